@@ -1,0 +1,85 @@
+import { z } from "zod";
+
+/**
+ * zod schemas for the JSON files in presets/. Every figure carries a source and a date: a price
+ * without a date is a bug, so the schema makes both mandatory.
+ */
+
+/** A date as sources give it: 2026, 2026-01, 2026-01-21 or a quarter like 2024-Q4. */
+export const SourceDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?|-Q[1-4])?$/, "expected a date like 2026-01-21, 2026-01, 2026 or 2024-Q4");
+
+export const GpuSpec = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  name: z.string().min(1),
+  vendor: z.string().min(1),
+  aliases: z.array(z.string().min(1)),
+  architecture: z.enum(["volta", "ampere", "ada", "hopper", "blackwell", "cdna3", "gaudi"]),
+  memoryGB: z.number().positive(),
+  bandwidthTBs: z.number().positive(),
+  /** Dense (no 2:4 sparsity) 16-bit tensor peak in TFLOPS: bf16, or fp16 where there is no bf16. */
+  denseTflops16: z.number().positive(),
+  tensorPrecision: z.enum(["bf16", "fp16"]),
+  fp8DenseTflops: z.number().positive().nullable(),
+  tdpW: z.number().positive(),
+  interconnectGBs: z.number().positive().nullable(),
+  confidence: z.string().min(1),
+  sources: z.array(z.string().min(1)).min(1),
+  date: SourceDate,
+  notes: z.string().optional(),
+});
+export type GpuSpec = z.infer<typeof GpuSpec>;
+
+export const GpuCatalogFile = z.strictObject({ $comment: z.string(), gpus: z.array(GpuSpec).min(1) });
+
+export const PRICE_KINDS = ["on-demand", "spot", "reserved"] as const;
+export type PriceKind = (typeof PRICE_KINDS)[number];
+
+export const PriceOffer = z.strictObject({
+  provider: z.string().regex(/^[a-z0-9-]+$/),
+  providerName: z.string().min(1),
+  gpu: z.string().min(1),
+  region: z.string().min(1),
+  usdPerGpuHour: z.number().positive(),
+  kind: z.enum(PRICE_KINDS),
+  date: SourceDate,
+  /** false: the source itself calls the price historical; kept for context, never used by default. */
+  current: z.boolean(),
+  source: z.string().min(1),
+  instance: z.string().optional(),
+  gpusPerInstance: z.number().int().positive().optional(),
+  notes: z.string().optional(),
+});
+export type PriceOffer = z.infer<typeof PriceOffer>;
+
+export const PriceCatalogFile = z.strictObject({ $comment: z.string(), prices: z.array(PriceOffer).min(1) });
+
+export const FxPoint = z.strictObject({
+  krwPerUsd: z.number().positive(),
+  date: z.string().min(4),
+  kind: z.string().min(1),
+  source: z.string().min(1),
+});
+export type FxPoint = z.infer<typeof FxPoint>;
+
+export const FxFile = z.strictObject({
+  $comment: z.string(),
+  default: FxPoint.extend({ date: SourceDate }),
+  history: z.array(FxPoint),
+});
+export type FxFile = z.infer<typeof FxFile>;
+
+export const STRATEGY_IDS = ["scratch", "dapt", "tapt", "sft", "lora", "qlora"] as const;
+export type StrategyId = (typeof STRATEGY_IDS)[number];
+
+export const Strategy = z.strictObject({
+  id: z.enum(STRATEGY_IDS),
+  name: z.string().min(1),
+  description: z.string().min(1),
+  /** full: every weight trains (6N per token); lora: adapters on a frozen 16-bit base; qlora: on a 4-bit base. */
+  training: z.enum(["full", "lora", "qlora"]),
+  startsFrom: z.enum(["random-init", "pretrained"]),
+  typicalData: z.string().min(1),
+});
+export type Strategy = z.infer<typeof Strategy>;
+
+export const StrategyFile = z.strictObject({ $comment: z.string(), strategies: z.array(Strategy).length(STRATEGY_IDS.length) });

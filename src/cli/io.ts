@@ -1,0 +1,8 @@
+/** What the CLI needs from the outside world, passed in so tests can run it in-process. */
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: Readonly<Record<string, string | undefined>>;
+  /** Whether stdout is a terminal (colour only then, unless FORCE_COLOR says otherwise). */
+  stdoutIsTTY: boolean;
+}

@@ -1,0 +1,99 @@
+import type { GpuSpec, Strategy, StrategyId } from "../catalog/schemas.js";
+import { efficiencyFor, type EfficiencyAssumption } from "./efficiency.js";
+import { flopsFormula, flopsPerToken, type TrainingKind } from "./flops.js";
+import type { PriceAssumption } from "./price.js";
+import { invertRange, mapRange, type Range } from "./range.js";
+
+/** The exchange rate behind every won figure. */
+export interface FxAssumption {
+  krwPerUsd: number;
+  date: string;
+  source: string;
+}
+
+/** Everything an estimate needs, already parsed and resolved (no defaults are applied here). */
+export interface EstimateRequest {
+  params: number;
+  tokens: number;
+  gpu: GpuSpec;
+  gpuCount: number;
+  strategies: readonly Strategy[];
+  /** A user's efficiency (--mfu); when absent the calibrated default applies. */
+  mfu?: number;
+  price: PriceAssumption;
+  fx: FxAssumption;
+  /** LoRA adapter parameters for the rank and targets in use. */
+  adapterParams: number;
+}
+
+export interface StrategyEstimate {
+  strategy: StrategyId;
+  name: string;
+  description: string;
+  training: TrainingKind;
+  flopsPerToken: number;
+  flops: number;
+  trainableParams: number;
+  efficiency: EfficiencyAssumption;
+  /** Steady-state training throughput per GPU that the estimate assumes, before whole-run overhead. */
+  tokensPerSecPerGpu: number;
+  gpuHours: Range;
+  wallDays: Range;
+  costUsd: Range;
+  costKrw: Range;
+}
+
+const SECONDS_PER_HOUR = 3600;
+
+/** Estimates one strategy: FLOPs → GPU-hours → wall-clock days → dollars → won. Pure arithmetic. */
+export function estimateStrategy(request: EstimateRequest, strategy: Strategy): StrategyEstimate {
+  const training = strategy.training;
+  const perToken = flopsPerToken({ training, params: request.params, adapterParams: request.adapterParams });
+  const flops = perToken * request.tokens;
+  const peakFlops = request.gpu.denseTflops16 * 1e12;
+  const efficiency = efficiencyFor({
+    gpu: request.gpu,
+    gpuCount: request.gpuCount,
+    params: request.params,
+    training,
+    ...(request.mfu === undefined ? {} : { userMfu: request.mfu }),
+  });
+  const gpuHours = invertRange(efficiency.wholeRun, (e) => flops / (peakFlops * e) / SECONDS_PER_HOUR);
+  // GPU-hours already carry every loss we model (including any multi-GPU scaling loss in the
+  // efficiency), so the wall clock is the GPU-hours shared out evenly over the GPUs.
+  const wallDays = mapRange(gpuHours, (h) => h / request.gpuCount / 24);
+  const costUsd = mapRange(gpuHours, (h) => h * request.price.usdPerGpuHour);
+  const costKrw = mapRange(costUsd, (usd) => usd * request.fx.krwPerUsd);
+  return {
+    strategy: strategy.id,
+    name: strategy.name,
+    description: strategy.description,
+    training,
+    flopsPerToken: perToken,
+    flops,
+    trainableParams: training === "full" ? request.params : request.adapterParams,
+    efficiency,
+    tokensPerSecPerGpu: (peakFlops * efficiency.steadyState) / perToken,
+    gpuHours,
+    wallDays,
+    costUsd,
+    costKrw,
+  };
+}
+
+/** Estimates every requested strategy. */
+export function estimate(request: EstimateRequest): StrategyEstimate[] {
+  return request.strategies.map((strategy) => estimateStrategy(request, strategy));
+}
+
+/** The formulas behind the numbers, in words, for the JSON and the table footer. */
+export function formulas(trainings: readonly TrainingKind[]): string[] {
+  const lines = [...new Set(trainings.map((t) => flopsFormula(t === "qlora" ? "lora" : t)))];
+  return [
+    ...lines,
+    "FLOPs = FLOPs per token x tokens",
+    "GPU-hours = FLOPs / (dense 16-bit peak x efficiency) / 3600",
+    "wall-clock days = GPU-hours / GPU count / 24",
+    "cost USD = GPU-hours x USD per GPU-hour; cost KRW = cost USD x KRW per USD",
+  ];
+}

@@ -1,0 +1,39 @@
+/**
+ * Training FLOPs per token. One multiply-add is 2 FLOPs; every weight matrix runs three GEMMs per
+ * training step: forward (2 FLOPs per parameter per token), data gradient (2) and weight gradient (2)
+ * — Kaplan et al. 2020 §2.1 and Megatron-LM's FLOP counter. So full training costs 6·N per token.
+ *
+ * LoRA freezes the base: its weights need no weight gradient, but the data gradient must still flow
+ * through every frozen layer back to the first adapter, so the base costs 4·N per token. The adapters
+ * are ordinary trainable weights: 6 FLOPs per adapter parameter per token (physics.md §3.3).
+ * QLoRA runs the same matmuls after dequantising the 4-bit weights to bf16, so its FLOPs equal
+ * LoRA's; the dequantisation shows up as time (a slowdown factor), not as FLOPs.
+ */
+
+export type TrainingKind = "full" | "lora" | "qlora";
+
+/** FLOPs per parameter per token for weights that train (forward + data gradient + weight gradient). */
+export const TRAINED_FLOPS_PER_PARAM = 6;
+/** FLOPs per parameter per token for frozen weights (forward + data gradient, no weight gradient). */
+export const FROZEN_FLOPS_PER_PARAM = 4;
+
+export interface FlopsInput {
+  training: TrainingKind;
+  /** Parameters that do matmuls per token (the whole model for a dense model). */
+  params: number;
+  /** LoRA adapter parameters (ignored for full training). */
+  adapterParams: number;
+}
+
+/** Model FLOPs per training token, without recomputation. */
+export function flopsPerToken({ training, params, adapterParams }: FlopsInput): number {
+  if (training === "full") return TRAINED_FLOPS_PER_PARAM * params;
+  return FROZEN_FLOPS_PER_PARAM * params + TRAINED_FLOPS_PER_PARAM * adapterParams;
+}
+
+/** The formula behind flopsPerToken, in words, for the JSON's "formulas" block and --explain. */
+export function flopsFormula(training: TrainingKind): string {
+  return training === "full"
+    ? "FLOPs per token = 6 x N (forward 2N + data gradient 2N + weight gradient 2N)"
+    : "FLOPs per token = 4 x N + 6 x adapter params (frozen base: forward + data gradient; adapters train)";
+}

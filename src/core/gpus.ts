@@ -1,0 +1,47 @@
+import { badValue } from "../errors.js";
+import type { GpuSpec } from "../catalog/schemas.js";
+import { closest } from "./suggest.js";
+
+/** A cluster: which GPU and how many. */
+export interface GpuSelection {
+  gpu: GpuSpec;
+  count: number;
+}
+
+/** More than this many GPUs is certainly a typo (the largest published runs use tens of thousands). */
+export const MAX_GPUS = 1_000_000;
+
+const normalize = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]/g, "");
+
+/** Finds a GPU by id or alias, ignoring case, spaces, dashes and underscores ("a100-40gb" = "A100 40GB"). */
+export function findGpu(gpus: readonly GpuSpec[], name: string): GpuSpec | undefined {
+  const wanted = normalize(name);
+  if (!wanted) return undefined;
+  return gpus.find((g) => normalize(g.id) === wanted || g.aliases.some((a) => normalize(a) === wanted));
+}
+
+/** The names shown to users: the first alias of each GPU (H100, A100, …), else its id. */
+export function gpuDisplayName(gpu: GpuSpec): string {
+  return gpu.aliases[0] ?? gpu.id;
+}
+
+/**
+ * Parses "2xH100", "2×H100", "2 x h100", "8xA100-40GB" or "H100" (one GPU) against the catalog.
+ * The count is a whole number from 1 to MAX_GPUS.
+ */
+export function parseGpuSelection(value: string, gpus: readonly GpuSpec[], flag = "--gpus"): GpuSelection {
+  const match = /^\s*(?:(\d+)\s*[x×*]\s*)?(\S.*?)\s*$/i.exec(value);
+  const forms = "expected COUNTxGPU such as 2xH100, 8xA100-40GB or H100 (one GPU)";
+  if (!match) throw badValue(flag, value, forms);
+  const [, countText, name = ""] = match;
+  const count = countText === undefined ? 1 : Number(countText);
+  if (!Number.isSafeInteger(count) || count < 1) throw badValue(flag, value, "the GPU count must be at least 1");
+  if (count > MAX_GPUS) throw badValue(flag, value, `the GPU count must be at most ${MAX_GPUS.toLocaleString("en-US")}`);
+  const gpu = findGpu(gpus, name);
+  if (!gpu) {
+    const names = gpus.flatMap((g) => g.aliases.slice(0, 1));
+    const guess = closest(name, gpus.flatMap((g) => [...g.aliases, g.id]));
+    throw badValue(flag, value, `unknown GPU "${name}"; known: ${names.join(", ")}`, guess ? `did you mean ${guess}?` : undefined);
+  }
+  return { gpu, count };
+}

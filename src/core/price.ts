@@ -1,0 +1,123 @@
+import { badValue } from "../errors.js";
+import type { PriceKind, PriceOffer } from "../catalog/schemas.js";
+import { closest } from "./suggest.js";
+
+/** The price behind every cost figure, with where it came from. */
+export interface PriceAssumption {
+  usdPerGpuHour: number;
+  /** "median" of providers, one provider id, or "user" for --price. */
+  provider: string;
+  kind: PriceKind | "user";
+  /** The date of the price; for a median, the oldest and newest offer dates. */
+  date: string;
+  source: string;
+  /** The rule that picked the price, in words, for the table footer and the JSON. */
+  rule: string;
+  /** The offers the price was taken from (one per provider for the median). */
+  offers: PriceOffer[];
+}
+
+export interface PriceRequest {
+  gpuId: string;
+  provider?: string;
+  kind: PriceKind;
+  usdPerGpuHour?: number;
+}
+
+export const DEFAULT_PRICE_RULE =
+  "median over providers of each provider's lowest current on-demand offer for this GPU (USD per GPU-hour, excl. VAT)";
+
+/** Each provider's cheapest current offer of one kind for one GPU: what a buyer shopping there would pay. */
+export function cheapestPerProvider(prices: readonly PriceOffer[], gpuId: string, kind: PriceKind): PriceOffer[] {
+  const best = new Map<string, PriceOffer>();
+  for (const offer of prices) {
+    if (offer.gpu !== gpuId || offer.kind !== kind || !offer.current) continue;
+    const seen = best.get(offer.provider);
+    if (!seen || offer.usdPerGpuHour < seen.usdPerGpuHour) best.set(offer.provider, offer);
+  }
+  return [...best.values()].sort((a, b) => a.usdPerGpuHour - b.usdPerGpuHour);
+}
+
+/** Median of sorted values (mean of the middle two for an even count). */
+export function median(sorted: readonly number[]): number {
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function dateSpan(offers: readonly PriceOffer[]): string {
+  const dates = offers.map((o) => o.date).sort();
+  const first = dates[0]!;
+  const last = dates[dates.length - 1]!;
+  return first === last ? first : `${first}..${last}`;
+}
+
+/**
+ * Resolves the price per GPU-hour: --price wins, then --provider (that provider's cheapest current
+ * offer of the asked kind), else the median rule. Never falls back silently: a provider without
+ * this GPU is an error that lists the providers that do have it.
+ */
+export function resolvePrice(prices: readonly PriceOffer[], gpuName: string, request: PriceRequest): PriceAssumption {
+  if (request.usdPerGpuHour !== undefined) {
+    return {
+      usdPerGpuHour: request.usdPerGpuHour,
+      provider: "user",
+      kind: "user",
+      date: "given",
+      source: "--price flag",
+      rule: "price per GPU-hour given with --price",
+      offers: [],
+    };
+  }
+  const offers = cheapestPerProvider(prices, request.gpuId, request.kind);
+  if (request.provider !== undefined) {
+    const providers = [...new Set(prices.map((p) => p.provider))];
+    const known = findProvider(prices, request.provider);
+    if (!known) {
+      const guess = closest(request.provider, providers);
+      throw badValue("--provider", request.provider, `expected one of ${providers.join(", ")}`, guess ? `did you mean ${guess}?` : undefined);
+    }
+    const offer = offers.find((o) => o.provider === known);
+    if (!offer) {
+      const others = offers.map((o) => o.provider);
+      const where = others.length ? `providers with a ${request.kind} ${gpuName} price: ${others.join(", ")}` : `no provider has a ${request.kind} ${gpuName} price; use --price USD`;
+      throw badValue("--provider", request.provider, `${known} has no current ${request.kind} price for ${gpuName}; ${where}`);
+    }
+    return {
+      usdPerGpuHour: offer.usdPerGpuHour,
+      provider: offer.provider,
+      kind: offer.kind,
+      date: offer.date,
+      source: offer.source,
+      rule: `${offer.providerName}'s lowest current ${request.kind} offer for this GPU (${offer.region}${offer.instance ? `, ${offer.instance}` : ""})`,
+      offers: [offer],
+    };
+  }
+  if (offers.length === 0) {
+    throw badValue("--gpus", gpuName, `no current ${request.kind} price is known for ${gpuName}; give one with --price USD (per GPU-hour)`);
+  }
+  const value = median(offers.map((o) => o.usdPerGpuHour));
+  return {
+    usdPerGpuHour: value,
+    provider: "median",
+    kind: request.kind,
+    date: dateSpan(offers),
+    source: offers.map((o) => `${o.providerName} $${o.usdPerGpuHour} (${o.date})`).join("; "),
+    rule: DEFAULT_PRICE_RULE.replace("on-demand", request.kind) + `: ${offers.length} providers`,
+    offers,
+  };
+}
+
+/** Names people type for providers beyond the ids and display names in presets/prices.json. */
+const PROVIDER_ALIASES: Record<string, string> = { google: "gcp", googlecloud: "gcp", gce: "gcp", vast: "vastai", microsoft: "azure", 엘리스: "elice" };
+
+const normalize = (text: string): string => text.toLowerCase().replace(/[^a-z0-9가-힣]/g, "");
+
+/** The provider id a user's --provider means: its id, its display name, or a known alias, any case. */
+export function findProvider(prices: readonly PriceOffer[], name: string): string | undefined {
+  const wanted = normalize(name);
+  const aliased = PROVIDER_ALIASES[wanted];
+  for (const offer of prices) {
+    if (normalize(offer.provider) === wanted || normalize(offer.providerName) === wanted || offer.provider === aliased) return offer.provider;
+  }
+  return undefined;
+}

@@ -1,0 +1,38 @@
+import type { GpuSpec, PriceKind, StrategyId } from "../catalog/schemas.js";
+import { estimate, formulas, type EstimateRequest, type FxAssumption, type StrategyEstimate } from "./estimate.js";
+import type { LoraTarget } from "./lora.js";
+import type { PriceAssumption } from "./price.js";
+
+/** The resolved inputs, as the user gave them or as defaults filled them in. */
+export interface ResolvedInputs {
+  params: number;
+  tokens: number;
+  gpu: GpuSpec;
+  gpuCount: number;
+  strategies: StrategyId[];
+  mfu?: number;
+  priceKind: PriceKind;
+  provider?: string;
+  loraRank: number;
+  loraTargets: LoraTarget[];
+}
+
+/** What every renderer (table, json, csv, tsv) consumes: results plus the assumptions behind them. */
+export interface EstimateReport {
+  inputs: ResolvedInputs;
+  price: PriceAssumption;
+  fx: FxAssumption;
+  estimates: StrategyEstimate[];
+  formulas: string[];
+  warnings: string[];
+}
+
+/** Runs the estimate and gathers what a reader needs to trace each number. */
+export function buildReport(inputs: ResolvedInputs, request: EstimateRequest): EstimateReport {
+  const estimates = estimate(request);
+  const warnings: string[] = [];
+  if (inputs.mfu !== undefined && inputs.mfu > 0.7) {
+    warnings.push(`--mfu ${inputs.mfu} is above 0.7: no published training run sustains that (physics.md §2.5: 0.3–0.55 is typical)`);
+  }
+  return { inputs, price: request.price, fx: request.fx, estimates, formulas: formulas(estimates.map((e) => e.training)), warnings };
+}

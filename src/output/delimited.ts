@@ -1,0 +1,57 @@
+import type { EstimateReport } from "../core/report.js";
+
+/** Column name → value for one strategy row; raw numbers only (no separators, no units in cells). */
+function rows(report: EstimateReport): Array<Record<string, string | number>> {
+  const { inputs, price, fx } = report;
+  return report.estimates.map((e) => ({
+    strategy: e.strategy,
+    description: e.description,
+    flops_per_token: e.flopsPerToken,
+    flops: e.flops,
+    trainable_params: e.trainableParams,
+    mfu_expected: e.efficiency.wholeRun.expected,
+    tokens_per_sec_per_gpu: e.tokensPerSecPerGpu,
+    gpu_hours_low: e.gpuHours.low,
+    gpu_hours_expected: e.gpuHours.expected,
+    gpu_hours_high: e.gpuHours.high,
+    wall_days_low: e.wallDays.low,
+    wall_days_expected: e.wallDays.expected,
+    wall_days_high: e.wallDays.high,
+    cost_usd_low: e.costUsd.low,
+    cost_usd_expected: e.costUsd.expected,
+    cost_usd_high: e.costUsd.high,
+    cost_krw_low: e.costKrw.low,
+    cost_krw_expected: e.costKrw.expected,
+    cost_krw_high: e.costKrw.high,
+    params: inputs.params,
+    tokens: inputs.tokens,
+    gpu: inputs.gpu.id,
+    gpu_count: inputs.gpuCount,
+    usd_per_gpu_hour: price.usdPerGpuHour,
+    price_provider: price.provider,
+    price_date: price.date,
+    krw_per_usd: fx.krwPerUsd,
+    fx_date: fx.date,
+  }));
+}
+
+/** RFC 4180: quote a field that holds a comma, a quote or a line break, doubling inner quotes. */
+function csvField(value: string | number): string {
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** TSV has no quoting: tabs and line breaks inside a field become spaces. */
+function tsvField(value: string | number): string {
+  return String(value).replace(/[\t\r\n]+/g, " ");
+}
+
+/** Renders rows as CSV (RFC 4180, CRLF line ends) or TSV (LF), header first. */
+export function renderDelimited(report: EstimateReport, format: "csv" | "tsv"): string {
+  const table = rows(report);
+  const header = Object.keys(table[0] ?? {});
+  const field = format === "csv" ? csvField : tsvField;
+  const sep = format === "csv" ? "," : "\t";
+  const eol = format === "csv" ? "\r\n" : "\n";
+  return [header, ...table.map((row) => header.map((k) => row[k]!))].map((r) => r.map(field).join(sep)).join(eol) + eol;
+}

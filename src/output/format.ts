@@ -1,0 +1,93 @@
+/**
+ * Number formatting for humans. Machine formats (json, csv, tsv) never use these: they print raw
+ * numbers. Korean money follows how the seed post's readers count: 조 (1e12), 억 (1e8), 만 (1e4).
+ */
+
+const grouped = (n: number): string => Math.round(n).toLocaleString("en-US");
+
+/**
+ * Won in 억/만 form: 250,000,000 → "2억 5,000만 원", 21,600,000 → "2,160만 원", 4,321 → "4,321 원",
+ * 1.2e12 → "1조 2,000억 원". From 1억 up the two largest units are shown; below 1억, whole 만.
+ * The smaller unit is rounded, carrying into the larger one (1억 9,999.6만 → "2억 원").
+ */
+export function formatKrw(won: number): string {
+  if (!Number.isFinite(won) || won < 0) throw new RangeError(`formatKrw: ${won}`);
+  // Compare after rounding so 9,999.6 won reads "1만 원", not "10,000 원".
+  if (Math.round(won) < 1e4) return `${grouped(won)} 원`;
+  if (Math.round(won / 1e4) < 1e4) return `${grouped(won / 1e4)}만 원`;
+  const [big, bigName, small, smallName] = Math.round(won / 1e8) >= 1e4 ? [1e12, "조", 1e8, "억"] : [1e8, "억", 1e4, "만"];
+  // Round to a whole number of the smaller unit, then split; this carries cleanly.
+  const inSmall = Math.round(won / small);
+  const ratio = big / small;
+  const major = Math.floor(inSmall / ratio);
+  const minor = inSmall - major * ratio;
+  const head = `${grouped(major)}${bigName}`;
+  return minor === 0 ? `${head} 원` : `${head} ${grouped(minor)}${smallName} 원`;
+}
+
+/** Won in one unit with 3 significant digits, for ranges: 18,700,000 → "1,870만", 2.5e8 → "2.5억". */
+export function formatKrwShort(won: number): string {
+  if (won < 1e4) return `${grouped(won)}원`;
+  if (won < 1e8) return `${grouped(won / 1e4)}만`;
+  if (won < 1e12) return `${significant(won / 1e8, 3)}억`;
+  return `${significant(won / 1e12, 3)}조`;
+}
+
+/** Dollars: "$1,060" below a million, then "$12.3M", "$4.56B". */
+export function formatUsd(usd: number): string {
+  if (usd < 1) return `$${usd.toFixed(2)}`;
+  if (usd < 1e6) return `$${grouped(usd)}`;
+  if (usd < 1e9) return `$${significant(usd / 1e6, 3)}M`;
+  return `$${significant(usd / 1e9, 3)}B`;
+}
+
+/** Dollars with 3 significant digits, for ranges: "$1.3k", "$850", "$12.3M". */
+export function formatUsdShort(usd: number): string {
+  if (usd < 1000) return `$${significant(usd, 3)}`;
+  if (usd < 1e6) return `$${significant(usd / 1e3, 3)}k`;
+  if (usd < 1e9) return `$${significant(usd / 1e6, 3)}M`;
+  return `$${significant(usd / 1e9, 3)}B`;
+}
+
+/** n with `digits` significant digits and no trailing zeros: 6.30 → "6.3", 1234 → "1,234" when digits ≥ 4. */
+export function significant(n: number, digits: number): string {
+  if (n === 0) return "0";
+  const rounded = Number(n.toPrecision(digits));
+  if (Math.abs(rounded) >= 10 ** digits) return grouped(rounded);
+  return rounded.toLocaleString("en-US", { maximumSignificantDigits: digits });
+}
+
+/** Scientific notation with up to 3 significant digits: 6.3e20, 4.21e20, 1e3. */
+export function formatSci(n: number): string {
+  if (n === 0) return "0";
+  const [mantissa = "", exponent = ""] = n.toExponential(2).split("e");
+  return `${String(Number(mantissa))}e${Number(exponent)}`;
+}
+
+/** A count of parameters or tokens: 6.74B, 175M, 15k, 1.5T, 999. */
+export function formatCount(n: number): string {
+  if (n >= 1e12) return `${significant(n / 1e12, 3)}T`;
+  if (n >= 1e9) return `${significant(n / 1e9, 3)}B`;
+  if (n >= 1e6) return `${significant(n / 1e6, 3)}M`;
+  if (n >= 1e3) return `${significant(n / 1e3, 3)}k`;
+  return significant(n, 3);
+}
+
+/** GPU-hours: whole hours from 100 up, 3 significant digits below ("0.0012" for a one-token job). */
+export function formatHours(hours: number): string {
+  return hours >= 100 ? grouped(hours) : significant(hours, 3);
+}
+
+/**
+ * A wall-clock duration given in days, in the unit that reads best: "730 d", "8.9 d", "5.2 h",
+ * "12 min", "3.4 s". Never negative (callers pass durations ≥ 0).
+ */
+export function formatDuration(days: number): string {
+  if (days >= 100) return `${grouped(days)} d`;
+  if (days >= 1) return `${significant(days, 2 + (days >= 10 ? 1 : 0))} d`;
+  const hours = days * 24;
+  if (hours >= 1) return `${significant(hours, 2)} h`;
+  const minutes = hours * 60;
+  if (minutes >= 1) return `${significant(minutes, 2)} min`;
+  return `${significant(minutes * 60, 2)} s`;
+}
