@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { UsageError } from "../errors.js";
+import { parseModelCatalog, type ModelPreset } from "./model-schema.js";
 import { parseWith } from "./zod-error.js";
-import { FxFile, GpuCatalogFile, PriceCatalogFile, StrategyFile, type GpuSpec, type PriceOffer, type Strategy } from "./schemas.js";
+import { EfficiencyFile, FxFile, GpuCatalogFile, PriceCatalogFile, StrategyFile, type GpuSpec, type PriceOffer, type Strategy } from "./schemas.js";
 
 /** Everything the estimator knows from presets/: validated, with sources and dates. */
 export interface Catalog {
@@ -10,6 +11,8 @@ export interface Catalog {
   prices: PriceOffer[];
   fx: FxFile;
   strategies: Strategy[];
+  efficiency: EfficiencyFile;
+  models: ModelPreset[];
 }
 
 /** presets/ sits at the package root: two levels above both src/catalog/ and dist/catalog/. */
@@ -37,9 +40,11 @@ export function loadCatalog(): Catalog {
   const prices = parseWith(PriceCatalogFile, readPreset("prices.json"), "presets/prices.json").prices;
   const fx = parseWith(FxFile, readPreset("fx.json"), "presets/fx.json");
   const strategies = parseWith(StrategyFile, readPreset("strategies.json"), "presets/strategies.json").strategies;
+  const efficiency = parseWith(EfficiencyFile, readPreset("efficiency.json"), "presets/efficiency.json");
+  const models = parseModelCatalog(readPreset("models.json"), "presets/models.json").models;
   const ids = new Set(gpus.map((g) => g.id));
   prices.forEach((offer, i) => {
     if (!ids.has(offer.gpu)) throw new UsageError(`presets/prices.json: prices[${i}].gpu: unknown GPU id "${offer.gpu}"`);
   });
-  return { gpus, prices, fx, strategies };
+  return { gpus, prices, fx, strategies, efficiency, models };
 }

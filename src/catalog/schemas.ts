@@ -83,3 +83,28 @@ export const Strategy = z.strictObject({
 export type Strategy = z.infer<typeof Strategy>;
 
 export const StrategyFile = z.strictObject({ $comment: z.string(), strategies: z.array(Strategy).length(STRATEGY_IDS.length) });
+
+const Fraction = z.number().positive().max(1);
+const FamilyValues = z.strictObject({ a100: Fraction, hopper: Fraction, tpu: Fraction });
+const FineTuneRange = z.strictObject({ expected: Fraction, low: Fraction, high: Fraction });
+
+/** presets/efficiency.json: the calibrated default efficiency model (see src/core/calibration.ts). */
+export const EfficiencyFile = z.strictObject({
+  $comment: z.string(),
+  fullTraining: z.strictObject({
+    wholeRun: FamilyValues,
+    wholeRunNote: z.string(),
+    steadyState: FamilyValues,
+    steadyStateNote: z.string(),
+    fp8Factor: z.number().min(1).max(2),
+    fp8FactorNote: z.string(),
+    rangeGpuHours: z.strictObject({ low: z.number().positive().max(1), high: z.number().min(1) }),
+    rangeNote: z.string(),
+    smallClusterGpus: z.number().int().positive(),
+    smallClusterNote: z.string(),
+  }),
+  familyByArchitecture: z.record(z.string(), z.enum(["a100", "hopper", "tpu"])),
+  familyByArchitectureNote: z.string(),
+  fineTuning: z.strictObject({ sft: FineTuneRange, lora: FineTuneRange, qlora: FineTuneRange, note: z.string() }),
+});
+export type EfficiencyFile = z.infer<typeof EfficiencyFile>;

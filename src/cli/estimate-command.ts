@@ -1,7 +1,9 @@
 import type { Command } from "commander";
 import { loadCatalog, type Catalog } from "../catalog/load.js";
 import { PRICE_KINDS, STRATEGY_IDS } from "../catalog/schemas.js";
-import { genericArchitecture } from "../core/architecture.js";
+import { countParams, genericArchitecture, withVocab, type Architecture } from "../core/architecture.js";
+import type { Precision } from "../core/efficiency.js";
+import { findModel } from "../core/models.js";
 import { parseGpuSelection } from "../core/gpus.js";
 import { adapterParams, DEFAULT_LORA_RANK, parseLoraTargets } from "../core/lora.js";
 import { resolvePrice } from "../core/price.js";
@@ -16,14 +18,20 @@ import { paintFor } from "./color.js";
 import type { Io } from "./io.js";
 
 export const FORMATS = ["table", "json", "csv", "tsv"] as const;
+export const PRECISIONS: readonly Precision[] = ["bf16", "fp8"];
 
 /** The raw strings commander hands us; every one is parsed and checked here. */
 interface EstimateFlags {
+  model?: string;
+  vocab?: string;
+  addVocab?: string;
   params?: string;
   tokens?: string;
   gpus?: string;
   strategy: string;
   mfu?: string;
+  tokensPerSec?: string;
+  precision: string;
   provider?: string;
   price?: string;
   priceKind: string;
@@ -39,13 +47,62 @@ function required(value: string | undefined, flag: string, example: string): str
   return value;
 }
 
+/** The model: a preset (--model, optionally with a grown vocabulary) or a bare size (--params). */
+interface ResolvedModel {
+  id?: string;
+  arch: Architecture;
+  /** true when the shape is exact (a preset); false for the generic shape behind --params. */
+  exact: boolean;
+  params: number;
+  /** Embedding + head parameters added by --add-vocab / --vocab (they train in every strategy). */
+  addedVocabParams: number;
+  vocab?: number;
+}
+
+function resolveModel(flags: EstimateFlags, catalog: Catalog): ResolvedModel {
+  if (flags.model !== undefined && flags.params !== undefined) throw new UsageError("--model and --params both give the model size: use one of them");
+  if (flags.vocab !== undefined && flags.addVocab !== undefined) throw new UsageError("--vocab and --add-vocab both set the vocabulary: use one of them");
+  if (flags.model === undefined) {
+    if (flags.vocab !== undefined || flags.addVocab !== undefined) throw new UsageError("--vocab and --add-vocab need --model (the vocabulary of a bare --params size is unknown)");
+    const params = parseCount(required(flags.params, "--params", "give the model size (e.g. --params 7B) or a preset (e.g. --model llama-2-7b)"), "--params");
+    return { arch: genericArchitecture(params), exact: false, params, addedVocabParams: 0 };
+  }
+  const preset = findModel(catalog.models, flags.model);
+  let arch: Architecture = preset.arch;
+  if (flags.vocab !== undefined || flags.addVocab !== undefined) {
+    const vocab = flags.vocab !== undefined
+      ? parseWholeCount(flags.vocab, "--vocab")
+      : preset.arch.vocab + parseWholeCount(flags.addVocab!, "--add-vocab");
+    if (vocab < preset.arch.vocab) throw badValue("--vocab", flags.vocab ?? "", `must be at least the model's own vocabulary (${preset.arch.vocab})`);
+    arch = withVocab(preset.arch, vocab);
+  }
+  const params = countParams(arch).total;
+  return { id: preset.id, arch, exact: true, params, addedVocabParams: params - countParams(preset.arch).total, vocab: arch.vocab };
+}
+
+function parseWholeCount(value: string, flag: string): number {
+  const n = parseCount(value, flag);
+  if (!Number.isSafeInteger(n)) throw badValue(flag, value, "expected a whole number of tokens, e.g. 14k or 14336");
+  return n;
+}
+
 /** Turns flags into resolved inputs and the core's request; throws UsageError on anything wrong. */
 export function resolveEstimate(flags: EstimateFlags, catalog: Catalog): EstimateReport {
-  const params = parseCount(required(flags.params, "--params", "give the model size, e.g. --params 7B"), "--params");
+  const model = resolveModel(flags, catalog);
+  const params = model.params;
   const tokens = parseCount(required(flags.tokens, "--tokens", "give the training tokens, e.g. --tokens 15B"), "--tokens");
   const { gpu, count } = parseGpuSelection(required(flags.gpus, "--gpus", "give the GPUs, e.g. --gpus 2xH100"), catalog.gpus);
   const strategyIds = parseChoiceList(flags.strategy, STRATEGY_IDS, "--strategy");
   const mfu = flags.mfu === undefined ? undefined : parseFraction(flags.mfu, "--mfu");
+  const tokensPerSec = flags.tokensPerSec === undefined ? undefined : parsePositiveNumber(flags.tokensPerSec, "--tokens-per-sec", "measured training tokens per second per GPU");
+  if (mfu !== undefined && tokensPerSec !== undefined) throw new UsageError("--mfu and --tokens-per-sec both set the speed: use one of them");
+  if (tokensPerSec !== undefined && strategyIds.length !== 1) {
+    throw new UsageError("--tokens-per-sec is the speed of one job: give exactly one --strategy (the one you timed)");
+  }
+  const precision = parseChoice(flags.precision, PRECISIONS, "--precision");
+  if (precision === "fp8" && gpu.fp8DenseTflops === null) {
+    throw badValue("--precision", flags.precision, `${gpu.aliases[0] ?? gpu.id} has no fp8 tensor cores; use bf16`);
+  }
   const priceKind = parseChoice(flags.priceKind, PRICE_KINDS, "--price-kind");
   const usd = flags.price === undefined ? undefined : parsePositiveNumber(flags.price, "--price", "a price in USD per GPU-hour");
   if (usd !== undefined && flags.provider !== undefined) throw new UsageError("--price and --provider both set a price: give one of them");
@@ -62,18 +119,23 @@ export function resolveEstimate(flags: EstimateFlags, catalog: Catalog): Estimat
   const fx = krwPerUsd === undefined
     ? { krwPerUsd: catalog.fx.default.krwPerUsd, date: catalog.fx.default.date, source: `${catalog.fx.default.kind}; ${catalog.fx.default.source}` }
     : { krwPerUsd, date: "given", source: "--fx flag" };
-  // Without an architecture, LoRA's adapter size comes from a generic LLaMA-like shape of this size.
-  const arch = genericArchitecture(params);
-  const adapters = Math.min(adapterParams(arch, loraRank, loraTargets), params);
+  // New vocabulary rows start untrained, so they train even under LoRA: count them as trainable.
+  const adapters = Math.min(adapterParams(model.arch, loraRank, loraTargets) + model.addedVocabParams, params);
   const strategies = catalog.strategies.filter((s) => strategyIds.includes(s.id));
   const inputs: ResolvedInputs = {
-    params, tokens, gpu, gpuCount: count, strategies: strategyIds, priceKind, loraRank, loraTargets,
+    params, tokens, gpu, gpuCount: count, strategies: strategyIds, priceKind, loraRank, loraTargets, precision,
+    ...(model.id === undefined ? {} : { model: model.id }),
+    ...(model.vocab === undefined ? {} : { vocab: model.vocab }),
+    addedVocabParams: model.addedVocabParams,
     ...(mfu === undefined ? {} : { mfu }),
+    ...(tokensPerSec === undefined ? {} : { tokensPerSecPerGpu: tokensPerSec }),
     ...(flags.provider === undefined ? {} : { provider: price.provider }),
   };
   return buildReport(inputs, {
-    params, tokens, gpu, gpuCount: count, strategies, price, fx, adapterParams: adapters,
+    params, tokens, gpu, gpuCount: count, strategies, price, fx, adapterParams: adapters, precision,
+    efficiency: catalog.efficiency,
     ...(mfu === undefined ? {} : { mfu }),
+    ...(tokensPerSec === undefined ? {} : { tokensPerSecPerGpu: tokensPerSec }),
   });
 }
 
@@ -90,11 +152,16 @@ export function addEstimateCommand(program: Command, io: Io): void {
   program
     .command("estimate")
     .description("FLOPs, GPU-hours, wall-clock days and cost in won and dollars for each training strategy")
+    .option("--model <name>", "a model preset (llama-2-7b, qwen2.5-7b, ...; see presets/models.json) instead of --params")
     .option("--params <count>", "model parameters: 7B, 6.7b, 175M, 1.5T, 7e9, 7_000_000_000")
+    .option("--add-vocab <count>", "tokens added to the model's vocabulary (e.g. 14k): embedding and head grow")
+    .option("--vocab <count>", "the new vocabulary size (e.g. 46336), instead of --add-vocab")
     .option("--tokens <count>", "training tokens: 15B, 300M, 1.5T, 15k, 1.5e10")
     .option("--gpus <spec>", "GPUs: 2xH100, 8xA100-40GB, H100 (one GPU); see the README for the list")
     .option("--strategy <list>", `comma list of ${STRATEGY_IDS.join(",")} or all`, "all")
     .option("--mfu <fraction>", "efficiency override, 0 < x <= 1 (e.g. 0.4 or 40%); default: calibrated model")
+    .option("--tokens-per-sec <n>", "your measured training tokens/s per GPU (one --strategy): replaces the default efficiency")
+    .option("--precision <p>", "matmul precision: bf16 or fp8 (Hopper and newer)", "bf16")
     .option("--provider <name>", "take the price from this provider (aws, gcp, azure, lambda, runpod, coreweave, elice, ...)")
     .option("--price <usd>", "price in USD per GPU-hour (overrides the catalog)")
     .option("--price-kind <kind>", `price kind: ${PRICE_KINDS.join(", ")}`, "on-demand")

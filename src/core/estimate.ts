@@ -1,5 +1,5 @@
-import type { GpuSpec, Strategy, StrategyId } from "../catalog/schemas.js";
-import { efficiencyFor, type EfficiencyAssumption } from "./efficiency.js";
+import type { EfficiencyFile, GpuSpec, Strategy, StrategyId } from "../catalog/schemas.js";
+import { efficiencyFor, type EfficiencyAssumption, type Precision } from "./efficiency.js";
 import { flopsFormula, flopsPerToken, type TrainingKind } from "./flops.js";
 import type { PriceAssumption } from "./price.js";
 import { invertRange, mapRange, type Range } from "./range.js";
@@ -20,6 +20,10 @@ export interface EstimateRequest {
   strategies: readonly Strategy[];
   /** A user's efficiency (--mfu); when absent the calibrated default applies. */
   mfu?: number;
+  /** A user's measured training throughput per GPU (--tokens-per-sec), for one strategy. */
+  tokensPerSecPerGpu?: number;
+  precision: Precision;
+  efficiency: EfficiencyFile;
   price: PriceAssumption;
   fx: FxAssumption;
   /** LoRA adapter parameters for the rank and targets in use. */
@@ -51,12 +55,15 @@ export function estimateStrategy(request: EstimateRequest, strategy: Strategy): 
   const perToken = flopsPerToken({ training, params: request.params, adapterParams: request.adapterParams });
   const flops = perToken * request.tokens;
   const peakFlops = request.gpu.denseTflops16 * 1e12;
-  const efficiency = efficiencyFor({
+  // A measured throughput is an efficiency in disguise: tokens/s × FLOPs per token / peak.
+  const measuredMfu = request.tokensPerSecPerGpu === undefined ? undefined : (request.tokensPerSecPerGpu * perToken) / peakFlops;
+  const efficiency = efficiencyFor(request.efficiency, {
     gpu: request.gpu,
     gpuCount: request.gpuCount,
-    params: request.params,
-    training,
-    ...(request.mfu === undefined ? {} : { userMfu: request.mfu }),
+    strategy: strategy.id,
+    precision: request.precision,
+    ...(request.mfu === undefined ? {} : { userMfu: request.mfu, userSource: "--mfu" as const }),
+    ...(measuredMfu === undefined ? {} : { userMfu: measuredMfu, userSource: "--tokens-per-sec" as const }),
   });
   const gpuHours = invertRange(efficiency.wholeRun, (e) => flops / (peakFlops * e) / SECONDS_PER_HOUR);
   // GPU-hours already carry every loss we model (including any multi-GPU scaling loss in the

@@ -1,5 +1,6 @@
 import { badValue } from "../errors.js";
 import type { PriceKind, PriceOffer } from "../catalog/schemas.js";
+import { median } from "./stats.js";
 import { closest } from "./suggest.js";
 
 /** The price behind every cost figure, with where it came from. */
@@ -36,12 +37,6 @@ export function cheapestPerProvider(prices: readonly PriceOffer[], gpuId: string
     if (!seen || offer.usdPerGpuHour < seen.usdPerGpuHour) best.set(offer.provider, offer);
   }
   return [...best.values()].sort((a, b) => a.usdPerGpuHour - b.usdPerGpuHour);
-}
-
-/** Median of sorted values (mean of the middle two for an even count). */
-export function median(sorted: readonly number[]): number {
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 function dateSpan(offers: readonly PriceOffer[]): string {

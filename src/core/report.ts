@@ -1,16 +1,24 @@
 import type { GpuSpec, PriceKind, StrategyId } from "../catalog/schemas.js";
 import { estimate, formulas, type EstimateRequest, type FxAssumption, type StrategyEstimate } from "./estimate.js";
+import type { Precision } from "./efficiency.js";
 import type { LoraTarget } from "./lora.js";
 import type { PriceAssumption } from "./price.js";
 
 /** The resolved inputs, as the user gave them or as defaults filled them in. */
 export interface ResolvedInputs {
+  /** The preset id when --model was given. */
+  model?: string;
+  /** The vocabulary in use when a preset's was changed or is known. */
+  vocab?: number;
+  addedVocabParams: number;
   params: number;
   tokens: number;
   gpu: GpuSpec;
   gpuCount: number;
   strategies: StrategyId[];
   mfu?: number;
+  tokensPerSecPerGpu?: number;
+  precision: Precision;
   priceKind: PriceKind;
   provider?: string;
   loraRank: number;

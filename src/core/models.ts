@@ -1,0 +1,14 @@
+import type { ModelPreset } from "../catalog/model-schema.js";
+import { badValue } from "../errors.js";
+import { closest } from "./suggest.js";
+
+const normalize = (name: string): string => name.toLowerCase().replace(/[^a-z0-9.]/g, "");
+
+/** Finds a model preset by id or alias (a Hugging Face id works too), ignoring case and dashes. */
+export function findModel(models: readonly ModelPreset[], name: string, flag = "--model"): ModelPreset {
+  const wanted = normalize(name);
+  const found = models.find((m) => normalize(m.id) === wanted || m.aliases.some((a) => normalize(a) === wanted));
+  if (found) return found;
+  const guess = closest(name, models.map((m) => m.id));
+  throw badValue(flag, name, "unknown model; run with a preset id such as llama-2-7b, or give --params", guess ? `did you mean ${guess}?` : undefined);
+}

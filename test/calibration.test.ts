@@ -1,0 +1,63 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { loadCatalog } from "../src/catalog/load.js";
+import { PublishedRunsFile } from "../src/catalog/run-schema.js";
+import {
+  calibrationRuns,
+  fitModel,
+  fp8FactorFromBenchmarks,
+  impliedEfficiency,
+  leaveOneOutRatios,
+  rangeFromRatios,
+  steadyStateFromBenchmarks,
+  validate,
+} from "../src/core/calibration.js";
+
+const runs = PublishedRunsFile.parse(JSON.parse(readFileSync(new URL("../presets/published-runs.json", import.meta.url), "utf8"))).runs;
+const config = loadCatalog().efficiency.fullTraining;
+const full = calibrationRuns(runs);
+const f8 = fp8FactorFromBenchmarks(runs);
+
+describe("which runs count", () => {
+  it("26 full runs (the data's own flag), 29 benchmarks, every exclusion with a reason", () => {
+    expect(full).toHaveLength(26);
+    expect(runs.filter((r) => r.use === "benchmark")).toHaveLength(29);
+    for (const r of runs.filter((r) => r.use === "excluded")) expect(r.excludedReason, r.id).toBeTruthy();
+  });
+  it("implied efficiency reproduces the paper arithmetic: Llama 2 7B, 2T tokens in 184,320 A100-hours = 0.391", () => {
+    // 6 × 6.74e9 × 2e12 / (184,320 × 3600 × 312e12) = 0.3906
+    expect(impliedEfficiency(full.find((r) => r.id === "llama2-7b")!)).toBeCloseTo(0.3906, 3);
+  });
+});
+
+describe("presets/efficiency.json is what the evidence gives (refit here, so it cannot drift)", () => {
+  const model = fitModel(full, f8);
+  it("whole-run medians per family", () => {
+    expect(model.wholeRun.a100!).toBeCloseTo(config.wholeRun.a100, 3);
+    expect(model.wholeRun.hopper!).toBeCloseTo(config.wholeRun.hopper, 3);
+    expect(model.wholeRun.tpu!).toBeCloseTo(config.wholeRun.tpu, 3);
+  });
+  it("steady-state benchmark medians and the fp8 factor", () => {
+    const steady = steadyStateFromBenchmarks(runs);
+    expect(steady.a100!).toBeCloseTo(config.steadyState.a100, 3);
+    expect(steady.hopper!).toBeCloseTo(config.steadyState.hopper, 3);
+    expect(steady.tpu!).toBeCloseTo(config.steadyState.tpu, 3);
+    expect(f8).toBeCloseTo(config.fp8Factor, 2);
+  });
+  it("the GPU-hour range is the 10th–90th percentile of leave-one-out ratios", () => {
+    const range = rangeFromRatios(leaveOneOutRatios(full, f8));
+    expect(range.low).toBeCloseTo(config.rangeGpuHours.low, 3);
+    expect(range.high).toBeCloseTo(config.rangeGpuHours.high, 3);
+  });
+});
+
+describe("out-of-sample accuracy on the bundled full runs (issue targets)", () => {
+  const { summary } = validate(full, f8);
+  it("median |error| ≤ 20 %", () => expect(summary.medianAbsError).toBeLessThanOrEqual(0.2));
+  it("≥ 80 % of runs inside [low, high]", () => expect(summary.shareInsideRange).toBeGreaterThanOrEqual(0.8));
+  it("mean high/low ≤ 2.5", () => expect(summary.meanHighOverLow).toBeLessThanOrEqual(2.5));
+  it("beats a constant 40 % efficiency", () => {
+    expect(summary.medianAbsError).toBeLessThan(summary.constantMedianAbsError);
+    expect(summary.shareWithin25).toBeGreaterThan(summary.constantShareWithin25);
+  });
+});
