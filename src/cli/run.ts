@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { UsageError } from "../errors.js";
 import { addEstimateCommand } from "./estimate-command.js";
+import { addValidateCommand } from "./validate-command.js";
 import type { Io } from "./io.js";
 
 /** Exit codes: 0 done, 2 bad input (one line on stderr). Anything else is a bug and is re-thrown. */
@@ -35,9 +36,10 @@ export function run(argv: readonly string[], io: Io): number {
     })
     .showSuggestionAfterError(true);
   addEstimateCommand(program, io);
+  addValidateCommand(program, io);
 
   if (argv.length === 0) {
-    io.stderr("llm-cost: missing command: expected estimate (see llm-cost --help)\n");
+    io.stderr("llm-cost: missing command: expected estimate or validate (see llm-cost --help)\n");
     return EXIT_USAGE;
   }
   try {

@@ -174,3 +174,23 @@ export function validate(runs: readonly CalibrationRun[], fp8Factor: number, con
     },
   };
 }
+
+/**
+ * The simple baseline the issue names: a per-family median efficiency with no fp8 term and a range
+ * from the in-sample residuals of the runs it was fitted on (each run still predicted out of sample).
+ */
+export function validateBaseline(runs: readonly CalibrationRun[]): Pick<ValidationSummary, "medianAbsError" | "shareWithin25" | "shareInsideRange" | "meanHighOverLow"> {
+  const rows = runs.map((run, i) => {
+    const others = runs.filter((_, j) => j !== i);
+    const model = fitModel(others, 1);
+    const range = rangeFromRatios(others.map((o) => o.gpuHours / predictGpuHours(model, o)));
+    const expected = predictGpuHours(model, run);
+    return { error: expected / run.gpuHours - 1, low: expected * range.low, high: expected * range.high, reported: run.gpuHours };
+  });
+  return {
+    medianAbsError: median(rows.map((r) => Math.abs(r.error))),
+    shareWithin25: rows.filter((r) => Math.abs(r.error) <= 0.25).length / rows.length,
+    shareInsideRange: rows.filter((r) => r.reported >= r.low && r.reported <= r.high).length / rows.length,
+    meanHighOverLow: rows.reduce((sum, r) => sum + r.high / r.low, 0) / rows.length,
+  };
+}

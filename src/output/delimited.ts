@@ -36,7 +36,7 @@ function rows(report: EstimateReport): Array<Record<string, string | number>> {
 }
 
 /** RFC 4180: quote a field that holds a comma, a quote or a line break, doubling inner quotes. */
-function csvField(value: string | number): string {
+export function csvField(value: string | number): string {
   const text = String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
