@@ -71,6 +71,17 @@ describe("llm-cost estimate (built binary)", () => {
     expect(json.assumptions.priceProvider).toBe("user");
   });
 
+  it("energy: the Llama 2 7B card's 31.22 t from 184,320 A100-hours at 400 W, PUE 1.1, 385 g/kWh", () => {
+    // 663,552,000 tokens at 1 token/s/GPU = 184,320 GPU-hours exactly.
+    const json = EstimateJson.parse(JSON.parse(cli(["estimate", "--params", "7B", "--tokens", "663552000", "--gpus", "A100", "--strategy", "scratch", "--tokens-per-sec", "1", "--pue", "1.1", "--grid", "us", "--format", "json"]).stdout));
+    expect(json.estimates[0]!.gpuHours.expected).toBeCloseTo(184_320, 3);
+    expect(json.estimates[0]!.co2Kg.expected).toBeCloseTo(31_223.8, 0);
+    expect(json.assumptions.gridGCO2PerKWh).toBe(385);
+    const korea = EstimateJson.parse(JSON.parse(cli([...BASE, "--format", "json"]).stdout));
+    expect(korea.assumptions.gridGCO2PerKWh).toBe(417.3);
+    expect(korea.assumptions.pue).toBe(1.15);
+  });
+
   it("csv: header, one row per strategy, raw numbers, CRLF; tsv: tab-separated", () => {
     const csv = cli([...BASE, "--format", "csv"]);
     expect(csv.status).toBe(0);
@@ -128,6 +139,8 @@ describe("bad input: exit 2, one line on stderr naming the flag and value, no st
     ["unknown command", ["estimat"], /unknown command 'estimat'.*estimate/],
     ["no command", [], /missing command/],
     ["unknown model", ["estimate", "--model", "llama-2-7", "--tokens", "15B", "--gpus", "H100"], /--model "llama-2-7".*did you mean/],
+    ["unknown grid", [...BASE, "--grid", "koreaa"], /--grid "koreaa".*did you mean korea\?/],
+    ["PUE below 1", [...BASE, "--pue", "0.9"], /--pue "0.9"/],
     ["fp8 on A100", ["estimate", "--params", "7B", "--tokens", "15B", "--gpus", "A100", "--precision", "fp8"], /--precision "fp8".*no fp8/],
   ];
   it.each(cases)("%s", (_name, args, message) => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadCatalog } from "../src/catalog/load.js";
 import { countParams, genericArchitecture } from "../src/core/architecture.js";
+import { estimateEnergy } from "../src/core/energy.js";
 import { estimateStrategy, type EstimateRequest } from "../src/core/estimate.js";
 import { flopsPerToken } from "../src/core/flops.js";
 import { findGpu } from "../src/core/gpus.js";
@@ -24,6 +25,7 @@ function request(overrides: Partial<EstimateRequest>): EstimateRequest {
     adapterParams: 39_976_960,
     precision: "bf16",
     efficiency: catalog.efficiency,
+    energy: { tdpW: 700, pue: 1.1, gCO2PerKWh: 385, gridSource: "test", pueSource: "test" },
     ...overrides,
   };
 }
@@ -102,5 +104,19 @@ describe("the default efficiency", () => {
     expect(lora.efficiency.wholeRun.expected).toBe(0.26);
     expect(qlora.efficiency.wholeRun.expected).toBe(0.23);
     expect(qlora.gpuHours.expected).toBeGreaterThan(lora.gpuHours.expected);
+  });
+});
+
+describe("energy and carbon (physics.md §7)", () => {
+  it("Llama 2 7B's card: 184,320 GPU-h × 0.4 kW × 1.1 × 0.385 kg/kWh = 31.22 t", () => {
+    const energy = estimateEnergy({ low: 184_320, expected: 184_320, high: 184_320 }, { tdpW: 400, pue: 1.1, gCO2PerKWh: 385, gridSource: "t", pueSource: "t" });
+    expect(energy.energyKwh.expected).toBeCloseTo(81_100.8, 6);
+    expect(energy.co2Kg.expected / 1000).toBeCloseTo(31.22, 2);
+  });
+  it("follows the GPU-hour range: 425.663 GPU-h on H100 × 0.7 kW × 1.1 = 327.8 kWh", () => {
+    const result = estimateStrategy(request({ mfu: 0.4 }), strategy("dapt"));
+    expect(result.energyKwh.expected).toBeCloseTo(425.663 * 0.7 * 1.1, 1);
+    expect(result.co2Kg.expected).toBeCloseTo(425.663 * 0.7 * 1.1 * 0.385, 1);
+    expect(result.energyKwh.high).toBeGreaterThan(result.energyKwh.expected);
   });
 });

@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { UsageError } from "../errors.js";
 import { parseModelCatalog, type ModelPreset } from "./model-schema.js";
 import { parseWith } from "./zod-error.js";
-import { EfficiencyFile, FxFile, GpuCatalogFile, PriceCatalogFile, StrategyFile, type GpuSpec, type PriceOffer, type Strategy } from "./schemas.js";
+import { EfficiencyFile, EnergyFile, FxFile, GpuCatalogFile, PriceCatalogFile, StrategyFile, type GpuSpec, type PriceOffer, type Strategy } from "./schemas.js";
 
 /** Everything the estimator knows from presets/: validated, with sources and dates. */
 export interface Catalog {
@@ -13,6 +13,7 @@ export interface Catalog {
   strategies: Strategy[];
   efficiency: EfficiencyFile;
   models: ModelPreset[];
+  energy: EnergyFile;
 }
 
 /** presets/ sits at the package root: two levels above both src/catalog/ and dist/catalog/. */
@@ -42,9 +43,10 @@ export function loadCatalog(): Catalog {
   const strategies = parseWith(StrategyFile, readPreset("strategies.json"), "presets/strategies.json").strategies;
   const efficiency = parseWith(EfficiencyFile, readPreset("efficiency.json"), "presets/efficiency.json");
   const models = parseModelCatalog(readPreset("models.json"), "presets/models.json").models;
+  const energy = parseWith(EnergyFile, readPreset("energy.json"), "presets/energy.json");
   const ids = new Set(gpus.map((g) => g.id));
   prices.forEach((offer, i) => {
     if (!ids.has(offer.gpu)) throw new UsageError(`presets/prices.json: prices[${i}].gpu: unknown GPU id "${offer.gpu}"`);
   });
-  return { gpus, prices, fx, strategies, efficiency, models };
+  return { gpus, prices, fx, strategies, efficiency, models, energy };
 }

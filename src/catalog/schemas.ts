@@ -108,3 +108,12 @@ export const EfficiencyFile = z.strictObject({
   fineTuning: z.strictObject({ sft: FineTuneRange, lora: FineTuneRange, qlora: FineTuneRange, note: z.string() }),
 });
 export type EfficiencyFile = z.infer<typeof EfficiencyFile>;
+
+/** presets/energy.json: PUE and grid carbon intensity defaults, each with a source and date. */
+export const EnergyFile = z.strictObject({
+  $comment: z.string(),
+  pue: z.strictObject({ default: z.number().min(1).max(3), note: z.string(), source: z.string().min(1), date: z.string().min(4) }),
+  grids: z.array(z.strictObject({ id: z.string().regex(/^[a-z0-9-]+$/), gCO2PerKWh: z.number().positive(), note: z.string(), source: z.string().min(1), date: z.string().min(4) })).min(1),
+  defaultGrid: z.string(),
+}).refine((f) => f.grids.some((g) => g.id === f.defaultGrid), "defaultGrid must name one of grids");
+export type EnergyFile = z.infer<typeof EnergyFile>;

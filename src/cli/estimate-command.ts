@@ -3,7 +3,9 @@ import { loadCatalog, type Catalog } from "../catalog/load.js";
 import { PRICE_KINDS, STRATEGY_IDS } from "../catalog/schemas.js";
 import { countParams, genericArchitecture, withVocab, type Architecture } from "../core/architecture.js";
 import type { Precision } from "../core/efficiency.js";
+import type { EnergyAssumption } from "../core/energy.js";
 import { findModel } from "../core/models.js";
+import { closest } from "../core/suggest.js";
 import { parseGpuSelection } from "../core/gpus.js";
 import { adapterParams, DEFAULT_LORA_RANK, parseLoraTargets } from "../core/lora.js";
 import { resolvePrice } from "../core/price.js";
@@ -36,6 +38,8 @@ interface EstimateFlags {
   price?: string;
   priceKind: string;
   fx?: string;
+  pue?: string;
+  grid?: string;
   loraRank: string;
   loraTargets: string;
   format: string;
@@ -119,6 +123,7 @@ export function resolveEstimate(flags: EstimateFlags, catalog: Catalog): Estimat
   const fx = krwPerUsd === undefined
     ? { krwPerUsd: catalog.fx.default.krwPerUsd, date: catalog.fx.default.date, source: `${catalog.fx.default.kind}; ${catalog.fx.default.source}` }
     : { krwPerUsd, date: "given", source: "--fx flag" };
+  const energy = resolveEnergy(flags, catalog, gpu.tdpW);
   // New vocabulary rows start untrained, so they train even under LoRA: count them as trainable.
   const adapters = Math.min(adapterParams(model.arch, loraRank, loraTargets) + model.addedVocabParams, params);
   const strategies = catalog.strategies.filter((s) => strategyIds.includes(s.id));
@@ -133,10 +138,28 @@ export function resolveEstimate(flags: EstimateFlags, catalog: Catalog): Estimat
   };
   return buildReport(inputs, {
     params, tokens, gpu, gpuCount: count, strategies, price, fx, adapterParams: adapters, precision,
-    efficiency: catalog.efficiency,
+    efficiency: catalog.efficiency, energy,
     ...(mfu === undefined ? {} : { mfu }),
     ...(tokensPerSec === undefined ? {} : { tokensPerSecPerGpu: tokensPerSec }),
   });
+}
+
+/** PUE and grid intensity: flags over presets/energy.json. --grid takes g/kWh or a preset name. */
+function resolveEnergy(flags: EstimateFlags, catalog: Catalog, tdpW: number): EnergyAssumption {
+  const presets = catalog.energy;
+  const pue = flags.pue === undefined ? presets.pue.default : parsePositiveNumber(flags.pue, "--pue", "a power usage effectiveness of at least 1, e.g. 1.1");
+  if (pue < 1) throw badValue("--pue", flags.pue ?? "", "PUE is at least 1 (all power reaching the GPUs), e.g. 1.1");
+  const pueSource = flags.pue === undefined ? `${presets.pue.note} (${presets.pue.source}, ${presets.pue.date})` : "--pue flag";
+  const gridName = flags.grid ?? presets.defaultGrid;
+  const named = presets.grids.find((g) => g.id === gridName.trim().toLowerCase());
+  if (named) return { tdpW, pue, pueSource, gCO2PerKWh: named.gCO2PerKWh, gridSource: `${named.id}: ${named.note} (${named.source}, ${named.date})`, gridLabel: `${named.id}, ${named.date}` };
+  if (!/^[\d.]/.test(gridName.trim())) {
+    const ids = presets.grids.map((g) => g.id);
+    const guess = closest(gridName, ids);
+    throw badValue("--grid", gridName, `expected grams of CO2 per kWh (e.g. 417.3) or one of ${ids.join(", ")}`, guess ? `did you mean ${guess}?` : undefined);
+  }
+  const grams = parsePositiveNumber(gridName, "--grid", "grams of CO2 per kWh, e.g. 417.3");
+  return { tdpW, pue, pueSource, gCO2PerKWh: grams, gridSource: "--grid flag" };
 }
 
 function parseRank(value: string): number {
@@ -166,6 +189,8 @@ export function addEstimateCommand(program: Command, io: Io): void {
     .option("--price <usd>", "price in USD per GPU-hour (overrides the catalog)")
     .option("--price-kind <kind>", `price kind: ${PRICE_KINDS.join(", ")}`, "on-demand")
     .option("--fx <krw>", "won per US dollar (default: newest dated rate in presets/fx.json)")
+    .option("--pue <x>", "data-centre power usage effectiveness for energy (default: 1.15, cloud hyperscale)")
+    .option("--grid <g>", "grid carbon intensity in g CO2/kWh, or korea (417.3, default) or us (385)")
     .option("--lora-rank <r>", "LoRA rank for lora/qlora", String(DEFAULT_LORA_RANK))
     .option("--lora-targets <list>", "LoRA target layers: q,k,v,o,gate,up,down, attn, mlp or all", "all")
     .option("--format <format>", `output: ${FORMATS.join(", ")}`, "table")

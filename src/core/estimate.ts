@@ -1,5 +1,6 @@
 import type { EfficiencyFile, GpuSpec, Strategy, StrategyId } from "../catalog/schemas.js";
 import { efficiencyFor, type EfficiencyAssumption, type Precision } from "./efficiency.js";
+import { estimateEnergy, type EnergyAssumption } from "./energy.js";
 import { flopsFormula, flopsPerToken, type TrainingKind } from "./flops.js";
 import type { PriceAssumption } from "./price.js";
 import { invertRange, mapRange, type Range } from "./range.js";
@@ -24,6 +25,7 @@ export interface EstimateRequest {
   tokensPerSecPerGpu?: number;
   precision: Precision;
   efficiency: EfficiencyFile;
+  energy: EnergyAssumption;
   price: PriceAssumption;
   fx: FxAssumption;
   /** LoRA adapter parameters for the rank and targets in use. */
@@ -45,6 +47,8 @@ export interface StrategyEstimate {
   wallDays: Range;
   costUsd: Range;
   costKrw: Range;
+  energyKwh: Range;
+  co2Kg: Range;
 }
 
 const SECONDS_PER_HOUR = 3600;
@@ -85,6 +89,7 @@ export function estimateStrategy(request: EstimateRequest, strategy: Strategy): 
     wallDays,
     costUsd,
     costKrw,
+    ...estimateEnergy(gpuHours, request.energy),
   };
 }
 
@@ -102,5 +107,6 @@ export function formulas(trainings: readonly TrainingKind[]): string[] {
     "GPU-hours = FLOPs / (dense 16-bit peak x efficiency) / 3600",
     "wall-clock days = GPU-hours / GPU count / 24",
     "cost USD = GPU-hours x USD per GPU-hour; cost KRW = cost USD x KRW per USD",
+    "energy kWh = GPU-hours x TDP (kW) x PUE; CO2 kg = kWh x grid intensity (kg/kWh)",
   ];
 }

@@ -1,6 +1,7 @@
 import type { GpuSpec, PriceKind, StrategyId } from "../catalog/schemas.js";
 import { estimate, formulas, type EstimateRequest, type FxAssumption, type StrategyEstimate } from "./estimate.js";
 import type { Precision } from "./efficiency.js";
+import type { EnergyAssumption } from "./energy.js";
 import type { LoraTarget } from "./lora.js";
 import type { PriceAssumption } from "./price.js";
 
@@ -28,6 +29,7 @@ export interface ResolvedInputs {
 /** What every renderer (table, json, csv, tsv) consumes: results plus the assumptions behind them. */
 export interface EstimateReport {
   inputs: ResolvedInputs;
+  energy: EnergyAssumption;
   price: PriceAssumption;
   fx: FxAssumption;
   estimates: StrategyEstimate[];
@@ -42,5 +44,5 @@ export function buildReport(inputs: ResolvedInputs, request: EstimateRequest): E
   if (inputs.mfu !== undefined && inputs.mfu > 0.7) {
     warnings.push(`--mfu ${inputs.mfu} is above 0.7: no published training run sustains that (physics.md §2.5: 0.3–0.55 is typical)`);
   }
-  return { inputs, price: request.price, fx: request.fx, estimates, formulas: formulas(estimates.map((e) => e.training)), warnings };
+  return { inputs, energy: request.energy, price: request.price, fx: request.fx, estimates, formulas: formulas(estimates.map((e) => e.training)), warnings };
 }

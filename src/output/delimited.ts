@@ -23,6 +23,8 @@ function rows(report: EstimateReport): Array<Record<string, string | number>> {
     cost_krw_low: e.costKrw.low,
     cost_krw_expected: e.costKrw.expected,
     cost_krw_high: e.costKrw.high,
+    energy_kwh_expected: e.energyKwh.expected,
+    co2_kg_expected: e.co2Kg.expected,
     params: inputs.params,
     tokens: inputs.tokens,
     gpu: inputs.gpu.id,

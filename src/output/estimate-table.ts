@@ -45,8 +45,8 @@ export function renderEstimateTable(report: EstimateReport, paint: ChalkInstance
       cell(e.costKrw, formatKrw, formatKrwShort, paint),
       cell(e.costUsd, formatUsd, formatUsdShort, paint),
     ]);
-    const what = `${e.description} · ${formatSci(e.flopsPerToken)} FLOPs/token · MFU ${pct(e.efficiency.wholeRun.expected)}`;
-    table.push([{ colSpan: 7, content: paint.dim(`  ${what}`) }]);
+    const stats = `${formatSci(e.flopsPerToken)} FLOPs/token · MFU ${pct(e.efficiency.wholeRun.expected)} · ${formatEnergy(e.energyKwh.expected)} · ${formatMass(e.co2Kg.expected)} CO2`;
+    table.push([{ colSpan: 7, content: paint.dim(`  ${e.description}\n  ${stats}`) }]);
   }
   const lines = [
     `${formatCount(inputs.params)} parameters × ${formatCount(inputs.tokens)} tokens on ${inputs.gpuCount} × ${gpuDisplayName(inputs.gpu)} (${inputs.gpu.name})`,
@@ -54,6 +54,18 @@ export function renderEstimateTable(report: EstimateReport, paint: ChalkInstance
     ...assumptionLines(report),
   ];
   return lines.map((l) => l.split("\n").map((s) => s.trimEnd()).join("\n")).join("\n") + "\n";
+}
+
+/** kWh below 10 MWh, then MWh/GWh. */
+function formatEnergy(kwh: number): string {
+  if (kwh < 1e4) return `${significant(kwh, 3)} kWh`;
+  if (kwh < 1e7) return `${significant(kwh / 1e3, 3)} MWh`;
+  return `${significant(kwh / 1e6, 3)} GWh`;
+}
+
+/** kg below 10 t, then tonnes. */
+function formatMass(kg: number): string {
+  return kg < 1e4 ? `${significant(kg, 3)} kg` : `${significant(kg / 1e3, 3)} t`;
 }
 
 const pct = (x: number): string => `${significant(x * 100, 2)}%`;
@@ -68,6 +80,7 @@ function assumptionLines(report: EstimateReport): string[] {
     `  GPU          ${inputs.gpu.name}: ${inputs.gpu.denseTflops16} TFLOPS dense ${inputs.gpu.tensorPrecision}, ${inputs.gpu.memoryGB} GB; ${inputs.gpuCount} GPU${inputs.gpuCount > 1 ? "s" : ""}`,
     `  Efficiency   ${eff.source === "--mfu" ? `--mfu ${pct(eff.wholeRun.expected)}` : `MFU ${pct(eff.wholeRun.expected)} (range ${pct(eff.wholeRun.low)}–${pct(eff.wholeRun.high)})`}: ${eff.basis}`,
     `  Price        $${price.usdPerGpuHour.toFixed(2)} per GPU-hour: ${price.rule}; dated ${price.date}`,
+    `  Energy       ${report.energy.tdpW} W TDP x PUE ${report.energy.pue}; grid ${report.energy.gCO2PerKWh} g CO2/kWh (${report.energy.gridLabel ?? "--grid"}); rated power, so an upper bound`,
     `  Exchange     ${fx.krwPerUsd.toLocaleString("en-US")} KRW per USD (${fx.date}, ${fx.source})`,
     "  Units        GPU-hours = total over all GPUs; wall-clock = elapsed time; costs = total, excl. VAT; second line = range",
   ];
