@@ -94,6 +94,12 @@ describe("price catalog", () => {
     expect(() => resolvePrice(catalog.prices, "MI300X", { gpuId: "mi300x", kind: "on-demand", provider: "lambda" })).toThrow(/lambda has no current on-demand price for MI300X/);
     expect(() => resolvePrice(catalog.prices, "H100", { gpuId: "h100-sxm", kind: "on-demand", provider: "lamda" })).toThrow(/did you mean lambda\?/);
   });
+  it("a provider's superseded quote is not used: DigitalOcean MI300X is $2.59 (2026-10-07), not its 2025 $1.99", () => {
+    const offers = cheapestPerProvider(catalog.prices, "mi300x", "on-demand");
+    expect(offers.find((o) => o.provider === "digitalocean")!.usdPerGpuHour).toBe(2.59);
+    // Lambda's 8x ($3.99, 2026-09-20) and 1x ($4.29, 2026-09-25) H100 quotes are one price list: the lower wins.
+    expect(cheapestPerProvider(catalog.prices, "h100-sxm", "on-demand").find((o) => o.provider === "lambda")!.usdPerGpuHour).toBe(3.99);
+  });
   it("the exchange rate has a date and a source", () => {
     expect(catalog.fx.default.krwPerUsd).toBe(1439);
     expect(catalog.fx.default.date).toBe("2025-12-30");

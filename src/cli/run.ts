@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { UsageError } from "../errors.js";
 import { addEstimateCommand } from "./estimate-command.js";
+import { addListCommands } from "./list-commands.js";
 import { addValidateCommand } from "./validate-command.js";
 import type { Io } from "./io.js";
 
@@ -37,9 +38,10 @@ export function run(argv: readonly string[], io: Io): number {
     .showSuggestionAfterError(true);
   addEstimateCommand(program, io);
   addValidateCommand(program, io);
+  addListCommands(program, io);
 
   if (argv.length === 0) {
-    io.stderr("llm-cost: missing command: expected estimate or validate (see llm-cost --help)\n");
+    io.stderr("llm-cost: missing command: expected estimate, validate, gpus, prices or models (see llm-cost --help)\n");
     return EXIT_USAGE;
   }
   try {

@@ -26,21 +26,44 @@ export interface PriceRequest {
 }
 
 export const DEFAULT_PRICE_RULE =
-  "median over providers of each provider's lowest current on-demand offer for this GPU (USD per GPU-hour, excl. VAT)";
+  "median over providers of each provider's lowest current on-demand offer for this GPU from its latest price list (USD per GPU-hour, excl. VAT)";
 
-/** Each provider's cheapest current offer of one kind for one GPU: what a buyer shopping there would pay. */
+/** A sortable form of a source date: quarters become their middle month (2024-Q4 → 2024-11). */
+export function dateKey(date: string): string {
+  return date.replace(/-Q([1-4])$/, (_, q: string) => `-${String(Number(q) * 3 - 1).padStart(2, "0")}`);
+}
+
+/** Days since the epoch for a source date; a missing day or month counts as the middle of it. */
+function dayNumber(date: string): number {
+  const [year = "1970", month = "07", day = "15"] = dateKey(date).split("-");
+  return Date.UTC(Number(year), Number(month) - 1, Number(day)) / 86_400_000;
+}
+
+/** Offers this close to a provider's newest one belong to the same price list. */
+export const PRICE_LIST_WINDOW_DAYS = 90;
+
+/**
+ * Each provider's offer of one kind for one GPU: the cheapest instance shape of its latest price
+ * list (offers within 90 days of its newest quote). An older quote is superseded, so a price the
+ * provider has since raised is not picked just because it was lower.
+ */
 export function cheapestPerProvider(prices: readonly PriceOffer[], gpuId: string, kind: PriceKind): PriceOffer[] {
-  const best = new Map<string, PriceOffer>();
+  const byProvider = new Map<string, PriceOffer[]>();
   for (const offer of prices) {
     if (offer.gpu !== gpuId || offer.kind !== kind || !offer.current) continue;
-    const seen = best.get(offer.provider);
-    if (!seen || offer.usdPerGpuHour < seen.usdPerGpuHour) best.set(offer.provider, offer);
+    byProvider.set(offer.provider, [...(byProvider.get(offer.provider) ?? []), offer]);
   }
-  return [...best.values()].sort((a, b) => a.usdPerGpuHour - b.usdPerGpuHour);
+  const chosen: PriceOffer[] = [];
+  for (const offers of byProvider.values()) {
+    const newest = Math.max(...offers.map((o) => dayNumber(o.date)));
+    const latest = offers.filter((o) => newest - dayNumber(o.date) <= PRICE_LIST_WINDOW_DAYS);
+    chosen.push(latest.reduce((a, b) => (b.usdPerGpuHour < a.usdPerGpuHour ? b : a)));
+  }
+  return chosen.sort((a, b) => a.usdPerGpuHour - b.usdPerGpuHour);
 }
 
 function dateSpan(offers: readonly PriceOffer[]): string {
-  const dates = offers.map((o) => o.date).sort();
+  const dates = offers.map((o) => o.date).sort((a, b) => dateKey(a).localeCompare(dateKey(b)));
   const first = dates[0]!;
   const last = dates[dates.length - 1]!;
   return first === last ? first : `${first}..${last}`;
@@ -83,7 +106,7 @@ export function resolvePrice(prices: readonly PriceOffer[], gpuName: string, req
       kind: offer.kind,
       date: offer.date,
       source: offer.source,
-      rule: `${offer.providerName}'s lowest current ${request.kind} offer for this GPU (${offer.region}${offer.instance ? `, ${offer.instance}` : ""})`,
+      rule: `${offer.providerName}'s lowest current ${request.kind} offer for this GPU in its latest price list (${offer.region}${offer.instance ? `, ${offer.instance}` : ""})`,
       offers: [offer],
     };
   }

@@ -1,0 +1,136 @@
+import Table from "cli-table3";
+import type { ChalkInstance } from "chalk";
+import type { Catalog } from "../catalog/load.js";
+import type { GpuSpec, PriceOffer } from "../catalog/schemas.js";
+import { countParams } from "../core/architecture.js";
+import { gpuDisplayName } from "../core/gpus.js";
+import { cheapestPerProvider, resolvePrice } from "../core/price.js";
+import { csvField } from "./delimited.js";
+import { formatCount } from "./format.js";
+import { wrap } from "./wrap.js";
+
+/** One GPU in `llm-cost gpus`. */
+export interface GpuRow {
+  id: string;
+  name: string;
+  fullName: string;
+  memoryGB: number;
+  denseTflops16: number;
+  precision: string;
+  tdpW: number;
+  providers: number;
+  minUsdPerGpuHour: number | null;
+  medianUsdPerGpuHour: number | null;
+  maxUsdPerGpuHour: number | null;
+  priceDates: string | null;
+  source: string;
+}
+
+/** Rows for `llm-cost gpus`: specs and the current on-demand price range per GPU, with dates. */
+export function gpuRows(catalog: Catalog): GpuRow[] {
+  return catalog.gpus.map((gpu) => {
+    const offers = cheapestPerProvider(catalog.prices, gpu.id, "on-demand");
+    const prices = offers.map((o) => o.usdPerGpuHour);
+    const dates = offers.map((o) => o.date).sort();
+    return {
+      id: gpu.id,
+      name: gpuDisplayName(gpu),
+      fullName: gpu.name,
+      memoryGB: gpu.memoryGB,
+      denseTflops16: gpu.denseTflops16,
+      precision: gpu.tensorPrecision,
+      tdpW: gpu.tdpW,
+      providers: offers.length,
+      minUsdPerGpuHour: prices.length ? Math.min(...prices) : null,
+      medianUsdPerGpuHour: prices.length ? resolvePrice(catalog.prices, gpu.id, { gpuId: gpu.id, kind: "on-demand" }).usdPerGpuHour : null,
+      maxUsdPerGpuHour: prices.length ? Math.max(...prices) : null,
+      priceDates: dates.length === 0 ? null : dates[0] === dates[dates.length - 1] ? dates[0]! : `${dates[0]}..${dates[dates.length - 1]}`,
+      source: gpu.sources[0]!,
+    };
+  });
+}
+
+const money = (x: number | null): string => (x === null ? "—" : `$${x.toFixed(2)}`);
+
+/** `llm-cost gpus` as a table. */
+export function renderGpus(catalog: Catalog, paint: ChalkInstance): string {
+  const table = new Table({
+    head: ["GPU", "Memory", "Dense TFLOPS", "TDP", "On-demand $/GPU-h", "Median", "Price dates"].map((h) => paint.bold(h)),
+    colAligns: ["left", "right", "right", "right", "right", "right", "left"],
+    style: { head: [], border: [], compact: true },
+  });
+  for (const row of gpuRows(catalog)) {
+    table.push([
+      row.name,
+      `${row.memoryGB} GB`,
+      `${row.denseTflops16} ${row.precision}`,
+      `${row.tdpW} W`,
+      row.providers ? `${money(row.minUsdPerGpuHour)}–${money(row.maxUsdPerGpuHour)} (${row.providers})` : "no price",
+      money(row.medianUsdPerGpuHour),
+      row.priceDates ?? "—",
+    ]);
+  }
+  return `${table.toString()}\n${wrap("Dense = no 2:4 sparsity. Prices: each provider's lowest current on-demand offer (number of providers in brackets); median = the default price. Sources: llm-cost gpus --format json.")}\n`;
+}
+
+/** Rows for `llm-cost prices [GPU]`: every offer with provider, region, kind, date and source. */
+export function priceRows(catalog: Catalog, gpu?: GpuSpec): PriceOffer[] {
+  return catalog.prices.filter((p) => !gpu || p.gpu === gpu.id).sort((a, b) => a.gpu.localeCompare(b.gpu) || a.usdPerGpuHour - b.usdPerGpuHour);
+}
+
+/** `llm-cost prices` as a table, each offer's source on the line under it. */
+export function renderPrices(catalog: Catalog, offers: readonly PriceOffer[], paint: ChalkInstance): string {
+  const names = new Map(catalog.gpus.map((g) => [g.id, gpuDisplayName(g)]));
+  const table = new Table({
+    head: ["GPU", "Provider", "Region", "Kind", "$/GPU-h", "Date"].map((h) => paint.bold(h)),
+    colAligns: ["left", "left", "left", "left", "right", "left"],
+    colWidths: [13, 16, 24, 11, 9, 12],
+    wordWrap: true,
+    style: { head: [], border: [], compact: true },
+  });
+  for (const o of offers) {
+    table.push([names.get(o.gpu) ?? o.gpu, o.providerName, o.region, o.current ? o.kind : `${o.kind} (old)`, o.usdPerGpuHour.toFixed(2), o.date]);
+  }
+  return `${table.toString()}\n${wrap(`${offers.length} offers. USD per GPU-hour = instance price / GPUs per instance, VAT excluded; "(old)" = the source calls it historical (never used by default). Sources: llm-cost prices --format json.`)}\n`;
+}
+
+/** Rows for `llm-cost models`. */
+export function modelRows(catalog: Catalog): Array<Record<string, string | number>> {
+  return catalog.models.map((m) => ({
+    id: m.id,
+    name: m.name,
+    params: countParams(m.arch).total,
+    publishedParams: m.publishedParams,
+    layers: m.arch.layers,
+    hidden: m.arch.hidden,
+    heads: m.arch.heads,
+    kvHeads: m.arch.kvHeads,
+    ffn: m.arch.ffn,
+    vocab: m.arch.vocab,
+    tiedEmbeddings: String(m.arch.tiedEmbeddings),
+    source: m.source,
+  }));
+}
+
+/** `llm-cost models` as a table. */
+export function renderModels(catalog: Catalog, paint: ChalkInstance): string {
+  const table = new Table({
+    head: ["Model", "Parameters", "Layers", "Hidden", "Heads (KV)", "FFN", "Vocab"].map((h) => paint.bold(h)),
+    colAligns: ["left", "right", "right", "right", "right", "right", "right"],
+    style: { head: [], border: [], compact: true },
+  });
+  for (const row of modelRows(catalog)) {
+    table.push([row.id as string, `${(row.params as number).toLocaleString("en-US")} (${formatCount(row.params as number)})`, row.layers, row.hidden, `${row.heads} (${row.kvHeads})`, row.ffn, row.vocab].map(String));
+  }
+  return `${table.toString()}\n${wrap("Parameters are counted from the architecture (embedding, head if untied, attention with GQA, MLP, norms). Sources: llm-cost models --format json.")}\n`;
+}
+
+/** Generic CSV for listing rows (RFC 4180). */
+export function rowsToCsv(rows: readonly object[]): string {
+  const header = Object.keys(rows[0] ?? {});
+  const lines = rows.map((row) => header.map((k) => {
+    const value = (row as Record<string, unknown>)[k];
+    return csvField(value === null || value === undefined ? "" : String(value));
+  }).join(","));
+  return [header.join(","), ...lines].join("\r\n") + "\r\n";
+}
