@@ -154,3 +154,25 @@ describe("bad input: exit 2, one line on stderr naming the flag and value, no st
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe("--explain and --format markdown", () => {
+  it("--explain fills in every step with numbers a reader can redo", () => {
+    const { stdout } = cli([...BASE, "--strategy", "dapt", "--explain"]);
+    // 6 x 7e9 = 4.2e10; x 15e9 = 6.3e20; / (989.4e12 x 0.248) / 3600 = 713.2; / 2 / 24 = 14.86
+    expect(stdout).toContain("6 x 7B parameters = 4.2e10 FLOPs per token");
+    expect(stdout).toContain("4.2e10 x 15B tokens = 6.3e20");
+    expect(stdout).toContain("6.3e20 / (989.4e12 FLOP/s x 0.248) / 3600 = 713.2 GPU-hours");
+    expect(stdout).toContain("713.2 / 2 GPUs / 24 = 14.86 days");
+    expect(stdout).toMatch(/713\.2 x \$3\.92 per GPU-hour = \$2,796/);
+  });
+  it("markdown: a pipe table with one row per strategy and the assumptions", () => {
+    const { status, stdout } = cli([...BASE, "--format", "markdown"]);
+    expect(status).toBe(0);
+    const rows = stdout.split("\n").filter((l) => l.startsWith("| **"));
+    expect(rows).toHaveLength(6);
+    for (const row of rows) expect(row.split(" | ")).toHaveLength(8);
+    expect(stdout).toContain("| **scratch** | all weights from random init | 7B | 6.3e20 | 713 (447–1,242) |");
+    expect(stdout).toContain("- Efficiency (scratch, dapt, tapt): MFU 25%");
+    expect(stdout).not.toMatch(ANSI);
+  });
+});

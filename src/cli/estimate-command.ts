@@ -15,11 +15,13 @@ import { UsageError, badValue } from "../errors.js";
 import { renderDelimited } from "../output/delimited.js";
 import { toEstimateJson } from "../output/estimate-json.js";
 import { renderEstimateTable } from "../output/estimate-table.js";
+import { renderEstimateMarkdown } from "../output/estimate-markdown.js";
+import { renderExplain } from "../output/explain.js";
 import { parseChoice, parseChoiceList } from "./choices.js";
 import { paintFor } from "./color.js";
 import type { Io } from "./io.js";
 
-export const FORMATS = ["table", "json", "csv", "tsv"] as const;
+export const FORMATS = ["table", "json", "csv", "tsv", "markdown"] as const;
 export const PRECISIONS: readonly Precision[] = ["bf16", "fp8"];
 
 /** The raw strings commander hands us; every one is parsed and checked here. */
@@ -43,6 +45,7 @@ interface EstimateFlags {
   loraRank: string;
   loraTargets: string;
   format: string;
+  explain?: boolean;
   color: boolean;
 }
 
@@ -194,13 +197,18 @@ export function addEstimateCommand(program: Command, io: Io): void {
     .option("--lora-rank <r>", "LoRA rank for lora/qlora", String(DEFAULT_LORA_RANK))
     .option("--lora-targets <list>", "LoRA target layers: q,k,v,o,gate,up,down, attn, mlp or all", "all")
     .option("--format <format>", `output: ${FORMATS.join(", ")}`, "table")
+    .option("--explain", "after the table, the derivation of each figure with the numbers filled in")
     .option("--no-color", "plain output even at a terminal")
     .action((flags: EstimateFlags) => {
       const format = parseChoice(flags.format, FORMATS, "--format");
       const report = resolveEstimate(flags, loadCatalog());
       for (const warning of report.warnings) io.stderr(`llm-cost: warning: ${warning}\n`);
       if (format === "json") io.stdout(`${JSON.stringify(toEstimateJson(report), null, 2)}\n`);
-      else if (format === "table") io.stdout(renderEstimateTable(report, paintFor(io, flags.color)));
+      else if (format === "markdown") io.stdout(renderEstimateMarkdown(report));
+      else if (format === "table") {
+        io.stdout(renderEstimateTable(report, paintFor(io, flags.color)));
+        if (flags.explain) io.stdout(`\n${renderExplain(report)}`);
+      }
       else io.stdout(renderDelimited(report, format));
     });
 }

@@ -1,0 +1,60 @@
+import { gpuDisplayName } from "../core/gpus.js";
+import type { Range } from "../core/range.js";
+import type { EstimateReport } from "../core/report.js";
+import { formatCount, formatDuration, formatHours, formatKrw, formatKrwShort, formatSci, formatUsd, formatUsdShort, significant } from "./format.js";
+
+/** A Markdown cell: expected value, range in brackets; pipes escaped. */
+function cell(range: Range, main: (n: number) => string, short: (n: number) => string): string {
+  return `${main(range.expected)} (${short(range.low)}–${short(range.high)})`.replace(/\|/g, "\\|");
+}
+
+const pct = (x: number): string => `${significant(x * 100, 2)}%`;
+
+/** One line per distinct efficiency, naming the strategies that share it. */
+function efficiencyLines(report: EstimateReport): string[] {
+  const groups = new Map<string, string[]>();
+  for (const e of report.estimates) {
+    const key = `MFU ${pct(e.efficiency.wholeRun.expected)} — ${e.efficiency.basis}`;
+    groups.set(key, [...(groups.get(key) ?? []), e.strategy]);
+  }
+  return [...groups].map(([text, strategies]) => `- Efficiency (${strategies.join(", ")}): ${text}`);
+}
+
+/**
+ * The estimate as GitHub-flavoured Markdown: a table that pastes into a wiki or pull request,
+ * then the assumptions as a list.
+ */
+export function renderEstimateMarkdown(report: EstimateReport): string {
+  const { inputs, price, fx, energy } = report;
+  const lines = [
+    `### ${formatCount(inputs.params)} parameters × ${formatCount(inputs.tokens)} tokens on ${inputs.gpuCount} × ${gpuDisplayName(inputs.gpu)}`,
+    "",
+    "| Strategy | What it is | Trainable | FLOPs | GPU-hours | Wall-clock | Cost (KRW) | Cost (USD) |",
+    "|---|---|--:|--:|--:|--:|--:|--:|",
+    ...report.estimates.map((e) =>
+      [
+        `**${e.strategy}**`,
+        e.description,
+        formatCount(e.trainableParams),
+        formatSci(e.flops),
+        cell(e.gpuHours, formatHours, formatHours),
+        cell(e.wallDays, formatDuration, formatDuration),
+        cell(e.costKrw, formatKrw, formatKrwShort),
+        cell(e.costUsd, formatUsd, formatUsdShort),
+      ].join(" | ").replace(/^/, "| ").replace(/$/, " |"),
+    ),
+    "",
+    "Expected value with the range (10th–90th percentile of published runs) in brackets. GPU-hours are totals over all GPUs; wall-clock is elapsed time; costs exclude VAT.",
+    "",
+    "**Assumptions**",
+    "",
+    `- GPU: ${inputs.gpu.name}, ${inputs.gpu.denseTflops16} TFLOPS dense ${inputs.gpu.tensorPrecision}, ${inputs.gpu.memoryGB} GB; ${inputs.gpuCount} GPUs`,
+    ...efficiencyLines(report),
+    `- Price: $${price.usdPerGpuHour.toFixed(2)} per GPU-hour — ${price.rule}; dated ${price.date}`,
+    `- Exchange rate: ${fx.krwPerUsd.toLocaleString("en-US")} KRW per USD (${fx.date}; ${fx.source})`,
+    `- Energy: ${energy.tdpW} W TDP × PUE ${energy.pue}; grid ${energy.gCO2PerKWh} g CO2/kWh (${energy.gridSource})`,
+    "",
+    "Made with llm-cost.",
+  ];
+  return `${lines.join("\n")}\n`;
+}
