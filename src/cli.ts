@@ -6,4 +6,5 @@ process.exitCode = run(process.argv.slice(2), {
   stderr: (text) => process.stderr.write(text),
   env: process.env,
   stdoutIsTTY: process.stdout.isTTY === true,
+  cwd: process.cwd(),
 });

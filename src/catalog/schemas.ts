@@ -15,7 +15,7 @@ export const GpuSpec = z.strictObject({
   aliases: z.array(z.string().min(1)),
   architecture: z.enum(["volta", "ampere", "ada", "hopper", "blackwell", "cdna3", "gaudi"]),
   memoryGB: z.number().positive(),
-  bandwidthTBs: z.number().positive(),
+  bandwidthTBs: z.number().positive().nullable(),
   /** Dense (no 2:4 sparsity) 16-bit tensor peak in TFLOPS: bf16, or fp16 where there is no bf16. */
   denseTflops16: z.number().positive(),
   tensorPrecision: z.enum(["bf16", "fp16"]),
@@ -44,6 +44,8 @@ export const PriceOffer = z.strictObject({
   date: SourceDate,
   /** false: the source itself calls the price historical; kept for context, never used by default. */
   current: z.boolean(),
+  /** Set on offers from the user's config file (a negotiated rate): they win over the market median. */
+  origin: z.string().optional(),
   source: z.string().min(1),
   instance: z.string().optional(),
   gpusPerInstance: z.number().int().positive().optional(),

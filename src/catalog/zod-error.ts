@@ -15,7 +15,8 @@ export function jsonPath(path: readonly PropertyKey[]): string {
 export function describeZodError(file: string, error: z.ZodError): string {
   const issue = error.issues[0];
   if (!issue) return `${file}: invalid`;
-  return `${file}: ${jsonPath(issue.path)}: ${issue.message}`;
+  if (issue.code === "unrecognized_keys") return `${file}: ${jsonPath([...issue.path, issue.keys[0] ?? ""])}: unknown key`;
+  return `${file}: ${jsonPath(issue.path)}: ${issue.message.replace(/^Invalid input: /, "")}`;
 }
 
 /** Parses `data` with `schema`, or throws a UsageError whose message names the file and JSON path. */

@@ -1,5 +1,7 @@
 import type { Command } from "commander";
 import { loadCatalog, type Catalog } from "../catalog/load.js";
+import { mergeConfig } from "../catalog/merge-config.js";
+import { CONFIG_FILE_NAME, loadUserConfig, type LoadedConfig } from "../catalog/user-config.js";
 import { PRICE_KINDS, STRATEGY_IDS } from "../catalog/schemas.js";
 import { countParams, genericArchitecture, withVocab, type Architecture } from "../core/architecture.js";
 import type { Precision } from "../core/efficiency.js";
@@ -38,7 +40,8 @@ interface EstimateFlags {
   precision: string;
   provider?: string;
   price?: string;
-  priceKind: string;
+  priceKind?: string;
+  config?: string;
   fx?: string;
   pue?: string;
   grid?: string;
@@ -93,8 +96,38 @@ function parseWholeCount(value: string, flag: string): number {
   return n;
 }
 
+/** Where each assumption came from: a flag, the config file, or the built-in presets. */
+export type AssumptionSources = Record<"gpus" | "price" | "fx" | "pue" | "grid" | "efficiency", string>;
+
+/**
+ * Fills flags the user did not give from the config file (built-in < config < flags) and records
+ * where each came from, so the JSON can say which source every assumption has.
+ */
+function withConfig(flags: EstimateFlags, loaded: LoadedConfig | undefined): { flags: EstimateFlags; sources: AssumptionSources } {
+  const from = (flag: unknown, inConfig: unknown): string => (flag !== undefined ? "flag" : inConfig !== undefined && loaded ? `config: ${loaded.file}` : "built-in");
+  const config = loaded?.config;
+  const sources: AssumptionSources = {
+    gpus: from(flags.gpus, config?.gpus),
+    price: flags.price !== undefined || flags.provider !== undefined ? "flag" : config && (config.provider !== undefined || config.prices.length > 0) ? `config: ${loaded!.file}` : "built-in",
+    fx: from(flags.fx, config?.fx),
+    pue: from(flags.pue, config?.pue),
+    grid: from(flags.grid, config?.grid),
+    efficiency: flags.mfu !== undefined || flags.tokensPerSec !== undefined ? "flag" : "built-in",
+  };
+  if (!config) return { flags, sources };
+  const merged: EstimateFlags = { ...flags };
+  merged.gpus ??= config.gpus;
+  if (merged.price === undefined) merged.provider ??= config.provider;
+  merged.priceKind ??= config.priceKind;
+  merged.pue ??= config.pue === undefined ? undefined : String(config.pue);
+  merged.grid ??= config.grid === undefined ? undefined : String(config.grid);
+  return { flags: merged, sources };
+}
+
 /** Turns flags into resolved inputs and the core's request; throws UsageError on anything wrong. */
-export function resolveEstimate(flags: EstimateFlags, catalog: Catalog): EstimateReport {
+export function resolveEstimate(rawFlags: EstimateFlags, baseCatalog: Catalog, loaded?: LoadedConfig): EstimateReport {
+  const catalog = mergeConfig(baseCatalog, loaded);
+  const { flags, sources } = withConfig(rawFlags, loaded);
   const model = resolveModel(flags, catalog);
   const params = model.params;
   const tokens = parseCount(required(flags.tokens, "--tokens", "give the training tokens, e.g. --tokens 15B"), "--tokens");
@@ -110,7 +143,7 @@ export function resolveEstimate(flags: EstimateFlags, catalog: Catalog): Estimat
   if (precision === "fp8" && gpu.fp8DenseTflops === null) {
     throw badValue("--precision", flags.precision, `${gpu.aliases[0] ?? gpu.id} has no fp8 tensor cores; use bf16`);
   }
-  const priceKind = parseChoice(flags.priceKind, PRICE_KINDS, "--price-kind");
+  const priceKind = parseChoice(flags.priceKind ?? "on-demand", PRICE_KINDS, "--price-kind");
   const usd = flags.price === undefined ? undefined : parsePositiveNumber(flags.price, "--price", "a price in USD per GPU-hour");
   if (usd !== undefined && flags.provider !== undefined) throw new UsageError("--price and --provider both set a price: give one of them");
   const krwPerUsd = flags.fx === undefined ? undefined : parsePositiveNumber(flags.fx, "--fx", "won per US dollar, e.g. 1439");
@@ -123,9 +156,12 @@ export function resolveEstimate(flags: EstimateFlags, catalog: Catalog): Estimat
     ...(flags.provider === undefined ? {} : { provider: flags.provider }),
     ...(usd === undefined ? {} : { usdPerGpuHour: usd }),
   });
-  const fx = krwPerUsd === undefined
-    ? { krwPerUsd: catalog.fx.default.krwPerUsd, date: catalog.fx.default.date, source: `${catalog.fx.default.kind}; ${catalog.fx.default.source}` }
-    : { krwPerUsd, date: "given", source: "--fx flag" };
+  const configFx = loaded?.config.fx;
+  const fx = krwPerUsd !== undefined
+    ? { krwPerUsd, date: "given", source: "--fx flag" }
+    : configFx
+      ? { krwPerUsd: configFx.krwPerUsd, date: configFx.date, source: `${loaded!.file}: ${configFx.source}` }
+      : { krwPerUsd: catalog.fx.default.krwPerUsd, date: catalog.fx.default.date, source: `${catalog.fx.default.kind}; ${catalog.fx.default.source}` };
   const energy = resolveEnergy(flags, catalog, gpu.tdpW);
   // New vocabulary rows start untrained, so they train even under LoRA: count them as trainable.
   const adapters = Math.min(adapterParams(model.arch, loraRank, loraTargets) + model.addedVocabParams, params);
@@ -139,7 +175,7 @@ export function resolveEstimate(flags: EstimateFlags, catalog: Catalog): Estimat
     ...(tokensPerSec === undefined ? {} : { tokensPerSecPerGpu: tokensPerSec }),
     ...(flags.provider === undefined ? {} : { provider: price.provider }),
   };
-  return buildReport(inputs, {
+  return buildReport(inputs, sources, {
     params, tokens, gpu, gpuCount: count, strategies, price, fx, adapterParams: adapters, precision,
     efficiency: catalog.efficiency, energy,
     ...(mfu === undefined ? {} : { mfu }),
@@ -152,7 +188,7 @@ function resolveEnergy(flags: EstimateFlags, catalog: Catalog, tdpW: number): En
   const presets = catalog.energy;
   const pue = flags.pue === undefined ? presets.pue.default : parsePositiveNumber(flags.pue, "--pue", "a power usage effectiveness of at least 1, e.g. 1.1");
   if (pue < 1) throw badValue("--pue", flags.pue ?? "", "PUE is at least 1 (all power reaching the GPUs), e.g. 1.1");
-  const pueSource = flags.pue === undefined ? `${presets.pue.note} (${presets.pue.source}, ${presets.pue.date})` : "--pue flag";
+  const pueSource = flags.pue === undefined ? `${presets.pue.note} (${presets.pue.source}, ${presets.pue.date})` : "--pue flag or config";
   const gridName = flags.grid ?? presets.defaultGrid;
   const named = presets.grids.find((g) => g.id === gridName.trim().toLowerCase());
   if (named) return { tdpW, pue, pueSource, gCO2PerKWh: named.gCO2PerKWh, gridSource: `${named.id}: ${named.note} (${named.source}, ${named.date})`, gridLabel: `${named.id}, ${named.date}` };
@@ -162,7 +198,7 @@ function resolveEnergy(flags: EstimateFlags, catalog: Catalog, tdpW: number): En
     throw badValue("--grid", gridName, `expected grams of CO2 per kWh (e.g. 417.3) or one of ${ids.join(", ")}`, guess ? `did you mean ${guess}?` : undefined);
   }
   const grams = parsePositiveNumber(gridName, "--grid", "grams of CO2 per kWh, e.g. 417.3");
-  return { tdpW, pue, pueSource, gCO2PerKWh: grams, gridSource: "--grid flag" };
+  return { tdpW, pue, pueSource, gCO2PerKWh: grams, gridSource: "--grid flag or config" };
 }
 
 function parseRank(value: string): number {
@@ -190,18 +226,19 @@ export function addEstimateCommand(program: Command, io: Io): void {
     .option("--precision <p>", "matmul precision: bf16 or fp8 (Hopper and newer)", "bf16")
     .option("--provider <name>", "take the price from this provider (aws, gcp, azure, lambda, runpod, coreweave, elice, ...)")
     .option("--price <usd>", "price in USD per GPU-hour (overrides the catalog)")
-    .option("--price-kind <kind>", `price kind: ${PRICE_KINDS.join(", ")}`, "on-demand")
+    .option("--price-kind <kind>", `price kind: ${PRICE_KINDS.join(", ")} (default: "on-demand")`)
     .option("--fx <krw>", "won per US dollar (default: newest dated rate in presets/fx.json)")
     .option("--pue <x>", "data-centre power usage effectiveness for energy (default: 1.15, cloud hyperscale)")
     .option("--grid <g>", "grid carbon intensity in g CO2/kWh, or korea (417.3, default) or us (385)")
     .option("--lora-rank <r>", "LoRA rank for lora/qlora", String(DEFAULT_LORA_RANK))
     .option("--lora-targets <list>", "LoRA target layers: q,k,v,o,gate,up,down, attn, mlp or all", "all")
     .option("--format <format>", `output: ${FORMATS.join(", ")}`, "table")
+    .option("--config <path>", `config file (default: ./${CONFIG_FILE_NAME} when present)`)
     .option("--explain", "after the table, the derivation of each figure with the numbers filled in")
     .option("--no-color", "plain output even at a terminal")
     .action((flags: EstimateFlags) => {
       const format = parseChoice(flags.format, FORMATS, "--format");
-      const report = resolveEstimate(flags, loadCatalog());
+      const report = resolveEstimate(flags, loadCatalog(), loadUserConfig(flags.config, io.cwd));
       for (const warning of report.warnings) io.stderr(`llm-cost: warning: ${warning}\n`);
       if (format === "json") io.stdout(`${JSON.stringify(toEstimateJson(report), null, 2)}\n`);
       else if (format === "markdown") io.stdout(renderEstimateMarkdown(report));

@@ -5,4 +5,6 @@ export interface Io {
   env: Readonly<Record<string, string | undefined>>;
   /** Whether stdout is a terminal (colour only then, unless FORCE_COLOR says otherwise). */
   stdoutIsTTY: boolean;
+  /** Where relative paths (config files, --out) are resolved. */
+  cwd: string;
 }

@@ -86,6 +86,20 @@ export function resolvePrice(prices: readonly PriceOffer[], gpuName: string, req
       offers: [],
     };
   }
+  // The user's own offers (config file) replace the market for their GPU, unless a provider is named.
+  const own = prices.filter((o) => o.origin !== undefined && o.gpu === request.gpuId && o.kind === request.kind);
+  if (request.provider === undefined && own.length > 0) {
+    const offer = own.reduce((a, b) => (b.usdPerGpuHour < a.usdPerGpuHour ? b : a));
+    return {
+      usdPerGpuHour: offer.usdPerGpuHour,
+      provider: offer.provider,
+      kind: offer.kind,
+      date: offer.date,
+      source: `${offer.origin}: ${offer.source}`,
+      rule: `your own ${request.kind} offer "${offer.providerName}" from ${offer.origin}`,
+      offers: [offer],
+    };
+  }
   const offers = cheapestPerProvider(prices, request.gpuId, request.kind);
   if (request.provider !== undefined) {
     const providers = [...new Set(prices.map((p) => p.provider))];

@@ -29,6 +29,8 @@ export interface ResolvedInputs {
 /** What every renderer (table, json, csv, tsv) consumes: results plus the assumptions behind them. */
 export interface EstimateReport {
   inputs: ResolvedInputs;
+  /** Where each assumption came from: "flag", "config: FILE" or "built-in". */
+  sources: Record<string, string>;
   energy: EnergyAssumption;
   price: PriceAssumption;
   fx: FxAssumption;
@@ -38,11 +40,11 @@ export interface EstimateReport {
 }
 
 /** Runs the estimate and gathers what a reader needs to trace each number. */
-export function buildReport(inputs: ResolvedInputs, request: EstimateRequest): EstimateReport {
+export function buildReport(inputs: ResolvedInputs, sources: Record<string, string>, request: EstimateRequest): EstimateReport {
   const estimates = estimate(request);
   const warnings: string[] = [];
   if (inputs.mfu !== undefined && inputs.mfu > 0.7) {
     warnings.push(`--mfu ${inputs.mfu} is above 0.7: no published training run sustains that (physics.md §2.5: 0.3–0.55 is typical)`);
   }
-  return { inputs, energy: request.energy, price: request.price, fx: request.fx, estimates, formulas: formulas(estimates.map((e) => e.training)), warnings };
+  return { inputs, sources, energy: request.energy, price: request.price, fx: request.fx, estimates, formulas: formulas(estimates.map((e) => e.training)), warnings };
 }

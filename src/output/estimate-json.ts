@@ -58,6 +58,7 @@ export const EstimateJson = z.strictObject({
     gridSource: z.string(),
     energyNote: z.string(),
     formulas: z.array(z.string()).min(1),
+    sources: z.record(z.string(), z.string()),
   }),
   estimates: z.array(
     z.strictObject({
@@ -131,6 +132,7 @@ export function toEstimateJson(report: EstimateReport): EstimateJson {
       gridSource: report.energy.gridSource,
       energyNote: "GPU energy at rated TDP x PUE: overstates a partly busy GPU, leaves out host CPUs and network beyond PUE",
       formulas: report.formulas,
+      sources: report.sources,
     },
     estimates: estimates.map((e) => ({
       strategy: e.strategy,

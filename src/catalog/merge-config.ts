@@ -1,0 +1,52 @@
+import { countParams } from "../core/architecture.js";
+import { findGpu } from "../core/gpus.js";
+import { UsageError } from "../errors.js";
+import type { Catalog } from "./load.js";
+import type { ModelPreset } from "./model-schema.js";
+import type { GpuSpec, PriceOffer } from "./schemas.js";
+import type { LoadedConfig } from "./user-config.js";
+
+/**
+ * The catalog with a config file's additions: its GPUs and models join (replacing a built-in entry
+ * with the same id), and its price offers are tagged with the file so they win for their GPU and
+ * name the file as their source.
+ */
+export function mergeConfig(catalog: Catalog, loaded: LoadedConfig | undefined): Catalog {
+  if (!loaded) return catalog;
+  const { file, config } = loaded;
+  const ownGpus: GpuSpec[] = config.gpuSpecs.map((g) => ({
+    id: g.id,
+    name: g.name,
+    vendor: "own",
+    aliases: g.aliases,
+    architecture: g.architecture,
+    memoryGB: g.memoryGB,
+    bandwidthTBs: null,
+    denseTflops16: g.denseTflops16,
+    tensorPrecision: "bf16",
+    fp8DenseTflops: g.fp8DenseTflops,
+    tdpW: g.tdpW,
+    interconnectGBs: null,
+    confidence: "user",
+    sources: [`${file}: ${g.source}`],
+    date: g.date,
+  }));
+  const gpus = [...catalog.gpus.filter((g) => !ownGpus.some((o) => o.id === g.id)), ...ownGpus];
+  const ownPrices: PriceOffer[] = config.prices.map((p, i) => {
+    const gpu = findGpu(gpus, p.gpu);
+    if (!gpu) throw new UsageError(`${file}: prices[${i}].gpu: unknown GPU "${p.gpu}" (use an id from llm-cost gpus, or add it under gpuSpecs)`);
+    return { provider: "own", providerName: p.providerName, gpu: gpu.id, region: p.region, usdPerGpuHour: p.usdPerGpuHour, kind: p.kind, date: p.date, current: true, source: p.source, origin: file };
+  });
+  const ownModels: ModelPreset[] = config.models.map((m) => ({
+    id: m.id,
+    name: m.name,
+    family: "own",
+    aliases: m.aliases,
+    arch: m.arch,
+    publishedParams: countParams(m.arch).total,
+    publishedParamsSource: `computed from the architecture in ${file}`,
+    source: `${file}: ${m.source}`,
+  }));
+  const models = [...catalog.models.filter((m) => !ownModels.some((o) => o.id === m.id)), ...ownModels];
+  return { ...catalog, gpus, prices: [...catalog.prices, ...ownPrices], models };
+}
