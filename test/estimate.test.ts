@@ -16,6 +16,7 @@ const llama7b = findModel(catalog.models, "llama-2-7b");
 function request(overrides: Partial<EstimateRequest>): EstimateRequest {
   return {
     params: 6_738_415_616,
+    activeParams: 6_738_415_616,
     tokens: 15e9,
     gpu: h100,
     gpuCount: 2,
@@ -87,7 +88,7 @@ describe("GPU-hours, days and money, worked by hand", () => {
 
 describe("the default efficiency", () => {
   it("full training on 2×H100: 7B × 15B = 6.3e20 FLOPs at the Hopper whole-run median 0.248 = 713 GPU-hours", () => {
-    const result = estimateStrategy(request({ params: 7e9 }), strategy("scratch"));
+    const result = estimateStrategy(request({ params: 7e9, activeParams: 7e9 }), strategy("scratch"));
     expect(result.efficiency.wholeRun.expected).toBe(0.248);
     expect(result.gpuHours.expected).toBeCloseTo(6.3e20 / (989.4e12 * 0.248) / 3600, 6);
     expect(result.gpuHours.expected).toBeCloseTo(713.2, 1);

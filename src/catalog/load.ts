@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { UsageError } from "../errors.js";
+import { parseCorpusLanguages, type CorpusLanguages } from "./corpus-schema.js";
 import { parseModelCatalog, type ModelPreset } from "./model-schema.js";
 import { parseWith } from "./zod-error.js";
 import { EfficiencyFile, EnergyFile, FxFile, GpuCatalogFile, PriceCatalogFile, StrategyFile, type GpuSpec, type PriceOffer, type Strategy } from "./schemas.js";
@@ -14,6 +15,7 @@ export interface Catalog {
   efficiency: EfficiencyFile;
   models: ModelPreset[];
   energy: EnergyFile;
+  corpusLanguages: CorpusLanguages;
 }
 
 /** presets/ sits at the package root: two levels above both src/catalog/ and dist/catalog/. */
@@ -44,9 +46,10 @@ export function loadCatalog(): Catalog {
   const efficiency = parseWith(EfficiencyFile, readPreset("efficiency.json"), "presets/efficiency.json");
   const models = parseModelCatalog(readPreset("models.json"), "presets/models.json").models;
   const energy = parseWith(EnergyFile, readPreset("energy.json"), "presets/energy.json");
+  const corpusLanguages = parseCorpusLanguages(readPreset("corpus-languages.json"), "presets/corpus-languages.json");
   const ids = new Set(gpus.map((g) => g.id));
   prices.forEach((offer, i) => {
     if (!ids.has(offer.gpu)) throw new UsageError(`presets/prices.json: prices[${i}].gpu: unknown GPU id "${offer.gpu}"`);
   });
-  return { gpus, prices, fx, strategies, efficiency, models, energy };
+  return { gpus, prices, fx, strategies, efficiency, models, energy, corpusLanguages };
 }

@@ -6,7 +6,12 @@ import { PRICE_KINDS, STRATEGY_IDS } from "../catalog/schemas.js";
 import { countParams, genericArchitecture, withVocab, type Architecture } from "../core/architecture.js";
 import type { Precision } from "../core/efficiency.js";
 import type { EnergyAssumption } from "../core/energy.js";
+import type { HfModel, MoeShape } from "../core/hf-config.js";
+import { architectureFromHfConfig } from "../core/hf-config.js";
 import { findModel } from "../core/models.js";
+import { readJsonFile } from "../catalog/read-config-file.js";
+import { resolve } from "node:path";
+import { chinchillaTokens, corpusLanguageTokens, corpusTokens, parseCorpusSize, parseTokensFlag, sftTokens, type TokenCount } from "../core/token-source.js";
 import { closest } from "../core/suggest.js";
 import { parseGpuSelection } from "../core/gpus.js";
 import { adapterParams, DEFAULT_LORA_RANK, parseLoraTargets } from "../core/lora.js";
@@ -29,10 +34,17 @@ export const PRECISIONS: readonly Precision[] = ["bf16", "fp8"];
 /** The raw strings commander hands us; every one is parsed and checked here. */
 interface EstimateFlags {
   model?: string;
+  modelConfig?: string;
   vocab?: string;
   addVocab?: string;
   params?: string;
   tokens?: string;
+  corpus?: string;
+  bytesPerToken?: string;
+  corpusLang?: string;
+  examples?: string;
+  tokensPerExample?: string;
+  epochs?: string;
   gpus?: string;
   strategy: string;
   mfu?: string;
@@ -61,21 +73,38 @@ function required(value: string | undefined, flag: string, example: string): str
 interface ResolvedModel {
   id?: string;
   arch: Architecture;
-  /** true when the shape is exact (a preset); false for the generic shape behind --params. */
+  /** true when the shape is exact (a preset or config.json); false for the generic shape behind --params. */
   exact: boolean;
   params: number;
+  /** Parameters one token passes through (MoE: the routed experts only); FLOPs use these. */
+  activeParams: number;
+  moe?: MoeShape;
   /** Embedding + head parameters added by --add-vocab / --vocab (they train in every strategy). */
   addedVocabParams: number;
   vocab?: number;
 }
 
-function resolveModel(flags: EstimateFlags, catalog: Catalog): ResolvedModel {
-  if (flags.model !== undefined && flags.params !== undefined) throw new UsageError("--model and --params both give the model size: use one of them");
+function resolveModel(flags: EstimateFlags, catalog: Catalog, hf?: HfModel): ResolvedModel {
+  const sizes = [flags.model !== undefined && "--model", flags.params !== undefined && "--params", hf !== undefined && "--model-config"].filter(Boolean);
+  if (sizes.length > 1) throw new UsageError(`${sizes.join(" and ")} both give the model: use one of them`);
   if (flags.vocab !== undefined && flags.addVocab !== undefined) throw new UsageError("--vocab and --add-vocab both set the vocabulary: use one of them");
+  if (hf !== undefined) {
+    if (flags.vocab !== undefined || flags.addVocab !== undefined) throw new UsageError("--vocab and --add-vocab work with --model; edit vocab_size in the config.json instead");
+    return {
+      id: flags.modelConfig,
+      arch: hf.arch,
+      exact: true,
+      params: hf.totalParams,
+      activeParams: hf.activeParams,
+      ...(hf.moe ? { moe: hf.moe } : {}),
+      addedVocabParams: 0,
+      vocab: hf.arch.vocab,
+    };
+  }
   if (flags.model === undefined) {
     if (flags.vocab !== undefined || flags.addVocab !== undefined) throw new UsageError("--vocab and --add-vocab need --model (the vocabulary of a bare --params size is unknown)");
-    const params = parseCount(required(flags.params, "--params", "give the model size (e.g. --params 7B) or a preset (e.g. --model llama-2-7b)"), "--params");
-    return { arch: genericArchitecture(params), exact: false, params, addedVocabParams: 0 };
+    const params = parseCount(required(flags.params, "--params", "give the model size (e.g. --params 7B), a preset (e.g. --model llama-2-7b) or --model-config config.json"), "--params");
+    return { arch: genericArchitecture(params), exact: false, params, activeParams: params, addedVocabParams: 0 };
   }
   const preset = findModel(catalog.models, flags.model);
   let arch: Architecture = preset.arch;
@@ -87,7 +116,7 @@ function resolveModel(flags: EstimateFlags, catalog: Catalog): ResolvedModel {
     arch = withVocab(preset.arch, vocab);
   }
   const params = countParams(arch).total;
-  return { id: preset.id, arch, exact: true, params, addedVocabParams: params - countParams(preset.arch).total, vocab: arch.vocab };
+  return { id: preset.id, arch, exact: true, params, activeParams: params, addedVocabParams: params - countParams(preset.arch).total, vocab: arch.vocab };
 }
 
 function parseWholeCount(value: string, flag: string): number {
@@ -125,12 +154,12 @@ function withConfig(flags: EstimateFlags, loaded: LoadedConfig | undefined): { f
 }
 
 /** Turns flags into resolved inputs and the core's request; throws UsageError on anything wrong. */
-export function resolveEstimate(rawFlags: EstimateFlags, baseCatalog: Catalog, loaded?: LoadedConfig): EstimateReport {
+export function resolveEstimate(rawFlags: EstimateFlags, baseCatalog: Catalog, loaded?: LoadedConfig, hf?: HfModel): EstimateReport {
   const catalog = mergeConfig(baseCatalog, loaded);
   const { flags, sources } = withConfig(rawFlags, loaded);
-  const model = resolveModel(flags, catalog);
+  const model = resolveModel(flags, catalog, hf);
   const params = model.params;
-  const tokens = parseCount(required(flags.tokens, "--tokens", "give the training tokens, e.g. --tokens 15B"), "--tokens");
+  const { tokens, basis: tokensBasis } = resolveTokens(flags, model.params, catalog);
   const { gpu, count } = parseGpuSelection(required(flags.gpus, "--gpus", "give the GPUs, e.g. --gpus 2xH100"), catalog.gpus);
   const strategyIds = parseChoiceList(flags.strategy, STRATEGY_IDS, "--strategy");
   const mfu = flags.mfu === undefined ? undefined : parseFraction(flags.mfu, "--mfu");
@@ -167,7 +196,7 @@ export function resolveEstimate(rawFlags: EstimateFlags, baseCatalog: Catalog, l
   const adapters = Math.min(adapterParams(model.arch, loraRank, loraTargets) + model.addedVocabParams, params);
   const strategies = catalog.strategies.filter((s) => strategyIds.includes(s.id));
   const inputs: ResolvedInputs = {
-    params, tokens, gpu, gpuCount: count, strategies: strategyIds, priceKind, loraRank, loraTargets, precision,
+    params, activeParams: model.activeParams, tokens, tokensBasis, gpu, gpuCount: count, strategies: strategyIds, priceKind, loraRank, loraTargets, precision,
     ...(model.id === undefined ? {} : { model: model.id }),
     ...(model.vocab === undefined ? {} : { vocab: model.vocab }),
     addedVocabParams: model.addedVocabParams,
@@ -176,7 +205,7 @@ export function resolveEstimate(rawFlags: EstimateFlags, baseCatalog: Catalog, l
     ...(flags.provider === undefined ? {} : { provider: price.provider }),
   };
   return buildReport(inputs, sources, {
-    params, tokens, gpu, gpuCount: count, strategies, price, fx, adapterParams: adapters, precision,
+    params, activeParams: model.activeParams, tokens, gpu, gpuCount: count, strategies, price, fx, adapterParams: adapters, precision,
     efficiency: catalog.efficiency, energy,
     ...(mfu === undefined ? {} : { mfu }),
     ...(tokensPerSec === undefined ? {} : { tokensPerSecPerGpu: tokensPerSec }),
@@ -201,6 +230,38 @@ function resolveEnergy(flags: EstimateFlags, catalog: Catalog, tdpW: number): En
   return { tdpW, pue, pueSource, gCO2PerKWh: grams, gridSource: "--grid flag or config" };
 }
 
+/**
+ * The token count from exactly one source: --tokens (a count, or "chinchilla" = 20 per parameter),
+ * --corpus with --bytes-per-token or --corpus-lang, or --examples × --tokens-per-example × --epochs.
+ */
+function resolveTokens(flags: EstimateFlags, params: number, catalog: Catalog): TokenCount {
+  const given = [flags.tokens !== undefined && "--tokens", flags.corpus !== undefined && "--corpus", flags.examples !== undefined && "--examples"].filter(Boolean);
+  if (given.length > 1) throw new UsageError(`${given.join(" and ")} both give the token count: use one of them`);
+  if (flags.corpus === undefined && (flags.bytesPerToken !== undefined || flags.corpusLang !== undefined)) {
+    throw new UsageError("--bytes-per-token and --corpus-lang need --corpus (the corpus size, e.g. 61GB)");
+  }
+  if (flags.examples === undefined && (flags.tokensPerExample !== undefined || flags.epochs !== undefined)) {
+    throw new UsageError("--tokens-per-example and --epochs need --examples (e.g. --examples 50k)");
+  }
+  if (flags.corpus !== undefined) {
+    const bytes = parseCorpusSize(flags.corpus, "--corpus");
+    if (flags.bytesPerToken !== undefined && flags.corpusLang !== undefined) throw new UsageError("--bytes-per-token and --corpus-lang both set the bytes per token: use one of them");
+    if (flags.bytesPerToken !== undefined) return corpusTokens(bytes, parsePositiveNumber(flags.bytesPerToken, "--bytes-per-token", "bytes per token, e.g. 4.07"));
+    if (flags.corpusLang === undefined) {
+      throw new UsageError(`--corpus needs --bytes-per-token N or --corpus-lang ${Object.keys(catalog.corpusLanguages).join("|")}`);
+    }
+    return corpusLanguageTokens(bytes, catalog.corpusLanguages, flags.corpusLang, "--corpus-lang");
+  }
+  if (flags.examples !== undefined) {
+    const examples = parseCount(flags.examples, "--examples");
+    const tokensPerExample = parseCount(required(flags.tokensPerExample, "--tokens-per-example", "give the average tokens per example, prompt and answer included, e.g. 1024"), "--tokens-per-example");
+    const epochs = flags.epochs === undefined ? 1 : parsePositiveNumber(flags.epochs, "--epochs", "a number of passes over the data, e.g. 3");
+    return sftTokens({ examples, tokensPerExample, epochs });
+  }
+  const tokensFlag = parseTokensFlag(required(flags.tokens, "--tokens", "give the training tokens (e.g. --tokens 15B, --tokens chinchilla), --corpus 61GB or --examples 50k"), "--tokens");
+  return tokensFlag.kind === "chinchilla" ? chinchillaTokens(params) : { tokens: tokensFlag.tokens, basis: "given with --tokens" };
+}
+
 function parseRank(value: string): number {
   const n = Number(value);
   if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1 || n > 65536) {
@@ -215,10 +276,17 @@ export function addEstimateCommand(program: Command, io: Io): void {
     .command("estimate")
     .description("FLOPs, GPU-hours, wall-clock days and cost in won and dollars for each training strategy")
     .option("--model <name>", "a model preset (llama-2-7b, qwen2.5-7b, ...; see presets/models.json) instead of --params")
+    .option("--model-config <path>", "a Hugging Face config.json: the exact architecture (dense or mixture-of-experts)")
     .option("--params <count>", "model parameters: 7B, 6.7b, 175M, 1.5T, 7e9, 7_000_000_000")
     .option("--add-vocab <count>", "tokens added to the model's vocabulary (e.g. 14k): embedding and head grow")
     .option("--vocab <count>", "the new vocabulary size (e.g. 46336), instead of --add-vocab")
-    .option("--tokens <count>", "training tokens: 15B, 300M, 1.5T, 15k, 1.5e10")
+    .option("--tokens <count>", "training tokens: 15B, 300M, 1.5T, 15k, 1.5e10, or chinchilla (20 per parameter, a from-scratch rule)")
+    .option("--corpus <size>", "corpus size instead of --tokens: 61GB, 1.5TB, 500MB, 61GiB (GB = 1e9 bytes, GiB = 2^30)")
+    .option("--bytes-per-token <n>", "with --corpus: bytes per token of your tokenizer, e.g. 4.07")
+    .option("--corpus-lang <lang>", "with --corpus: ko (Llama-2 tokenizer, 1.62 B/token), ko-expanded (~46k vocab, 4.07), en (4.2), code (2.85)")
+    .option("--examples <count>", "SFT data instead of --tokens: number of examples, e.g. 50k")
+    .option("--tokens-per-example <n>", "with --examples: average tokens per example, prompt and answer included")
+    .option("--epochs <n>", "with --examples: passes over the data (default 1)")
     .option("--gpus <spec>", "GPUs: 2xH100, 8xA100-40GB, H100 (one GPU); see the README for the list")
     .option("--strategy <list>", `comma list of ${STRATEGY_IDS.join(",")} or all`, "all")
     .option("--mfu <fraction>", "efficiency override, 0 < x <= 1 (e.g. 0.4 or 40%); default: calibrated model")
@@ -238,7 +306,8 @@ export function addEstimateCommand(program: Command, io: Io): void {
     .option("--no-color", "plain output even at a terminal")
     .action((flags: EstimateFlags) => {
       const format = parseChoice(flags.format, FORMATS, "--format");
-      const report = resolveEstimate(flags, loadCatalog(), loadUserConfig(flags.config, io.cwd));
+      const hf = flags.modelConfig === undefined ? undefined : architectureFromHfConfig(readJsonFile(resolve(io.cwd, flags.modelConfig), "--model-config"), flags.modelConfig);
+      const report = resolveEstimate(flags, loadCatalog(), loadUserConfig(flags.config, io.cwd), hf);
       for (const warning of report.warnings) io.stderr(`llm-cost: warning: ${warning}\n`);
       if (format === "json") io.stdout(`${JSON.stringify(toEstimateJson(report), null, 2)}\n`);
       else if (format === "markdown") io.stdout(renderEstimateMarkdown(report));

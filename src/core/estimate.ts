@@ -14,7 +14,10 @@ export interface FxAssumption {
 
 /** Everything an estimate needs, already parsed and resolved (no defaults are applied here). */
 export interface EstimateRequest {
+  /** Every parameter (memory, trainable count). */
   params: number;
+  /** Parameters each token passes through (MoE: routed experts only); FLOPs use these. */
+  activeParams: number;
   tokens: number;
   gpu: GpuSpec;
   gpuCount: number;
@@ -56,7 +59,7 @@ const SECONDS_PER_HOUR = 3600;
 /** Estimates one strategy: FLOPs → GPU-hours → wall-clock days → dollars → won. Pure arithmetic. */
 export function estimateStrategy(request: EstimateRequest, strategy: Strategy): StrategyEstimate {
   const training = strategy.training;
-  const perToken = flopsPerToken({ training, params: request.params, adapterParams: request.adapterParams });
+  const perToken = flopsPerToken({ training, params: request.activeParams, adapterParams: request.adapterParams });
   const flops = perToken * request.tokens;
   const peakFlops = request.gpu.denseTflops16 * 1e12;
   // A measured throughput is an efficiency in disguise: tokens/s × FLOPs per token / peak.

@@ -13,6 +13,9 @@ export interface ResolvedInputs {
   vocab?: number;
   addedVocabParams: number;
   params: number;
+  activeParams: number;
+  /** How the token count was arrived at, in words. */
+  tokensBasis: string;
   tokens: number;
   gpu: GpuSpec;
   gpuCount: number;
