@@ -20,7 +20,8 @@ describe("llm-cost estimate (built binary)", () => {
     expect(status).toBe(0);
     expect(stderr).toBe("");
     for (const s of STRATEGIES) expect(stdout).toMatch(new RegExp(`│ ${s} `));
-    expect(stdout).toMatch(/│ scratch\s+│\s+7B │\s+6\.3e20 │/);
+    expect(stdout).toMatch(/│ scratch\s+│\s+6\.3e20 │\s+713 │\s+14\.9 d │\s+61\.3 GB │/);
+    expect(stdout).toMatch(/all weights from random init · trains 7B \(100%\)/);
     expect(stdout).toContain("Assumptions");
     expect(stdout).toMatch(/KRW per USD \(2025-12-30/);
     expect(stdout).toMatch(/per GPU-hour: median over providers/);

@@ -27,6 +27,8 @@ function request(overrides: Partial<EstimateRequest>): EstimateRequest {
     precision: "bf16",
     efficiency: catalog.efficiency,
     energy: { tdpW: 700, pue: 1.1, gCO2PerKWh: 385, gridSource: "test", pueSource: "test" },
+    arch: llama7b.arch,
+    memory: { seqLen: 4096, microBatch: 1, recompute: "none", zero: 3, optimizer: "adamw", flashAttention: true, loraRank: 16, loraTargets: LORA_TARGETS, addedVocabRows: 0 },
     ...overrides,
   };
 }

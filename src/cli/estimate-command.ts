@@ -9,6 +9,9 @@ import type { EnergyAssumption } from "../core/energy.js";
 import type { HfModel, MoeShape } from "../core/hf-config.js";
 import { architectureFromHfConfig } from "../core/hf-config.js";
 import { findModel } from "../core/models.js";
+import type { MemorySettings } from "../core/fit.js";
+import { OPTIMIZERS } from "../core/memory.js";
+import type { LoraTarget } from "../core/lora.js";
 import { readJsonFile } from "../catalog/read-config-file.js";
 import { resolve } from "node:path";
 import { chinchillaTokens, corpusLanguageTokens, corpusTokens, parseCorpusSize, parseTokensFlag, sftTokens, type TokenCount } from "../core/token-source.js";
@@ -59,6 +62,13 @@ interface EstimateFlags {
   grid?: string;
   loraRank: string;
   loraTargets: string;
+  seqLen?: string;
+  microBatch?: string;
+  recompute?: string;
+  zero?: string;
+  fsdp?: boolean;
+  optimizer?: string;
+  flashAttn: boolean;
   format: string;
   explain?: boolean;
   color: boolean;
@@ -81,6 +91,8 @@ interface ResolvedModel {
   moe?: MoeShape;
   /** Embedding + head parameters added by --add-vocab / --vocab (they train in every strategy). */
   addedVocabParams: number;
+  /** Vocabulary rows added to the preset. */
+  addedVocabRows: number;
   vocab?: number;
 }
 
@@ -98,13 +110,14 @@ function resolveModel(flags: EstimateFlags, catalog: Catalog, hf?: HfModel): Res
       activeParams: hf.activeParams,
       ...(hf.moe ? { moe: hf.moe } : {}),
       addedVocabParams: 0,
+      addedVocabRows: 0,
       vocab: hf.arch.vocab,
     };
   }
   if (flags.model === undefined) {
     if (flags.vocab !== undefined || flags.addVocab !== undefined) throw new UsageError("--vocab and --add-vocab need --model (the vocabulary of a bare --params size is unknown)");
     const params = parseCount(required(flags.params, "--params", "give the model size (e.g. --params 7B), a preset (e.g. --model llama-2-7b) or --model-config config.json"), "--params");
-    return { arch: genericArchitecture(params), exact: false, params, activeParams: params, addedVocabParams: 0 };
+    return { arch: genericArchitecture(params), exact: false, params, activeParams: params, addedVocabParams: 0, addedVocabRows: 0 };
   }
   const preset = findModel(catalog.models, flags.model);
   let arch: Architecture = preset.arch;
@@ -116,7 +129,7 @@ function resolveModel(flags: EstimateFlags, catalog: Catalog, hf?: HfModel): Res
     arch = withVocab(preset.arch, vocab);
   }
   const params = countParams(arch).total;
-  return { id: preset.id, arch, exact: true, params, activeParams: params, addedVocabParams: params - countParams(preset.arch).total, vocab: arch.vocab };
+  return { id: preset.id, arch, exact: true, params, activeParams: params, addedVocabParams: params - countParams(preset.arch).total, addedVocabRows: arch.vocab - preset.arch.vocab, vocab: arch.vocab };
 }
 
 function parseWholeCount(value: string, flag: string): number {
@@ -192,12 +205,15 @@ export function resolveEstimate(rawFlags: EstimateFlags, baseCatalog: Catalog, l
       ? { krwPerUsd: configFx.krwPerUsd, date: configFx.date, source: `${loaded!.file}: ${configFx.source}` }
       : { krwPerUsd: catalog.fx.default.krwPerUsd, date: catalog.fx.default.date, source: `${catalog.fx.default.kind}; ${catalog.fx.default.source}` };
   const energy = resolveEnergy(flags, catalog, gpu.tdpW);
+  const memory = resolveMemorySettings(flags, count, loraRank, loraTargets, model);
   // New vocabulary rows start untrained, so they train even under LoRA: count them as trainable.
   const adapters = Math.min(adapterParams(model.arch, loraRank, loraTargets) + model.addedVocabParams, params);
   const strategies = catalog.strategies.filter((s) => strategyIds.includes(s.id));
   const inputs: ResolvedInputs = {
     params, activeParams: model.activeParams, tokens, tokensBasis, gpu, gpuCount: count, strategies: strategyIds, priceKind, loraRank, loraTargets, precision,
     ...(model.id === undefined ? {} : { model: model.id }),
+    modelShape: model.exact ? "exact" : "generic",
+    memory,
     ...(model.vocab === undefined ? {} : { vocab: model.vocab }),
     addedVocabParams: model.addedVocabParams,
     ...(mfu === undefined ? {} : { mfu }),
@@ -206,7 +222,8 @@ export function resolveEstimate(rawFlags: EstimateFlags, baseCatalog: Catalog, l
   };
   return buildReport(inputs, sources, {
     params, activeParams: model.activeParams, tokens, gpu, gpuCount: count, strategies, price, fx, adapterParams: adapters, precision,
-    efficiency: catalog.efficiency, energy,
+    efficiency: catalog.efficiency, energy, arch: model.arch, memory,
+    ...(model.moe ? { moe: model.moe } : {}),
     ...(mfu === undefined ? {} : { mfu }),
     ...(tokensPerSec === undefined ? {} : { tokensPerSecPerGpu: tokensPerSec }),
   });
@@ -262,6 +279,38 @@ function resolveTokens(flags: EstimateFlags, params: number, catalog: Catalog): 
   return tokensFlag.kind === "chinchilla" ? chinchillaTokens(params) : { tokens: tokensFlag.tokens, basis: "given with --tokens" };
 }
 
+export const RECOMPUTE = ["none", "selective", "full"] as const;
+export const DEFAULT_SEQ_LEN = 4096;
+
+/**
+ * Settings that decide memory (and recomputation FLOPs), with stated defaults: sequence 4096
+ * (Llama 2's context), micro-batch 1, full recomputation (gradient checkpointing, what trainers
+ * switch on for billion-parameter models), FlashAttention on, mixed-precision AdamW, and full
+ * sharding (ZeRO-3 / FSDP) whenever there is more than one GPU.
+ */
+function resolveMemorySettings(flags: EstimateFlags, gpuCount: number, loraRank: number, loraTargets: LoraTarget[], model: ResolvedModel): MemorySettings {
+  if (flags.fsdp && flags.zero !== undefined && flags.zero !== "3") throw new UsageError(`--fsdp is full sharding (ZeRO-3): it contradicts --zero ${flags.zero}`);
+  const zeroText = flags.fsdp ? "3" : flags.zero;
+  const zero = zeroText === undefined ? (gpuCount > 1 ? 3 : 0) : (Number(parseChoice(zeroText, ["0", "1", "2", "3"] as const, "--zero")) as 0 | 1 | 2 | 3);
+  return {
+    seqLen: flags.seqLen === undefined ? DEFAULT_SEQ_LEN : parseWholeNumber(flags.seqLen, "--seq-len", 1, 10_000_000, "a sequence length in tokens, e.g. 4096"),
+    microBatch: flags.microBatch === undefined ? 1 : parseWholeNumber(flags.microBatch, "--micro-batch", 1, 1_000_000, "sequences per GPU per step, e.g. 1"),
+    recompute: parseChoice(flags.recompute ?? "full", RECOMPUTE, "--recompute"),
+    zero,
+    optimizer: parseChoice(flags.optimizer ?? "adamw", OPTIMIZERS, "--optimizer"),
+    flashAttention: flags.flashAttn,
+    loraRank,
+    loraTargets,
+    addedVocabRows: model.addedVocabRows,
+  };
+}
+
+function parseWholeNumber(value: string, flag: string, min: number, max: number, what: string): number {
+  const n = Number(value.trim().replace(/_/g, ""));
+  if (!/^\d[\d_]*$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min || n > max) throw badValue(flag, value, `expected ${what} (a whole number from ${min} to ${max.toLocaleString("en-US")})`);
+  return n;
+}
+
 function parseRank(value: string): number {
   const n = Number(value);
   if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1 || n > 65536) {
@@ -300,6 +349,13 @@ export function addEstimateCommand(program: Command, io: Io): void {
     .option("--grid <g>", "grid carbon intensity in g CO2/kWh, or korea (417.3, default) or us (385)")
     .option("--lora-rank <r>", "LoRA rank for lora/qlora", String(DEFAULT_LORA_RANK))
     .option("--lora-targets <list>", "LoRA target layers: q,k,v,o,gate,up,down, attn, mlp or all", "all")
+    .option("--seq-len <n>", `sequence length for memory and attention FLOPs (default ${DEFAULT_SEQ_LEN})`)
+    .option("--micro-batch <n>", "sequences per GPU per step, for activation memory (default 1)")
+    .option("--recompute <mode>", "activation recomputation: none, selective or full (gradient checkpointing, the default)")
+    .option("--zero <stage>", "ZeRO sharding stage 0-3 (default: 3 with more than one GPU, else 0)")
+    .option("--fsdp", "FSDP full sharding (= --zero 3)")
+    .option("--optimizer <name>", `${OPTIMIZERS.join(", ")} (default adamw: mixed precision, 16 bytes/param)`)
+    .option("--no-flash-attn", "attention without FlashAttention (stores the T×T scores)")
     .option("--format <format>", `output: ${FORMATS.join(", ")}`, "table")
     .option("--config <path>", `config file (default: ./${CONFIG_FILE_NAME} when present)`)
     .option("--explain", "after the table, the derivation of each figure with the numbers filled in")

@@ -1,7 +1,10 @@
 import type { EfficiencyFile, GpuSpec, Strategy, StrategyId } from "../catalog/schemas.js";
 import { efficiencyFor, type EfficiencyAssumption, type Precision } from "./efficiency.js";
 import { estimateEnergy, type EnergyAssumption } from "./energy.js";
-import { flopsFormula, flopsPerToken, type TrainingKind } from "./flops.js";
+import type { Architecture } from "./architecture.js";
+import { estimateMemory, type MemoryEstimate, type MemorySettings } from "./fit.js";
+import { attentionFlopsPerToken, flopsFormula, flopsPerToken, recomputeFlopsPerToken, type TrainingKind } from "./flops.js";
+import type { MoeShape } from "./hf-config.js";
 import type { PriceAssumption } from "./price.js";
 import { invertRange, mapRange, type Range } from "./range.js";
 
@@ -33,6 +36,10 @@ export interface EstimateRequest {
   fx: FxAssumption;
   /** LoRA adapter parameters for the rank and targets in use. */
   adapterParams: number;
+  /** The shape (exact, or the generic one behind --params), for attention FLOPs and memory. */
+  arch: Architecture;
+  moe?: MoeShape;
+  memory: MemorySettings;
 }
 
 export interface StrategyEstimate {
@@ -40,8 +47,15 @@ export interface StrategyEstimate {
   name: string;
   description: string;
   training: TrainingKind;
+  /** Model FLOPs per token (6·N or LoRA's 4·N + 6·adapters), the basis of the efficiency. */
   flopsPerToken: number;
   flops: number;
+  /** Attention-score FLOPs (PaLM's 12·L·H·Q·T per token), reported separately. */
+  attentionFlopsPerToken: number;
+  /** Extra FLOPs per token from recomputation (hardware FLOPs = model + these). */
+  recomputeFlopsPerToken: number;
+  /** FLOPs the GPUs execute: (model + recompute) × tokens (for hardware FLOPs utilisation). */
+  hardwareFlops: number;
   trainableParams: number;
   efficiency: EfficiencyAssumption;
   /** Steady-state training throughput per GPU that the estimate assumes, before whole-run overhead. */
@@ -52,6 +66,7 @@ export interface StrategyEstimate {
   costKrw: Range;
   energyKwh: Range;
   co2Kg: Range;
+  memory: MemoryEstimate;
 }
 
 const SECONDS_PER_HOUR = 3600;
@@ -61,6 +76,9 @@ export function estimateStrategy(request: EstimateRequest, strategy: Strategy): 
   const training = strategy.training;
   const perToken = flopsPerToken({ training, params: request.activeParams, adapterParams: request.adapterParams });
   const flops = perToken * request.tokens;
+  const flopsInput = { training, params: request.activeParams, adapterParams: request.adapterParams };
+  const recompute = recomputeFlopsPerToken(request.memory.recompute, flopsInput, request.arch, request.memory.seqLen);
+  const hardwareFlops = (perToken + recompute) * request.tokens;
   const peakFlops = request.gpu.denseTflops16 * 1e12;
   // A measured throughput is an efficiency in disguise: tokens/s × FLOPs per token / peak.
   const measuredMfu = request.tokensPerSecPerGpu === undefined ? undefined : (request.tokensPerSecPerGpu * perToken) / peakFlops;
@@ -72,6 +90,9 @@ export function estimateStrategy(request: EstimateRequest, strategy: Strategy): 
     ...(request.mfu === undefined ? {} : { userMfu: request.mfu, userSource: "--mfu" as const }),
     ...(measuredMfu === undefined ? {} : { userMfu: measuredMfu, userSource: "--tokens-per-sec" as const }),
   });
+  // MFU counts model FLOPs only (Korthikanti et al. §6.3; PaLM App. B): recomputation costs time by
+  // lowering MFU, and the calibrated efficiency comes from runs that mostly recomputed. So GPU-hours
+  // follow model FLOPs; the recomputed work shows in hardwareFlops.
   const gpuHours = invertRange(efficiency.wholeRun, (e) => flops / (peakFlops * e) / SECONDS_PER_HOUR);
   // GPU-hours already carry every loss we model (including any multi-GPU scaling loss in the
   // efficiency), so the wall clock is the GPU-hours shared out evenly over the GPUs.
@@ -85,6 +106,9 @@ export function estimateStrategy(request: EstimateRequest, strategy: Strategy): 
     training,
     flopsPerToken: perToken,
     flops,
+    attentionFlopsPerToken: attentionFlopsPerToken(request.arch, request.memory.seqLen),
+    recomputeFlopsPerToken: recompute,
+    hardwareFlops,
     trainableParams: training === "full" ? request.params : request.adapterParams,
     efficiency,
     tokensPerSecPerGpu: (peakFlops * efficiency.steadyState) / perToken,
@@ -93,6 +117,7 @@ export function estimateStrategy(request: EstimateRequest, strategy: Strategy): 
     costUsd,
     costKrw,
     ...estimateEnergy(gpuHours, request.energy),
+    memory: estimateMemory(request.arch, request.moe, training, request.gpuCount, request.gpu.memoryGB, request.memory),
   };
 }
 
@@ -107,7 +132,9 @@ export function formulas(trainings: readonly TrainingKind[]): string[] {
   return [
     ...lines,
     "FLOPs = FLOPs per token x tokens",
-    "GPU-hours = FLOPs / (dense 16-bit peak x efficiency) / 3600",
+    "GPU-hours = model FLOPs / (dense 16-bit peak x MFU) / 3600 (MFU counts model FLOPs: recomputation lowers MFU, it is not added to FLOPs)",
+    "hardware FLOPs = model FLOPs + recomputation (full: one more forward, +2 x N per token; selective: +4 x layers x heads x head dim x sequence length)",
+    "attention FLOPs (12 x layers x heads x head dim x sequence length per token, PaLM) are reported separately: the calibrated efficiency is on the 6 x N basis, so their time is already inside it",
     "wall-clock days = GPU-hours / GPU count / 24",
     "cost USD = GPU-hours x USD per GPU-hour; cost KRW = cost USD x KRW per USD",
     "energy kWh = GPU-hours x TDP (kW) x PUE; CO2 kg = kWh x grid intensity (kg/kWh)",

@@ -37,3 +37,31 @@ export function flopsFormula(training: TrainingKind): string {
     ? "FLOPs per token = 6 x N (forward 2N + data gradient 2N + weight gradient 2N)"
     : "FLOPs per token = 4 x N + 6 x adapter params (frozen base: forward + data gradient; adapters train)";
 }
+
+/** The shape fields the attention FLOPs need (a subset of Architecture). */
+export interface AttentionShape {
+  layers: number;
+  heads: number;
+  headDim: number;
+}
+
+/**
+ * Attention-score FLOPs per training token (PaLM, Chowdhery et al. 2022, App. B): 12·L·H·Q·T —
+ * QKᵀ and attention·V over the full T×T matrix, forward plus twice that backward, no causal halving.
+ * Reported beside 6·N: the calibrated efficiency is measured on the 6·N basis, so the time this
+ * work takes is already inside it.
+ */
+export function attentionFlopsPerToken(shape: AttentionShape, seqLen: number): number {
+  return 12 * shape.layers * shape.heads * shape.headDim * seqLen;
+}
+
+/**
+ * Extra FLOPs per token that recomputation adds on top of model FLOPs (physics.md §2.4):
+ * full recompute reruns the forward (2 per parameter, trained or frozen, plus the adapters);
+ * selective recomputes only the attention core forward, 4·L·H·Q·T.
+ */
+export function recomputeFlopsPerToken(recompute: "none" | "selective" | "full", input: FlopsInput, shape: AttentionShape, seqLen: number): number {
+  if (recompute === "full") return 2 * input.params + (input.training === "full" ? 0 : 2 * input.adapterParams);
+  if (recompute === "selective") return attentionFlopsPerToken(shape, seqLen) / 3;
+  return 0;
+}

@@ -1,6 +1,7 @@
 import type { GpuSpec, PriceKind, StrategyId } from "../catalog/schemas.js";
 import { estimate, formulas, type EstimateRequest, type FxAssumption, type StrategyEstimate } from "./estimate.js";
 import type { Precision } from "./efficiency.js";
+import type { MemorySettings } from "./fit.js";
 import type { EnergyAssumption } from "./energy.js";
 import type { LoraTarget } from "./lora.js";
 import type { PriceAssumption } from "./price.js";
@@ -9,6 +10,9 @@ import type { PriceAssumption } from "./price.js";
 export interface ResolvedInputs {
   /** The preset id when --model was given. */
   model?: string;
+  /** exact: a preset or config.json; generic: the LLaMA-like shape assumed for a bare --params. */
+  modelShape: "exact" | "generic";
+  memory: MemorySettings;
   /** The vocabulary in use when a preset's was changed or is known. */
   vocab?: number;
   addedVocabParams: number;

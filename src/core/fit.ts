@@ -1,0 +1,94 @@
+import type { Architecture } from "./architecture.js";
+import type { TrainingKind } from "./flops.js";
+import type { MoeShape } from "./hf-config.js";
+import type { LoraTarget } from "./lora.js";
+import { memoryPerGpu, minGpusToFit, type MemoryBreakdown, type MemoryRequest, type Optimizer, type Recompute } from "./memory.js";
+
+/** Training settings that decide memory, as resolved from flags (or their stated defaults). */
+export interface MemorySettings {
+  seqLen: number;
+  microBatch: number;
+  recompute: Recompute;
+  zero: 0 | 1 | 2 | 3;
+  optimizer: Optimizer;
+  flashAttention: boolean;
+  loraRank: number;
+  loraTargets: readonly LoraTarget[];
+  /** Vocabulary rows added to a preset (they train even under LoRA). */
+  addedVocabRows: number;
+}
+
+/** Memory per GPU for one strategy, in GB (1e9 bytes), and whether it fits. */
+export interface MemoryEstimate {
+  perGpuGB: number;
+  gpuMemoryGB: number;
+  fits: boolean;
+  /** Fewest GPUs of this type that fit under the sharding in use (null: none up to 4096). */
+  minGpusToFit: number | null;
+  /** Fewest GPUs that fit with ZeRO-3 / FSDP full sharding, for the advice line (null: none). */
+  minGpusWithZero3: number | null;
+  breakdown: { weights: number; gradients: number; optimizer: number; activations: number; overhead: number };
+}
+
+const GB = 1e9;
+
+/**
+ * The shape whose dense parameter count equals an MoE model's total (all experts' MLPs folded into
+ * one wide MLP): weights, gradients and optimizer states scale with every expert.
+ */
+function totalShape(arch: Architecture, moe: MoeShape): Architecture {
+  return { ...arch, ffn: moe.experts * moe.expertFfn + moe.sharedExperts * moe.sharedExpertFfn };
+}
+
+/** The shape one token passes through: only the routed and shared experts hold activations. */
+function activeShape(arch: Architecture, moe: MoeShape): Architecture {
+  return { ...arch, ffn: moe.expertsPerToken * moe.expertFfn + moe.sharedExperts * moe.sharedExpertFfn };
+}
+
+function breakdownFor(request: MemoryRequest, moe: MoeShape | undefined): MemoryBreakdown {
+  if (!moe) return memoryPerGpu(request);
+  const states = memoryPerGpu({ ...request, arch: totalShape(request.arch, moe) });
+  const active = memoryPerGpu({ ...request, arch: activeShape(request.arch, moe) });
+  // States from every expert; activations (and the margin on them) from the experts a token uses.
+  const overhead = states.overhead - 0.1 * states.activations + 0.1 * active.activations;
+  const total = states.weights + states.gradients + states.optimizer + active.activations + overhead;
+  return { ...states, activations: active.activations, overhead, total };
+}
+
+/**
+ * Memory per GPU for a strategy on a cluster, whether it fits the GPU's memory, and how many GPUs
+ * would. The GPU's memory is taken as its marketed size in GB (80 GB = 80e9 bytes), about 7 % below
+ * the physical 80 GiB: that gap is the headroom the allocator and framework need.
+ */
+export function estimateMemory(arch: Architecture, moe: MoeShape | undefined, training: TrainingKind, gpuCount: number, gpuMemoryGB: number, settings: MemorySettings): MemoryEstimate {
+  const request: MemoryRequest = {
+    arch,
+    training,
+    gpuCount,
+    zero: gpuCount === 1 ? 0 : settings.zero,
+    optimizer: settings.optimizer,
+    seqLen: settings.seqLen,
+    microBatch: settings.microBatch,
+    recompute: settings.recompute,
+    flashAttention: settings.flashAttention,
+    loraRank: settings.loraRank,
+    loraTargets: settings.loraTargets,
+    trainableVocabRows: settings.addedVocabRows,
+  };
+  const b = breakdownFor(request, moe);
+  const capacity = gpuMemoryGB * GB;
+  const { gpuCount: _n, ...withoutCount } = request;
+  const fitsAt = (zero: 0 | 1 | 2 | 3): number | null => {
+    if (!moe) return minGpusToFit({ ...withoutCount, zero }, capacity);
+    for (let n = 1; n <= 4096; n = n < 8 ? n + 1 : n * 2) if (breakdownFor({ ...request, zero, gpuCount: n }, moe).total <= capacity) return n;
+    return null;
+  };
+  return {
+    perGpuGB: b.total / GB,
+    gpuMemoryGB,
+    fits: b.total <= capacity,
+    minGpusToFit: fitsAt(request.zero),
+    minGpusWithZero3: fitsAt(3),
+    breakdown: { weights: b.weights / GB, gradients: b.gradients / GB, optimizer: b.optimizer / GB, activations: b.activations / GB, overhead: b.overhead / GB },
+  };
+}
