@@ -2,6 +2,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { loadCatalog } from "../src/catalog/load.js";
 import { PublishedRunsFile } from "../src/catalog/run-schema.js";
+import { finetuneSpeedRows, fitFinetune, validateFinetune } from "../src/core/finetune-calibration.js";
+import { parseFinetuneMeasured } from "../src/core/memory-validation.js";
 import {
   calibrationRuns,
   fitModel,
@@ -14,7 +16,8 @@ import {
 } from "../src/core/calibration.js";
 
 const runs = PublishedRunsFile.parse(JSON.parse(readFileSync(new URL("../presets/published-runs.json", import.meta.url), "utf8"))).runs;
-const config = loadCatalog().efficiency.fullTraining;
+const catalog = loadCatalog();
+const config = catalog.efficiency.fullTraining;
 const full = calibrationRuns(runs);
 const f8 = fp8FactorFromBenchmarks(runs);
 
@@ -59,5 +62,33 @@ describe("out-of-sample accuracy on the bundled full runs (issue targets)", () =
   it("beats a constant 40 % efficiency", () => {
     expect(summary.medianAbsError).toBeLessThan(summary.constantMedianAbsError);
     expect(summary.shareWithin25).toBeGreaterThan(summary.constantShareWithin25);
+  });
+});
+
+describe("fine-tuning speed (presets/finetune-measured.json)", () => {
+  const measured = parseFinetuneMeasured(JSON.parse(readFileSync(new URL("../presets/finetune-measured.json", import.meta.url), "utf8"))).rows;
+  const speed = finetuneSpeedRows(measured, catalog.gpus);
+  it("uses 31 bf16 rows: 4 full, 18 LoRA, 9 QLoRA", () => {
+    expect(speed.filter((r) => r.method === "full")).toHaveLength(4);
+    expect(speed.filter((r) => r.method === "lora")).toHaveLength(18);
+    expect(speed.filter((r) => r.method === "qlora")).toHaveLength(9);
+  });
+  it("implied efficiency by hand: Qwen-7B LoRA, 2,926 tokens/s on A100 × 4 × 7.7e9 / 312e12 = 0.289", () => {
+    expect(speed.find((r) => r.id === "qwen-7b-lora-L1024")!.efficiency).toBeCloseTo(0.2889, 3);
+  });
+  it("presets/efficiency.json fine-tuning figures are the fitted ones", () => {
+    const pooled = fitFinetune(speed, "full-or-lora");
+    const qlora = fitFinetune(speed, "qlora");
+    const ft = catalog.efficiency.fineTuning;
+    for (const [fit, preset] of [[pooled, ft.sft], [pooled, ft.lora], [qlora, ft.qlora]] as const) {
+      expect(fit.expected).toBeCloseTo(preset.expected, 3);
+      expect(fit.low).toBeCloseTo(preset.low, 3);
+      expect(fit.high).toBeCloseTo(preset.high, 3);
+    }
+  });
+  it("out of sample, the median predicts measured tokens/s within about a third", () => {
+    const result = validateFinetune(speed);
+    expect(result.medianAbsError).toBeLessThan(0.35);
+    expect(result.shareInsideRange).toBeGreaterThanOrEqual(0.7);
   });
 });

@@ -33,3 +33,31 @@ describe("llm-cost validate (built binary)", () => {
     expect(csv).toHaveLength(27);
   });
 });
+
+describe("llm-cost validate --memory and --speed (built binary)", () => {
+  interface Json {
+    memory: { summary: { rows: number; medianAbsError: number; shareWithin25: number; boundRows: number; boundsRespected: number } };
+    finetuneSpeed: { rows: unknown[]; medianAbsError: number; shareInsideRange: number };
+  }
+  const json = JSON.parse(cli(["validate", "--format", "json"]).stdout) as Json;
+  it("memory: median |error| ≤ 20 % and ≥ 70 % within ±25 % on the bundled measured runs; every bound respected", () => {
+    expect(json.memory.summary.rows).toBeGreaterThanOrEqual(40);
+    expect(json.memory.summary.medianAbsError).toBeLessThanOrEqual(0.2);
+    expect(json.memory.summary.shareWithin25).toBeGreaterThanOrEqual(0.7);
+    expect(json.memory.summary.boundsRespected).toBe(json.memory.summary.boundRows);
+  });
+  it("speed: 31 fine-tuning runs predicted out of sample", () => {
+    expect(json.finetuneSpeed.rows).toHaveLength(31);
+    expect(json.finetuneSpeed.medianAbsError).toBeLessThan(0.35);
+  });
+  it("--memory prints only the memory table; --speed only the speed table; both fit 100 columns", () => {
+    const memory = cli(["validate", "--memory"]).stdout;
+    expect(memory).toMatch(/^Memory: measured peak per GPU/);
+    expect(memory).toMatch(/│ qlora-guanaco-65b-48gb\s+│ qlora\s+│\s+≤48 │\s+46\.9 │ bound ok │/);
+    expect(memory).not.toMatch(/Published full runs/);
+    const speed = cli(["validate", "--speed"]).stdout;
+    expect(speed).toMatch(/^Fine-tuning speed/);
+    for (const line of [...memory.split("\n"), ...speed.split("\n")]) expect([...line].length, line).toBeLessThanOrEqual(100);
+    expect(cli(["validate", "--memory", "--format", "csv"]).stdout.split("\r\n")[0]).toBe("id,training,kind,basis,measured_gb,estimated_gb,error,respects_bound");
+  });
+});

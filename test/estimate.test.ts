@@ -104,8 +104,8 @@ describe("the default efficiency", () => {
   it("fine-tuning uses the measured steady-state efficiency, QLoRA below LoRA", () => {
     const lora = estimateStrategy(request({}), strategy("lora"));
     const qlora = estimateStrategy(request({}), strategy("qlora"));
-    expect(lora.efficiency.wholeRun.expected).toBe(0.26);
-    expect(qlora.efficiency.wholeRun.expected).toBe(0.23);
+    expect(lora.efficiency.wholeRun.expected).toBe(0.257);
+    expect(qlora.efficiency.wholeRun.expected).toBe(0.231);
     expect(qlora.gpuHours.expected).toBeGreaterThan(lora.gpuHours.expected);
   });
 });

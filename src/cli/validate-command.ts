@@ -2,7 +2,11 @@ import type { Command } from "commander";
 import { readPreset } from "../catalog/load.js";
 import { PublishedRunsFile } from "../catalog/run-schema.js";
 import { parseWith } from "../catalog/zod-error.js";
+import { loadCatalog } from "../catalog/load.js";
+import { genericArchitecture } from "../core/architecture.js";
 import { calibrationRuns, fp8FactorFromBenchmarks, validate, validateBaseline } from "../core/calibration.js";
+import { finetuneSpeedRows, validateFinetune } from "../core/finetune-calibration.js";
+import { parseFinetuneMeasured, resolveArchitecture, validateMemory } from "../core/memory-validation.js";
 import { renderValidation, validationCsv, validationJson, type ValidationReport } from "../output/validation.js";
 import { parseChoice } from "./choices.js";
 import { paintFor } from "./color.js";
@@ -16,7 +20,11 @@ export function buildValidationReport(): ValidationReport {
   const full = calibrationRuns(runs);
   const fp8Factor = fp8FactorFromBenchmarks(runs);
   const { rows, summary } = validate(full, fp8Factor);
-  return { runs, rows, summary, baseline: validateBaseline(full), fp8Factor };
+  const catalog = loadCatalog();
+  const measured = parseFinetuneMeasured(readPreset("finetune-measured.json")).rows;
+  const presets = new Map(catalog.models.map((m) => [m.id, m.arch]));
+  const memory = validateMemory(measured, (row) => (row.memoryInput ? resolveArchitecture(row, (id) => presets.get(id)) : genericArchitecture(row.paramsB * 1e9)));
+  return { runs, rows, summary, baseline: validateBaseline(full), fp8Factor, finetune: validateFinetune(finetuneSpeedRows(measured, catalog.gpus)), memory, measured };
 }
 
 /** Registers `validate`: how well the default efficiency predicts published runs it was not fitted on. */
@@ -25,12 +33,15 @@ export function addValidateCommand(program: Command, io: Io): void {
     .command("validate")
     .description("compare the default estimate with every bundled published run, out of sample (leave-one-out)")
     .option("--format <format>", `output: ${VALIDATE_FORMATS.join(", ")}`, "table")
+    .option("--memory", "only the memory check: measured peak memory of fine-tuning runs vs the memory model")
+    .option("--speed", "only the fine-tuning speed check: measured tokens/s vs the default efficiency")
     .option("--no-color", "plain output even at a terminal")
-    .action((flags: { format: string; color: boolean }) => {
+    .action((flags: { format: string; color: boolean; memory?: boolean; speed?: boolean }) => {
       const format = parseChoice(flags.format, VALIDATE_FORMATS, "--format");
+      const section = flags.memory && flags.speed ? "all" : flags.memory ? "memory" : flags.speed ? "speed" : "all";
       const report = buildValidationReport();
       if (format === "json") io.stdout(`${JSON.stringify(validationJson(report), null, 2)}\n`);
-      else if (format === "csv") io.stdout(validationCsv(report));
-      else io.stdout(renderValidation(report, paintFor(io, flags.color)));
+      else if (format === "csv") io.stdout(validationCsv(report, section));
+      else io.stdout(renderValidation(report, paintFor(io, flags.color), section));
     });
 }

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { genericArchitecture, type Architecture } from "./architecture.js";
 import { LORA_TARGETS, type LoraTarget } from "./lora.js";
 import { CUDA_CONTEXT_BYTES, FRAGMENTATION_MARGIN, memoryPerGpu, OPTIMIZERS, type MemoryBreakdown, type MemoryRequest } from "./memory.js";
+import { median } from "./stats.js";
 
 // ---------------------------------------------------------------------------------------------
 // The bundled file
@@ -203,13 +204,6 @@ export interface MemoryValidationSummary {
 export interface MemoryValidation {
   rows: MemoryValidationRow[];
   summary: MemoryValidationSummary;
-}
-
-function median(values: readonly number[]): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 /** Estimates every row used for memory and compares it with the measurement. */
