@@ -1,10 +1,11 @@
 import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { UsageError, badValue } from "../errors.js";
 
 /** Reads a user's file as UTF-8 text; a missing or unreadable file is a UsageError naming the flag and path. */
-export function readTextFile(path: string, flag: string): string {
+export function readTextFile(path: string, flag: string, cwd = "."): string {
   try {
-    return readFileSync(path, "utf8");
+    return readFileSync(resolve(cwd, path), "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : `cannot be read (${code ?? "error"})`;
@@ -23,8 +24,8 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
  * Reads and parses a JSON file the user named with `flag` (e.g. a Hugging Face config.json).
  * A syntax error is one line naming the file and, where the parser reports it, the line and column.
  */
-export function readJsonFile(path: string, flag: string): unknown {
-  const text = readTextFile(path, flag);
+export function readJsonFile(path: string, flag: string, cwd = "."): unknown {
+  const text = readTextFile(path, flag, cwd);
   try {
     return JSON.parse(text);
   } catch (error) {

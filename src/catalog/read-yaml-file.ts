@@ -20,6 +20,6 @@ export function parseYaml(text: string, file: string): unknown {
 }
 
 /** Reads and parses a YAML file the user named with `flag` (a training config); errors name the file and line. */
-export function readYamlFile(path: string, flag: string): unknown {
-  return parseYaml(readTextFile(path, flag), path);
+export function readYamlFile(path: string, flag: string, cwd = "."): unknown {
+  return parseYaml(readTextFile(path, flag, cwd), path);
 }

@@ -13,7 +13,8 @@ import type { MemorySettings } from "../core/fit.js";
 import { OPTIMIZERS } from "../core/memory.js";
 import type { LoraTarget } from "../core/lora.js";
 import { readJsonFile } from "../catalog/read-config-file.js";
-import { resolve } from "node:path";
+import { readYamlFile } from "../catalog/read-yaml-file.js";
+import { mapHubModelToPreset, trainerOptions, type TrainerOptions } from "../core/trainer-config.js";
 import { chinchillaTokens, corpusLanguageTokens, corpusTokens, parseCorpusSize, parseTokensFlag, sftTokens, type TokenCount } from "../core/token-source.js";
 import { closest } from "../core/suggest.js";
 import { parseGpuSelection } from "../core/gpus.js";
@@ -38,6 +39,7 @@ export const PRECISIONS: readonly Precision[] = ["bf16", "fp8"];
 interface EstimateFlags {
   model?: string;
   modelConfig?: string;
+  from?: string;
   vocab?: string;
   addVocab?: string;
   params?: string;
@@ -49,7 +51,7 @@ interface EstimateFlags {
   tokensPerExample?: string;
   epochs?: string;
   gpus?: string;
-  strategy: string;
+  strategy?: string;
   mfu?: string;
   tokensPerSec?: string;
   precision: string;
@@ -60,8 +62,8 @@ interface EstimateFlags {
   fx?: string;
   pue?: string;
   grid?: string;
-  loraRank: string;
-  loraTargets: string;
+  loraRank?: string;
+  loraTargets?: string;
   seqLen?: string;
   microBatch?: string;
   recompute?: string;
@@ -167,14 +169,53 @@ function withConfig(flags: EstimateFlags, loaded: LoadedConfig | undefined): { f
 }
 
 /** Turns flags into resolved inputs and the core's request; throws UsageError on anything wrong. */
-export function resolveEstimate(rawFlags: EstimateFlags, baseCatalog: Catalog, loaded?: LoadedConfig, hf?: HfModel): EstimateReport {
+/** The files an estimate can read, already parsed by the CLI layer. */
+export interface EstimateFiles {
+  config?: LoadedConfig;
+  hf?: HfModel;
+  trainer?: { file: string; options: TrainerOptions };
+}
+
+/**
+ * Fills flags the user did not give from a trainer YAML (--from): flags on the command line
+ * override the file; the model maps to a preset when its hub id matches one.
+ */
+function withTrainer(flags: EstimateFlags, trainer: EstimateFiles["trainer"], catalog: Catalog, hasModelConfig: boolean): EstimateFlags {
+  if (!trainer) return flags;
+  const o = trainer.options;
+  const merged: EstimateFlags = { ...flags };
+  merged.strategy ??= o.strategy;
+  merged.loraRank ??= o.loraRank === undefined ? undefined : String(o.loraRank);
+  merged.loraTargets ??= o.loraTargets?.join(",");
+  merged.seqLen ??= o.seqLen === undefined ? undefined : String(o.seqLen);
+  merged.microBatch ??= o.microBatch === undefined ? undefined : String(o.microBatch);
+  merged.recompute ??= o.recompute;
+  if (merged.zero === undefined && !merged.fsdp && o.zero !== undefined) merged.zero = String(o.zero);
+  merged.optimizer ??= o.optimizer;
+  if (merged.examples !== undefined) merged.epochs ??= o.epochs === undefined ? undefined : String(o.epochs);
+  const sized = merged.model !== undefined || merged.params !== undefined || hasModelConfig;
+  if (!sized && o.model !== undefined) {
+    const preset = mapHubModelToPreset(o.model, catalog.models);
+    if (preset === undefined) {
+      throw new UsageError(`${trainer.file}: model "${o.model}" matches no preset: give its config.json with --model-config (or --model / --params)`);
+    }
+    merged.model = preset;
+  }
+  return merged;
+}
+
+export function resolveEstimate(rawFlags: EstimateFlags, baseCatalog: Catalog, files: EstimateFiles = {}): EstimateReport {
+  const loaded = files.config;
+  const hf = files.hf;
   const catalog = mergeConfig(baseCatalog, loaded);
-  const { flags, sources } = withConfig(rawFlags, loaded);
+  const configured = withConfig(rawFlags, loaded);
+  const sources = configured.sources;
+  const flags = withTrainer(configured.flags, files.trainer, catalog, hf !== undefined);
   const model = resolveModel(flags, catalog, hf);
   const params = model.params;
   const { tokens, basis: tokensBasis } = resolveTokens(flags, model.params, catalog);
   const { gpu, count } = parseGpuSelection(required(flags.gpus, "--gpus", "give the GPUs, e.g. --gpus 2xH100"), catalog.gpus);
-  const strategyIds = parseChoiceList(flags.strategy, STRATEGY_IDS, "--strategy");
+  const strategyIds = parseChoiceList(flags.strategy ?? "all", STRATEGY_IDS, "--strategy");
   const mfu = flags.mfu === undefined ? undefined : parseFraction(flags.mfu, "--mfu");
   const tokensPerSec = flags.tokensPerSec === undefined ? undefined : parsePositiveNumber(flags.tokensPerSec, "--tokens-per-sec", "measured training tokens per second per GPU");
   if (mfu !== undefined && tokensPerSec !== undefined) throw new UsageError("--mfu and --tokens-per-sec both set the speed: use one of them");
@@ -189,8 +230,8 @@ export function resolveEstimate(rawFlags: EstimateFlags, baseCatalog: Catalog, l
   const usd = flags.price === undefined ? undefined : parsePositiveNumber(flags.price, "--price", "a price in USD per GPU-hour");
   if (usd !== undefined && flags.provider !== undefined) throw new UsageError("--price and --provider both set a price: give one of them");
   const krwPerUsd = flags.fx === undefined ? undefined : parsePositiveNumber(flags.fx, "--fx", "won per US dollar, e.g. 1439");
-  const loraRank = parseRank(flags.loraRank);
-  const loraTargets = parseLoraTargets(flags.loraTargets);
+  const loraRank = flags.loraRank === undefined ? DEFAULT_LORA_RANK : parseRank(flags.loraRank);
+  const loraTargets = parseLoraTargets(flags.loraTargets ?? "all");
 
   const price = resolvePrice(catalog.prices, gpu.aliases[0] ?? gpu.id, {
     gpuId: gpu.id,
@@ -220,7 +261,10 @@ export function resolveEstimate(rawFlags: EstimateFlags, baseCatalog: Catalog, l
     ...(tokensPerSec === undefined ? {} : { tokensPerSecPerGpu: tokensPerSec }),
     ...(flags.provider === undefined ? {} : { provider: price.provider }),
   };
-  return buildReport(inputs, sources, {
+  const from = files.trainer
+    ? { file: files.trainer.file, trainer: files.trainer.options.trainer, used: files.trainer.options.used, ignored: files.trainer.options.ignored, assumed: files.trainer.options.assumed, notes: files.trainer.options.notes }
+    : undefined;
+  return buildReport({ ...inputs, ...(from ? { from } : {}) }, sources, {
     params, activeParams: model.activeParams, tokens, gpu, gpuCount: count, strategies, price, fx, adapterParams: adapters, precision,
     efficiency: catalog.efficiency, energy, arch: model.arch, memory,
     ...(model.moe ? { moe: model.moe } : {}),
@@ -325,6 +369,7 @@ export function addEstimateCommand(program: Command, io: Io): void {
     .command("estimate")
     .description("FLOPs, GPU-hours, wall-clock days and cost in won and dollars for each training strategy")
     .option("--model <name>", "a model preset (llama-2-7b, qwen2.5-7b, ...; see presets/models.json) instead of --params")
+    .option("--from <path>", "a training config (axolotl, LLaMA-Factory or torchtune YAML): strategy, LoRA, sequence, batch, recompute, sharding; flags override it")
     .option("--model-config <path>", "a Hugging Face config.json: the exact architecture (dense or mixture-of-experts)")
     .option("--params <count>", "model parameters: 7B, 6.7b, 175M, 1.5T, 7e9, 7_000_000_000")
     .option("--add-vocab <count>", "tokens added to the model's vocabulary (e.g. 14k): embedding and head grow")
@@ -337,7 +382,7 @@ export function addEstimateCommand(program: Command, io: Io): void {
     .option("--tokens-per-example <n>", "with --examples: average tokens per example, prompt and answer included")
     .option("--epochs <n>", "with --examples: passes over the data (default 1)")
     .option("--gpus <spec>", "GPUs: 2xH100, 8xA100-40GB, H100 (one GPU); see the README for the list")
-    .option("--strategy <list>", `comma list of ${STRATEGY_IDS.join(",")} or all`, "all")
+    .option("--strategy <list>", `comma list of ${STRATEGY_IDS.join(",")} or all (default: all)`)
     .option("--mfu <fraction>", "efficiency override, 0 < x <= 1 (e.g. 0.4 or 40%); default: calibrated model")
     .option("--tokens-per-sec <n>", "your measured training tokens/s per GPU (one --strategy): replaces the default efficiency")
     .option("--precision <p>", "matmul precision: bf16 or fp8 (Hopper and newer)", "bf16")
@@ -347,8 +392,8 @@ export function addEstimateCommand(program: Command, io: Io): void {
     .option("--fx <krw>", "won per US dollar (default: newest dated rate in presets/fx.json)")
     .option("--pue <x>", "data-centre power usage effectiveness for energy (default: 1.15, cloud hyperscale)")
     .option("--grid <g>", "grid carbon intensity in g CO2/kWh, or korea (417.3, default) or us (385)")
-    .option("--lora-rank <r>", "LoRA rank for lora/qlora", String(DEFAULT_LORA_RANK))
-    .option("--lora-targets <list>", "LoRA target layers: q,k,v,o,gate,up,down, attn, mlp or all", "all")
+    .option("--lora-rank <r>", `LoRA rank for lora/qlora (default ${DEFAULT_LORA_RANK})`)
+    .option("--lora-targets <list>", "LoRA target layers: q,k,v,o,gate,up,down, attn, mlp or all (default all)")
     .option("--seq-len <n>", `sequence length for memory and attention FLOPs (default ${DEFAULT_SEQ_LEN})`)
     .option("--micro-batch <n>", "sequences per GPU per step, for activation memory (default 1)")
     .option("--recompute <mode>", "activation recomputation: none, selective or full (gradient checkpointing, the default)")
@@ -362,8 +407,10 @@ export function addEstimateCommand(program: Command, io: Io): void {
     .option("--no-color", "plain output even at a terminal")
     .action((flags: EstimateFlags) => {
       const format = parseChoice(flags.format, FORMATS, "--format");
-      const hf = flags.modelConfig === undefined ? undefined : architectureFromHfConfig(readJsonFile(resolve(io.cwd, flags.modelConfig), "--model-config"), flags.modelConfig);
-      const report = resolveEstimate(flags, loadCatalog(), loadUserConfig(flags.config, io.cwd), hf);
+      const hf = flags.modelConfig === undefined ? undefined : architectureFromHfConfig(readJsonFile(flags.modelConfig, "--model-config", io.cwd), flags.modelConfig);
+      const trainer = flags.from === undefined ? undefined : { file: flags.from, options: trainerOptions(readYamlFile(flags.from, "--from", io.cwd), flags.from) };
+      const config = loadUserConfig(flags.config, io.cwd);
+      const report = resolveEstimate(flags, loadCatalog(), { ...(config ? { config } : {}), ...(hf ? { hf } : {}), ...(trainer ? { trainer } : {}) });
       for (const warning of report.warnings) io.stderr(`llm-cost: warning: ${warning}\n`);
       if (format === "json") io.stdout(`${JSON.stringify(toEstimateJson(report), null, 2)}\n`);
       else if (format === "markdown") io.stdout(renderEstimateMarkdown(report));

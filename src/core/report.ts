@@ -13,6 +13,8 @@ export interface ResolvedInputs {
   /** exact: a preset or config.json; generic: the LLaMA-like shape assumed for a bare --params. */
   modelShape: "exact" | "generic";
   memory: MemorySettings;
+  /** What a --from training config contributed. */
+  from?: { file: string; trainer: string; used: string[]; ignored: string[]; assumed: string[]; notes: string[] };
   /** The vocabulary in use when a preset's was changed or is known. */
   vocab?: number;
   addedVocabParams: number;

@@ -39,6 +39,7 @@ export const EstimateJson = z.strictObject({
     zero: z.number().int().min(0).max(3),
     optimizer: z.string(),
     flashAttention: z.boolean(),
+    from: z.strictObject({ file: z.string(), trainer: z.string(), used: z.array(z.string()), ignored: z.array(z.string()), assumed: z.array(z.string()), notes: z.array(z.string()) }).nullable(),
   }),
   assumptions: z.strictObject({
     mfu: positive.max(1),
@@ -142,6 +143,7 @@ export function toEstimateJson(report: EstimateReport): EstimateJson {
       zero: inputs.memory.zero,
       optimizer: inputs.memory.optimizer,
       flashAttention: inputs.memory.flashAttention,
+      from: inputs.from ?? null,
     },
     assumptions: {
       mfu: reference.efficiency.wholeRun.expected,

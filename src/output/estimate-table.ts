@@ -56,6 +56,7 @@ export function renderEstimateTable(report: EstimateReport, paint: ChalkInstance
     `${formatCount(inputs.params)} parameters (${model}${active}) × ${formatCount(inputs.tokens)} tokens on ${inputs.gpuCount} × ${gpuDisplayName(inputs.gpu)} (${inputs.gpu.name})`,
     table.toString(),
     ...fitLines(report),
+    ...fromLines(report),
     ...assumptionLines(report),
   ];
   return lines.map((l) => l.split("\n").map((s) => s.trimEnd()).join("\n")).join("\n") + "\n";
@@ -71,6 +72,20 @@ function formatEnergy(kwh: number): string {
 /** kg below 10 t, then tonnes. */
 function formatMass(kg: number): string {
   return kg < 1e4 ? `${significant(kg, 3)} kg` : `${significant(kg / 1e3, 3)} t`;
+}
+
+/** What a --from training config contributed: fields used, ignored and assumed. */
+function fromLines(report: EstimateReport): string[] {
+  const from = report.inputs.from;
+  if (!from) return [];
+  const list = (xs: string[]): string => (xs.length ? xs.join(", ") : "none");
+  return [
+    `From ${from.file} (${from.trainer})`,
+    wrap(`  used: ${list(from.used)}`, 100, 8),
+    wrap(`  ignored: ${list(from.ignored)}`, 100, 8),
+    wrap(`  assumed (trainer defaults): ${list(from.assumed)}`, 100, 8),
+    ...from.notes.map((n) => wrap(`  note: ${n}`, 100, 8)),
+  ];
 }
 
 /** One line per strategy that does not fit: what would. */
