@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCount, formatDuration, formatKrw, formatKrwShort, formatSci, formatUsd } from "../src/output/format.js";
+import { formatCount, formatDuration, formatDurationKo, formatKrw, formatKrwShort, formatSci, formatUsd } from "../src/output/format.js";
 
 describe("formatKrw (억/만)", () => {
   const cases: Array<[number, string]> = [
@@ -54,4 +54,16 @@ describe("other formats", () => {
     expect(formatDuration(1 / 24 / 60 * 12)).toBe("12 min");
     expect(formatDuration(3 / 86400)).toBe("3 s");
   });
+});
+
+describe("Korean durations (약 = about)", () => {
+  const cases: Array<[number, string]> = [
+    [8.868, "약 8.9일"],
+    [14.86, "약 15일"],
+    [730, "약 730일"],
+    [0.25, "약 6시간"],
+    [12 / 1440, "약 12분"],
+    [3 / 86400, "약 3초"],
+  ];
+  it.each(cases)("%d days → %s", (days, text) => expect(formatDurationKo(days)).toBe(text));
 });

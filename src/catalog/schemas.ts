@@ -80,6 +80,8 @@ export const Strategy = z.strictObject({
   /** full: every weight trains (6N per token); lora: adapters on a frozen 16-bit base; qlora: on a 4-bit base. */
   training: z.enum(["full", "lora", "qlora"]),
   startsFrom: z.enum(["random-init", "pretrained"]),
+  nameKo: z.string().min(1),
+  descriptionKo: z.string().min(1),
   typicalData: z.string().min(1),
 });
 export type Strategy = z.infer<typeof Strategy>;

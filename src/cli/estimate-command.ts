@@ -25,7 +25,8 @@ import { buildReport, type EstimateReport, type ResolvedInputs } from "../core/r
 import { UsageError, badValue } from "../errors.js";
 import { renderDelimited } from "../output/delimited.js";
 import { toEstimateJson } from "../output/estimate-json.js";
-import { renderEstimateTable } from "../output/estimate-table.js";
+import { CURRENCIES, renderEstimateTable } from "../output/estimate-table.js";
+import { LANGS, langFromEnv } from "../i18n/lang.js";
 import { renderEstimateMarkdown } from "../output/estimate-markdown.js";
 import { renderExplain } from "../output/explain.js";
 import { parseChoice, parseChoiceList } from "./choices.js";
@@ -72,6 +73,8 @@ interface EstimateFlags {
   optimizer?: string;
   flashAttn: boolean;
   format: string;
+  lang?: string;
+  currency?: string;
   explain?: boolean;
   color: boolean;
 }
@@ -404,9 +407,13 @@ export function addEstimateCommand(program: Command, io: Io): void {
     .option("--format <format>", `output: ${FORMATS.join(", ")}`, "table")
     .option("--config <path>", `config file (default: ./${CONFIG_FILE_NAME} when present)`)
     .option("--explain", "after the table, the derivation of each figure with the numbers filled in")
+    .option("--lang <lang>", "table language: en or ko (default: from LANG, e.g. ko_KR.UTF-8 → ko)")
+    .option("--currency <c>", "money columns in the table: both, krw or usd (default both)")
     .option("--no-color", "plain output even at a terminal")
     .action((flags: EstimateFlags) => {
       const format = parseChoice(flags.format, FORMATS, "--format");
+      const currency = parseChoice(flags.currency ?? "both", CURRENCIES, "--currency");
+      const langFlag = flags.lang === undefined ? undefined : parseChoice(flags.lang, LANGS, "--lang");
       const hf = flags.modelConfig === undefined ? undefined : architectureFromHfConfig(readJsonFile(flags.modelConfig, "--model-config", io.cwd), flags.modelConfig);
       const trainer = flags.from === undefined ? undefined : { file: flags.from, options: trainerOptions(readYamlFile(flags.from, "--from", io.cwd), flags.from) };
       const config = loadUserConfig(flags.config, io.cwd);
@@ -415,7 +422,8 @@ export function addEstimateCommand(program: Command, io: Io): void {
       if (format === "json") io.stdout(`${JSON.stringify(toEstimateJson(report), null, 2)}\n`);
       else if (format === "markdown") io.stdout(renderEstimateMarkdown(report));
       else if (format === "table") {
-        io.stdout(renderEstimateTable(report, paintFor(io, flags.color)));
+        const lang = langFlag ?? config?.config.lang ?? langFromEnv(io.env);
+        io.stdout(renderEstimateTable(report, paintFor(io, flags.color), { lang, currency }));
         if (flags.explain) io.stdout(`\n${renderExplain(report)}`);
       }
       else io.stdout(renderDelimited(report, format));

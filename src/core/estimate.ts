@@ -46,6 +46,8 @@ export interface StrategyEstimate {
   strategy: StrategyId;
   name: string;
   description: string;
+  /** The description in Korean (--lang ko). */
+  descriptionKo: string;
   training: TrainingKind;
   /** Model FLOPs per token (6·N or LoRA's 4·N + 6·adapters), the basis of the efficiency. */
   flopsPerToken: number;
@@ -103,6 +105,7 @@ export function estimateStrategy(request: EstimateRequest, strategy: Strategy): 
     strategy: strategy.id,
     name: strategy.name,
     description: strategy.description,
+    descriptionKo: strategy.descriptionKo,
     training,
     flopsPerToken: perToken,
     flops,

@@ -3,10 +3,12 @@ import type { ChalkInstance } from "chalk";
 import { gpuDisplayName } from "../core/gpus.js";
 import type { Range } from "../core/range.js";
 import type { EstimateReport } from "../core/report.js";
-import { wrap } from "./wrap.js";
+import type { Lang } from "../i18n/lang.js";
+import { textsFor, type Texts } from "../i18n/texts.js";
 import {
   formatCount,
   formatDuration,
+  formatDurationKo,
   formatHours,
   formatKrw,
   formatKrwShort,
@@ -15,49 +17,65 @@ import {
   formatUsdShort,
   significant,
 } from "./format.js";
+import { wrap } from "./wrap.js";
+
+/** Which money columns to show. */
+export const CURRENCIES = ["both", "krw", "usd"] as const;
+export type Currency = (typeof CURRENCIES)[number];
+
+export interface TableOptions {
+  lang: Lang;
+  currency: Currency;
+}
 
 /** Expected value on the first line, the range dimmed on the second. */
 function cell(range: Range, main: (n: number) => string, short: (n: number) => string, paint: ChalkInstance): string {
   return `${main(range.expected)}\n${paint.dim(`${short(range.low)}–${short(range.high)}`)}`;
 }
 
-const days = (d: number): string => formatDuration(d);
+/** Wall-clock cells: "14.9 d" with "9.3d–25.9d" below in English; "약 15일" with "9.3–26일" in Korean. */
+function dayCell(range: Range, lang: Lang, paint: ChalkInstance): string {
+  if (lang === "ko") return cell(range, formatDurationKo, (d) => formatDurationKo(d).replace(/^약 /, ""), paint);
+  return cell(range, formatDuration, (d) => formatDuration(d).replace(/ (d|h|min|s)$/, "$1"), paint);
+}
 
 /**
  * The human table: one row per strategy (expected value, range below it), a line under each row
  * that says what the strategy is, then the assumptions every number rests on.
  */
-export function renderEstimateTable(report: EstimateReport, paint: ChalkInstance): string {
+export function renderEstimateTable(report: EstimateReport, paint: ChalkInstance, options: TableOptions = { lang: "en", currency: "both" }): string {
   const { inputs } = report;
+  const t = textsFor(options.lang);
+  const showKrw = options.currency !== "usd";
+  const showUsd = options.currency !== "krw";
+  const head = [t.headers.strategy, t.headers.flops, t.headers.gpuHours, t.headers.wallClock, t.headers.memory];
+  if (showKrw) head.push(t.headers.costKrw);
+  if (showUsd) head.push(t.headers.costUsd);
   const table = new Table({
-    head: ["Strategy", "FLOPs", "GPU-hours", "Wall-clock", "Memory/GPU", "Cost (KRW)", "Cost (USD)"].map((h) => paint.bold(h)),
-    colAligns: ["left", "right", "right", "right", "right", "right", "right"],
+    head: head.map((h) => paint.bold(h)),
+    colAligns: ["left", ...head.slice(1).map(() => "right" as const)],
     style: { head: [], border: [], compact: true },
   });
   for (const e of report.estimates) {
     const share = e.trainableParams / inputs.params;
-    const memory = `${significant(e.memory.perGpuGB, 3)} GB\n${e.memory.fits ? paint.green("fits") : paint.red("too big")}`;
-    table.push([
-      paint.bold(e.strategy),
-      formatSci(e.flops),
-      cell(e.gpuHours, formatHours, formatHours, paint),
-      cell(e.wallDays, days, (d) => days(d).replace(/ (d|h|min|s)$/, "$1"), paint),
-      memory,
-      cell(e.costKrw, formatKrw, formatKrwShort, paint),
-      cell(e.costUsd, formatUsd, formatUsdShort, paint),
-    ]);
-    const stats = `${formatSci(e.flopsPerToken)} FLOPs/token · MFU ${pct(e.efficiency.wholeRun.expected)} · ${formatEnergy(e.energyKwh.expected)} · ${formatMass(e.co2Kg.expected)} CO2`;
-    const trains = `trains ${formatCount(e.trainableParams)} (${significant(share * 100, 2)}%)`;
-    table.push([{ colSpan: 7, content: paint.dim(`  ${e.description} · ${trains}\n  ${stats}`) }]);
+    const memory = `${significant(e.memory.perGpuGB, 3)} GB\n${e.memory.fits ? paint.green(t.fits) : paint.red(t.tooBig)}`;
+    const row = [paint.bold(e.strategy), formatSci(e.flops), cell(e.gpuHours, formatHours, formatHours, paint), dayCell(e.wallDays, options.lang, paint), memory];
+    if (showKrw) row.push(cell(e.costKrw, formatKrw, formatKrwShort, paint));
+    if (showUsd) row.push(cell(e.costUsd, formatUsd, formatUsdShort, paint));
+    table.push(row);
+    const stats = `${formatSci(e.flopsPerToken)} ${t.flopsPerToken} · MFU ${pct(e.efficiency.wholeRun.expected)} · ${formatEnergy(e.energyKwh.expected)} · ${formatMass(e.co2Kg.expected)} CO2`;
+    const description = options.lang === "ko" ? e.descriptionKo : e.description;
+    table.push([{ colSpan: head.length, content: paint.dim(`  ${description} · ${t.trains(formatCount(e.trainableParams), `${significant(share * 100, 2)}%`)}\n  ${stats}`) }]);
   }
-  const model = inputs.model ?? (inputs.modelShape === "generic" ? "generic LLaMA-like shape" : "config.json");
-  const active = inputs.activeParams < inputs.params ? `, ${formatCount(inputs.activeParams)} active` : "";
+  const model = inputs.model ?? (inputs.modelShape === "generic" ? t.genericShape : "config.json");
+  const active = inputs.activeParams < inputs.params ? t.active(formatCount(inputs.activeParams)) : "";
+  const gpus = `${inputs.gpuCount} × ${gpuDisplayName(inputs.gpu)} (${inputs.gpu.name})`;
   const lines = [
-    `${formatCount(inputs.params)} parameters (${model}${active}) × ${formatCount(inputs.tokens)} tokens on ${inputs.gpuCount} × ${gpuDisplayName(inputs.gpu)} (${inputs.gpu.name})`,
+    t.title(formatCount(inputs.params), `${model}${active}`, formatCount(inputs.tokens), gpus),
     table.toString(),
-    ...fitLines(report),
+    ...fitLines(report, t),
     ...fromLines(report),
-    ...assumptionLines(report),
+    ...assumptionLines(report, t),
   ];
   return lines.map((l) => l.split("\n").map((s) => s.trimEnd()).join("\n")).join("\n") + "\n";
 }
@@ -89,35 +107,36 @@ function fromLines(report: EstimateReport): string[] {
 }
 
 /** One line per strategy that does not fit: what would. */
-function fitLines(report: EstimateReport): string[] {
+function fitLines(report: EstimateReport, t: Texts): string[] {
   const gpu = gpuDisplayName(report.inputs.gpu);
   return report.estimates
     .filter((e) => !e.memory.fits)
     .map((e) => {
       const need = e.memory.minGpusWithZero3;
-      const advice = need === null
-        ? `does not fit on any number of ${gpu} at this sequence length and micro-batch: try --recompute full or a smaller --micro-batch`
-        : `needs ≥ ${need}×${gpu} with ZeRO-3${report.inputs.memory.recompute === "full" ? "" : " (or try --recompute full)"}`;
-      return wrap(`Does not fit: ${e.strategy} needs ${significant(e.memory.perGpuGB, 3)} GB per GPU, ${gpu} has ${e.memory.gpuMemoryGB} GB; ${advice}`, 100, 2);
+      const advice = need === null ? t.fitsNowhere(gpu) : t.needsZero3(need, gpu, report.inputs.memory.recompute !== "full");
+      return wrap(`${t.doesNotFit(e.strategy, significant(e.memory.perGpuGB, 3), gpu, e.memory.gpuMemoryGB)}${advice}`, 100, 2);
     });
 }
 
 const pct = (x: number): string => `${significant(x * 100, 2)}%`;
 
 /** The footer: GPU, efficiency, price, exchange rate, units — everything a reader needs to check. */
-function assumptionLines(report: EstimateReport): string[] {
+function assumptionLines(report: EstimateReport, t: Texts): string[] {
   const { inputs, price, fx, estimates } = report;
   const reference = estimates.find((e) => e.training === "full") ?? estimates[0]!;
   const eff = reference.efficiency;
+  const label = (name: string): string => `  ${name}${" ".repeat(Math.max(1, 13 - [...name].length * (/[가-힣]/.test(name) ? 2 : 1)))}`;
+  const l = t.labels;
+  const memory = inputs.memory;
   const lines = [
-    "Assumptions",
-    `  GPU          ${inputs.gpu.name}: ${inputs.gpu.denseTflops16} TFLOPS dense ${inputs.gpu.tensorPrecision}, ${inputs.gpu.memoryGB} GB; ${inputs.gpuCount} GPU${inputs.gpuCount > 1 ? "s" : ""}`,
-    `  Efficiency   ${eff.source === "--mfu" ? `--mfu ${pct(eff.wholeRun.expected)}` : `MFU ${pct(eff.wholeRun.expected)} (range ${pct(eff.wholeRun.low)}–${pct(eff.wholeRun.high)})`}: ${eff.basis}`,
-    `  Price        $${price.usdPerGpuHour.toFixed(2)} per GPU-hour: ${price.rule}; dated ${price.date}`,
-    `  Energy       ${report.energy.tdpW} W TDP x PUE ${report.energy.pue}; grid ${report.energy.gCO2PerKWh} g CO2/kWh (${report.energy.gridLabel ?? "--grid"}); rated power, so an upper bound`,
-    `  Exchange     ${fx.krwPerUsd.toLocaleString("en-US")} KRW per USD (${fx.date}, ${fx.source})`,
-    `  Memory       seq ${inputs.memory.seqLen}, micro-batch ${inputs.memory.microBatch}, recompute ${inputs.memory.recompute}, ${inputs.memory.zero ? `ZeRO-${inputs.memory.zero}` : "no sharding"}, ${inputs.memory.optimizer}${inputs.memory.flashAttention ? ", FlashAttention" : ""}${inputs.modelShape === "generic" ? "; generic LLaMA-like shape (give --model for the exact one)" : ""}`,
-    "  Units        GPU-hours = total over all GPUs; wall-clock = elapsed time; memory = per GPU, GB = 1e9 bytes; costs = total, excl. VAT; second line = range",
+    t.assumptions,
+    `${label(l.gpu)}${inputs.gpu.name}: ${inputs.gpu.denseTflops16} TFLOPS dense ${inputs.gpu.tensorPrecision}, ${inputs.gpu.memoryGB} GB; ${inputs.gpuCount} GPU${inputs.gpuCount > 1 ? "s" : ""}`,
+    `${label(l.efficiency)}${eff.source === "default" ? `MFU ${pct(eff.wholeRun.expected)} (${t.range} ${pct(eff.wholeRun.low)}–${pct(eff.wholeRun.high)})` : `${eff.source} → MFU ${pct(eff.wholeRun.expected)}`}: ${eff.basis}`,
+    `${label(l.price)}$${price.usdPerGpuHour.toFixed(2)} ${t.perGpuHour}: ${price.rule}; ${t.dated} ${price.date}`,
+    `${label(l.energy)}${report.energy.tdpW} W TDP x PUE ${report.energy.pue}; grid ${report.energy.gCO2PerKWh} g CO2/kWh (${report.energy.gridLabel ?? "--grid"}); ${t.upperBound}`,
+    `${label(l.exchange)}${fx.krwPerUsd.toLocaleString("en-US")} ${t.krwPerUsd} (${fx.date}, ${fx.source})`,
+    `${label(l.memory)}seq ${memory.seqLen}, micro-batch ${memory.microBatch}, recompute ${memory.recompute}, ${memory.zero ? `ZeRO-${memory.zero}` : t.noSharding}, ${memory.optimizer}${memory.flashAttention ? ", FlashAttention" : ""}${inputs.modelShape === "generic" ? t.genericShapeHint : ""}`,
+    `${label(l.units)}${t.units}`,
   ];
   return lines.map((line) => wrap(line, 100, 15));
 }

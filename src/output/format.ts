@@ -91,3 +91,17 @@ export function formatDuration(days: number): string {
   if (minutes >= 1) return `${significant(minutes, 2)} min`;
   return `${significant(minutes * 60, 2)} s`;
 }
+
+/**
+ * A duration in Korean, as people say it: "약 9일", "약 8.9일", "약 5.2시간", "약 12분", "약 3초".
+ * (약 = about: every duration here is an estimate.)
+ */
+export function formatDurationKo(days: number): string {
+  if (days >= 10) return `약 ${grouped(days)}일`;
+  if (days >= 1) return `약 ${significant(days, 2)}일`;
+  const hours = days * 24;
+  if (hours >= 1) return `약 ${significant(hours, 2)}시간`;
+  const minutes = hours * 60;
+  if (minutes >= 1) return `약 ${significant(minutes, 2)}분`;
+  return `약 ${significant(minutes * 60, 2)}초`;
+}

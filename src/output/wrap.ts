@@ -1,8 +1,10 @@
+import { displayWidth } from "../i18n/width.js";
+
 /** Terminal width the human output is laid out for (the brief: readable at 100 columns). */
 export const TEXT_WIDTH = 100;
 
 /**
- * Wraps `text` at spaces so no line is longer than `width`; continuation lines start with
+ * Wraps `text` at spaces so no line is wider than `width` terminal columns; continuation lines start with
  * `indent` spaces. A single word longer than the width is left whole rather than cut.
  */
 export function wrap(text: string, width = TEXT_WIDTH, indent = 0): string {
@@ -11,7 +13,7 @@ export function wrap(text: string, width = TEXT_WIDTH, indent = 0): string {
   const lines: string[] = [];
   let line = words[0] ?? "";
   for (const word of words.slice(1)) {
-    if (line.length + 1 + word.length > width && line.trim()) {
+    if (displayWidth(line) + 1 + displayWidth(word) > width && line.trim()) {
       lines.push(line);
       line = `${pad}${word}`;
     } else {

@@ -1,0 +1,35 @@
+import type { Lang } from "./lang.js";
+
+/**
+ * Korean for the one-line error messages. Messages are built in English where they are raised
+ * (they name flags and values, which stay as typed); this swaps the fixed phrases around them, so a
+ * Korean reader gets the sentence in Korean and the names unchanged.
+ */
+const KOREAN: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^invalid (\S+) "(.*?)": /, '$1 값 "$2"을(를) 쓸 수 없습니다: '],
+  [/^missing command: expected (.*) \(see llm-cost --help\)$/, "명령이 없습니다: $1 중 하나를 쓰세요 (llm-cost --help 참고)"],
+  [/^missing (--[\w-]+): /, "$1 값이 필요합니다: "],
+  [/^unknown option '([^']+)'/, "알 수 없는 옵션 '$1'"],
+  [/^unknown command '([^']+)'/, "알 수 없는 명령 '$1'"],
+  [/\(Did you mean (.+?)\?\)/, "(혹시 $1?)"],
+  [/\(did you mean (.+?)\?\)/, "(혹시 $1?)"],
+  [/unknown "([^"]+)"; expected a comma list of (.*) \(or all\)/, '알 수 없는 값 "$1"; 쉼표로 구분한 목록: $2 (또는 all)'],
+  [/expected one of /, "허용되는 값: "],
+  [/must be at least 1/, "1 이상이어야 합니다"],
+  [/must be greater than zero/, "0보다 커야 합니다"],
+  [/the GPU count must be at least 1/, "GPU 수는 1 이상이어야 합니다"],
+  [/unknown GPU "([^"]+)"; known: /, '알 수 없는 GPU "$1"; 지원 GPU: '],
+  [/ both give the (\w[\w ]*): use one of them$/, " 중 하나만 쓰세요"],
+  [/expected a positive count such as /, "예: "],
+  [/expected a fraction greater than 0 and at most 1, e\.g\. /, "0보다 크고 1 이하인 값, 예: "],
+  [/cannot be read/, "읽을 수 없습니다"],
+  [/not valid JSON/, "올바른 JSON이 아닙니다"],
+  [/: unknown key$/, ": 알 수 없는 키"],
+  [/is a directory, not a config file/, "설정 파일이 아니라 디렉터리입니다"],
+];
+
+/** The message in the chosen language (English is returned as it is). */
+export function localizeError(message: string, lang: Lang): string {
+  if (lang === "en") return message;
+  return KOREAN.reduce((text, [pattern, replacement]) => text.replace(pattern, replacement), message);
+}
