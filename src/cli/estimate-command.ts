@@ -25,7 +25,11 @@ import { buildReport, type EstimateReport, type ResolvedInputs } from "../core/r
 import { UsageError, badValue } from "../errors.js";
 import { renderDelimited } from "../output/delimited.js";
 import { toEstimateJson } from "../output/estimate-json.js";
-import { CURRENCIES, renderEstimateTable } from "../output/estimate-table.js";
+import { CURRENCIES, renderEstimateTable, type Currency } from "../output/estimate-table.js";
+import { renderHtmlReport, reportFromEstimate } from "../output/html-report.js";
+import { writeOutput } from "./write-output.js";
+import type { Lang } from "../i18n/lang.js";
+import type { ChalkInstance } from "chalk";
 import { LANGS, langFromEnv } from "../i18n/lang.js";
 import { renderEstimateMarkdown } from "../output/estimate-markdown.js";
 import { renderExplain } from "../output/explain.js";
@@ -33,7 +37,7 @@ import { parseChoice, parseChoiceList } from "./choices.js";
 import { paintFor } from "./color.js";
 import type { Io } from "./io.js";
 
-export const FORMATS = ["table", "json", "csv", "tsv", "markdown"] as const;
+export const FORMATS = ["table", "json", "csv", "tsv", "markdown", "html"] as const;
 export const PRECISIONS: readonly Precision[] = ["bf16", "fp8"];
 
 /** The raw strings commander hands us; every one is parsed and checked here. */
@@ -73,6 +77,8 @@ interface EstimateFlags {
   optimizer?: string;
   flashAttn: boolean;
   format: string;
+  out?: string;
+  force?: boolean;
   lang?: string;
   currency?: string;
   explain?: boolean;
@@ -366,6 +372,22 @@ function parseRank(value: string): number {
   return n;
 }
 
+/** Renders a report in one of the output formats (pure). */
+function renderEstimate(report: EstimateReport, format: (typeof FORMATS)[number], options: { lang: Lang; currency: Currency; explain: boolean; paint: ChalkInstance }): string {
+  switch (format) {
+    case "json":
+      return `${JSON.stringify(toEstimateJson(report), null, 2)}\n`;
+    case "markdown":
+      return renderEstimateMarkdown(report);
+    case "html":
+      return renderHtmlReport(reportFromEstimate(report));
+    case "table":
+      return renderEstimateTable(report, options.paint, options) + (options.explain ? `\n${renderExplain(report)}` : "");
+    default:
+      return renderDelimited(report, format);
+  }
+}
+
 /** Registers `estimate` on the program; the action renders to io and leaves exit code 0. */
 export function addEstimateCommand(program: Command, io: Io): void {
   program
@@ -409,6 +431,8 @@ export function addEstimateCommand(program: Command, io: Io): void {
     .option("--explain", "after the table, the derivation of each figure with the numbers filled in")
     .option("--lang <lang>", "table language: en or ko (default: from LANG, e.g. ko_KR.UTF-8 → ko)")
     .option("--currency <c>", "money columns in the table: both, krw or usd (default both)")
+    .option("--out <file>", "write the output to a file (atomically) instead of stdout")
+    .option("--force", "with --out: replace an existing file")
     .option("--no-color", "plain output even at a terminal")
     .action((flags: EstimateFlags) => {
       const format = parseChoice(flags.format, FORMATS, "--format");
@@ -419,13 +443,9 @@ export function addEstimateCommand(program: Command, io: Io): void {
       const config = loadUserConfig(flags.config, io.cwd);
       const report = resolveEstimate(flags, loadCatalog(), { ...(config ? { config } : {}), ...(hf ? { hf } : {}), ...(trainer ? { trainer } : {}) });
       for (const warning of report.warnings) io.stderr(`llm-cost: warning: ${warning}\n`);
-      if (format === "json") io.stdout(`${JSON.stringify(toEstimateJson(report), null, 2)}\n`);
-      else if (format === "markdown") io.stdout(renderEstimateMarkdown(report));
-      else if (format === "table") {
-        const lang = langFlag ?? config?.config.lang ?? langFromEnv(io.env);
-        io.stdout(renderEstimateTable(report, paintFor(io, flags.color), { lang, currency }));
-        if (flags.explain) io.stdout(`\n${renderExplain(report)}`);
-      }
-      else io.stdout(renderDelimited(report, format));
+      const lang = langFlag ?? config?.config.lang ?? langFromEnv(io.env);
+      const text = renderEstimate(report, format, { lang, currency, explain: flags.explain === true, paint: paintFor(io, flags.color && flags.out === undefined) });
+      if (flags.out === undefined) io.stdout(text);
+      else io.stderr(`llm-cost: wrote ${writeOutput(io.cwd, flags.out, text, flags.force === true)}\n`);
     });
 }
