@@ -33,6 +33,10 @@ import type { ChalkInstance } from "chalk";
 import { LANGS, langFromEnv } from "../i18n/lang.js";
 import { renderEstimateMarkdown } from "../output/estimate-markdown.js";
 import { renderExplain } from "../output/explain.js";
+import { buildInverse } from "./estimate-inverse.js";
+import type { InverseJson } from "../output/inverse-json.js";
+import { renderInverseLines } from "../output/inverse-lines.js";
+import { gpuDisplayName } from "../core/gpus.js";
 import { parseChoice, parseChoiceList } from "./choices.js";
 import { paintFor } from "./color.js";
 import type { Io } from "./io.js";
@@ -82,6 +86,8 @@ interface EstimateFlags {
   lang?: string;
   currency?: string;
   explain?: boolean;
+  budget?: string;
+  deadline?: string;
   color: boolean;
 }
 
@@ -373,16 +379,19 @@ function parseRank(value: string): number {
 }
 
 /** Renders a report in one of the output formats (pure). */
-function renderEstimate(report: EstimateReport, format: (typeof FORMATS)[number], options: { lang: Lang; currency: Currency; explain: boolean; paint: ChalkInstance }): string {
+function renderEstimate(report: EstimateReport, format: (typeof FORMATS)[number], options: { lang: Lang; currency: Currency; explain: boolean; paint: ChalkInstance; inverse?: InverseJson | undefined }): string {
+  // --budget / --deadline: an "inverse" block in the JSON, lines under the table or Markdown.
+  const inverse = options.inverse;
+  const under = inverse ? `\n${renderInverseLines(inverse, gpuDisplayName(report.inputs.gpu))}` : "";
   switch (format) {
     case "json":
-      return `${JSON.stringify(toEstimateJson(report), null, 2)}\n`;
+      return `${JSON.stringify(inverse ? { ...toEstimateJson(report), inverse } : toEstimateJson(report), null, 2)}\n`;
     case "markdown":
-      return renderEstimateMarkdown(report);
+      return renderEstimateMarkdown(report) + under;
     case "html":
       return renderHtmlReport(reportFromEstimate(report));
     case "table":
-      return renderEstimateTable(report, options.paint, options) + (options.explain ? `\n${renderExplain(report)}` : "");
+      return renderEstimateTable(report, options.paint, options) + under + (options.explain ? `\n${renderExplain(report)}` : "");
     default:
       return renderDelimited(report, format);
   }
@@ -429,6 +438,8 @@ export function addEstimateCommand(program: Command, io: Io): void {
     .option("--format <format>", `output: ${FORMATS.join(", ")}`, "table")
     .option("--config <path>", `config file (default: ./${CONFIG_FILE_NAME} when present)`)
     .option("--explain", "after the table, the derivation of each figure with the numbers filled in")
+    .option("--budget <money>", "what a budget buys at these GPUs: tokens, and the Chinchilla-optimal size (3억, 2.5억, $40k)")
+    .option("--deadline <duration>", "GPUs of this type needed to finish in time (90d, 12w, 3mo), and whether they fit memory")
     .option("--lang <lang>", "table language: en or ko (default: from LANG, e.g. ko_KR.UTF-8 → ko)")
     .option("--currency <c>", "money columns in the table: both, krw or usd (default both)")
     .option("--out <file>", "write the output to a file (atomically) instead of stdout")
@@ -441,10 +452,12 @@ export function addEstimateCommand(program: Command, io: Io): void {
       const hf = flags.modelConfig === undefined ? undefined : architectureFromHfConfig(readJsonFile(flags.modelConfig, "--model-config", io.cwd), flags.modelConfig);
       const trainer = flags.from === undefined ? undefined : { file: flags.from, options: trainerOptions(readYamlFile(flags.from, "--from", io.cwd), flags.from) };
       const config = loadUserConfig(flags.config, io.cwd);
-      const report = resolveEstimate(flags, loadCatalog(), { ...(config ? { config } : {}), ...(hf ? { hf } : {}), ...(trainer ? { trainer } : {}) });
+      const files = { ...(config ? { config } : {}), ...(hf ? { hf } : {}), ...(trainer ? { trainer } : {}) };
+      const report = resolveEstimate(flags, loadCatalog(), files);
+      const inverse = buildInverse(flags, format, report, (gpus) => resolveEstimate({ ...flags, gpus }, loadCatalog(), files));
       for (const warning of report.warnings) io.stderr(`llm-cost: warning: ${warning}\n`);
       const lang = langFlag ?? config?.config.lang ?? langFromEnv(io.env);
-      const text = renderEstimate(report, format, { lang, currency, explain: flags.explain === true, paint: paintFor(io, flags.color && flags.out === undefined) });
+      const text = renderEstimate(report, format, { lang, currency, explain: flags.explain === true, paint: paintFor(io, flags.color && flags.out === undefined), inverse });
       if (flags.out === undefined) io.stdout(text);
       else io.stderr(`llm-cost: wrote ${writeOutput(io.cwd, flags.out, text, flags.force === true)}\n`);
     });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { EstimateReport } from "../core/report.js";
+import { InverseJson } from "./inverse-json.js";
 
 /**
  * The JSON that `estimate --format json` prints (schemaVersion 1). Other tools read these field
@@ -109,6 +110,8 @@ export const EstimateJson = z.strictObject({
     }),
   ).min(1),
   warnings: z.array(z.string()),
+  /** Only with --budget / --deadline: what the budget buys, how many GPUs the deadline needs. */
+  inverse: InverseJson.optional(),
 });
 export type EstimateJson = z.infer<typeof EstimateJson>;
 

@@ -1,0 +1,172 @@
+import type { Command } from "commander";
+import { loadCatalog, readPreset } from "../catalog/load.js";
+import { PublishedRunsFile } from "../catalog/run-schema.js";
+import { STRATEGY_IDS } from "../catalog/schemas.js";
+import { loadUserConfig } from "../catalog/user-config.js";
+import { parseWith } from "../catalog/zod-error.js";
+import { calibrationRuns, impliedEfficiency } from "../core/calibration.js";
+import { impliedMfu, judge, judgeMfu, publishedContext, timesApart, verdictText, type Judgement } from "../core/claim.js";
+import { parseDuration } from "../core/duration.js";
+import { parseMoney } from "../core/money.js";
+import type { EstimateReport } from "../core/report.js";
+import { UsageError } from "../errors.js";
+import type { CheckClaimJson, CheckJson } from "../output/check-json.js";
+import { renderCheck } from "../output/check-output.js";
+import { formatHours, significant } from "../output/format.js";
+import { parseChoice } from "./choices.js";
+import { paintFor } from "./color.js";
+import { resolveEstimate } from "./estimate-command.js";
+import type { Io } from "./io.js";
+import { addPassThroughOptions, ESTIMATE_DEFAULTS, type EstimateFlags, type PassThroughFlags } from "./scenario-flags.js";
+
+const CHECK_FORMATS = ["table", "json"] as const;
+/** Continued pretraining is what claims about "training a released model on a corpus" describe. */
+export const DEFAULT_CHECK_STRATEGY = "dapt";
+
+interface CheckFlags extends PassThroughFlags {
+  model?: string;
+  params?: string;
+  addVocab?: string;
+  vocab?: string;
+  tokens?: string;
+  corpus?: string;
+  bytesPerToken?: string;
+  corpusLang?: string;
+  examples?: string;
+  tokensPerExample?: string;
+  epochs?: string;
+  strategy?: string;
+  claimedDays?: string;
+  claimedCost?: string;
+  seqLen?: string;
+  loraRank?: string;
+  loraTargets?: string;
+  format: string;
+  color: boolean;
+}
+
+const pct = (x: number): string => `${significant(x * 100, 3)}%`;
+
+function published(report: EstimateReport, mfu: number | null): CheckJson["published"] {
+  const runs = calibrationRuns(parseWith(PublishedRunsFile, readPreset("published-runs.json"), "presets/published-runs.json").runs);
+  const family = loadCatalog().efficiency.familyByArchitecture[report.inputs.gpu.architecture] ?? "hopper";
+  const value = mfu ?? report.estimates[0]!.efficiency.wholeRun.expected;
+  const inFamily = runs.filter((r) => r.family === family).map(impliedEfficiency);
+  return {
+    family,
+    familyRuns: inFamily.length ? publishedContext(inFamily, value) : null,
+    allRuns: publishedContext(runs.map(impliedEfficiency), value),
+    note: "whole-run efficiency (6·N·D / (GPU-hours × peak)) of the published full pretraining runs in presets/published-runs.json",
+  };
+}
+
+function claimJson(claim: CheckClaimJson["claim"], text: string, value: number, judged: number, range: { low: number; high: number }, rangeBasis: string, j: Judgement, expected: number): CheckClaimJson {
+  return { claim, text, value, judged, range, rangeBasis, verdict: j.verdict, factor: j.factor, factorVsExpected: timesApart(judged, expected), summary: verdictText(j) };
+}
+
+/** Builds the check (pure apart from reading the presets): estimate once, then invert each claim. */
+export function buildCheck(flags: CheckFlags, cwd: string): CheckJson {
+  if (flags.claimedDays === undefined && flags.claimedCost === undefined) {
+    throw new UsageError("missing claim: give --claimed-days (e.g. 730 or 2y) and/or --claimed-cost (e.g. 2.5억 or $40k)");
+  }
+  const strategy = parseChoice(flags.strategy ?? DEFAULT_CHECK_STRATEGY, STRATEGY_IDS, "--strategy");
+  // A bare number of days is how such claims are quoted ("730 days"); parseDuration wants a unit.
+  const days = flags.claimedDays === undefined ? undefined : parseDuration(/^\s*[\d.,_]+\s*$/.test(flags.claimedDays) ? `${flags.claimedDays}d` : flags.claimedDays, "--claimed-days");
+  const config = loadUserConfig(flags.config, cwd);
+  const { claimedDays: _d, claimedCost: _c, format: _f, color: _col, config: _cfg, ...job } = flags;
+  const report = resolveEstimate({ ...ESTIMATE_DEFAULTS, ...job, strategy } as EstimateFlags, loadCatalog(), config ? { config } : {});
+  const e = report.estimates[0]!;
+  const { gpu, gpuCount } = report.inputs;
+  const cost = flags.claimedCost === undefined ? undefined : parseMoney(flags.claimedCost, "--claimed-cost", report.fx.krwPerUsd);
+  const prices = report.price.offers.length ? report.price.offers.map((o) => o.usdPerGpuHour) : [report.price.usdPerGpuHour];
+  const offers = { low: Math.min(...prices), high: Math.max(...prices) };
+
+  const claims: CheckClaimJson[] = [];
+  const mfu = days === undefined ? null : impliedMfu(e.flops, gpu.denseTflops16, gpuCount, days.days);
+  if (days !== undefined && mfu !== null) {
+    const range = { low: e.efficiency.wholeRun.low, high: e.efficiency.wholeRun.high };
+    claims.push(claimJson("days", days.text, days.days, mfu, range, `the default efficiency range for ${strategy} on ${gpuCount} GPUs (${e.efficiency.basis})`, judgeMfu(mfu, range), e.efficiency.wholeRun.expected));
+  }
+  const claimedGpuHours = days === undefined ? null : gpuCount * days.days * 24;
+  if (cost !== undefined) {
+    // Plausible cost: the fastest run at the cheapest offer up to the slowest run at the dearest.
+    const range = { low: e.gpuHours.low * offers.low, high: e.gpuHours.high * offers.high };
+    const basis = `GPU-hours ${formatHours(e.gpuHours.low)}–${formatHours(e.gpuHours.high)} × $${offers.low.toFixed(2)}–$${offers.high.toFixed(2)} per GPU-hour`;
+    claims.push(claimJson("cost", cost.text, cost.usd, cost.usd, range, basis, judge(cost.usd, range, "lower"), e.costUsd.expected));
+  }
+  const worst = claims.reduce((a, b) => (b.verdict === "impossible" || (a.verdict !== "impossible" && b.factor > a.factor) ? b : a));
+  return {
+    schemaVersion: 1,
+    command: "check",
+    inputs: {
+      model: report.inputs.model ?? null,
+      params: report.inputs.params,
+      tokens: report.inputs.tokens,
+      tokensBasis: report.inputs.tokensBasis,
+      strategy,
+      gpus: { id: gpu.id, name: gpu.name, count: gpuCount, peakTflops: gpu.denseTflops16 },
+      claimedDays: days?.days ?? null,
+      claimedCostKrw: cost?.krw ?? null,
+      claimedCostUsd: cost?.usd ?? null,
+    },
+    estimate: {
+      flops: e.flops,
+      mfu: e.efficiency.wholeRun,
+      gpuHours: e.gpuHours,
+      wallDays: e.wallDays,
+      costUsd: e.costUsd,
+      costKrw: e.costKrw,
+      priceUsdPerGpuHour: report.price.usdPerGpuHour,
+      priceRule: report.price.rule,
+      offersUsdPerGpuHour: offers,
+      krwPerUsd: report.fx.krwPerUsd,
+      fxDate: report.fx.date,
+    },
+    implied: {
+      mfu,
+      gpuHours: claimedGpuHours,
+      usdPerGpuHour: cost === undefined ? null : cost.usd / (claimedGpuHours ?? e.gpuHours.expected),
+      usdPerGpuHourBasis: cost === undefined ? null : claimedGpuHours === null ? `the claimed cost over the expected ${Math.round(e.gpuHours.expected)} GPU-hours` : `the claimed cost over the claimed ${gpuCount} GPUs × ${significant(days!.days, 4)} days × 24 h`,
+      tokens: cost === undefined ? null : { low: (report.inputs.tokens * cost.usd) / e.costUsd.high, expected: (report.inputs.tokens * cost.usd) / e.costUsd.expected, high: (report.inputs.tokens * cost.usd) / e.costUsd.low },
+    },
+    claims,
+    verdict: worst.verdict,
+    factor: worst.factor,
+    verdictClaim: worst.claim,
+    summary: worst.verdict === "impossible" ? `impossible: MFU ${pct(worst.judged)} is above the GPU's peak` : worst.summary,
+    published: published(report, mfu),
+  };
+}
+
+/** Registers `check`: what a claimed duration or cost implies, and whether published runs make it plausible. */
+export function addCheckCommand(program: Command, io: Io): void {
+  const command = program
+    .command("check")
+    .description("check a claim: the efficiency a claimed duration implies, the price and tokens a claimed cost implies, and a verdict")
+    .option("--model <name>", "a model preset (llama-2-7b, ...) instead of --params")
+    .option("--params <count>", "model parameters: 7B, 6.7b, 175M")
+    .option("--add-vocab <count>", "tokens added to the model's vocabulary (e.g. 14336)")
+    .option("--vocab <count>", "the new vocabulary size, instead of --add-vocab")
+    .option("--tokens <count>", "training tokens: 15B, 300M, or chinchilla")
+    .option("--corpus <size>", "corpus size instead of --tokens: 61GB (with --bytes-per-token or --corpus-lang)")
+    .option("--bytes-per-token <n>", "with --corpus: bytes per token, e.g. 4.07")
+    .option("--corpus-lang <lang>", "with --corpus: ko, ko-expanded, en or code")
+    .option("--examples <count>", "SFT data instead of --tokens: number of examples")
+    .option("--tokens-per-example <n>", "with --examples: average tokens per example")
+    .option("--epochs <n>", "with --examples: passes over the data (default 1)")
+    .option("--strategy <id>", `the job: one of ${STRATEGY_IDS.join(", ")} (default ${DEFAULT_CHECK_STRATEGY})`)
+    .option("--claimed-days <duration>", "the claimed wall-clock time: 730 (days), 2y, 90d, 12w")
+    .option("--claimed-cost <money>", "the claimed cost: 2.5억, 3억, 5000만, $40k")
+    .option("--seq-len <n>", "sequence length (memory and attention)")
+    .option("--lora-rank <r>", "LoRA rank for lora/qlora (default 16)")
+    .option("--lora-targets <list>", "LoRA target layers (default all)");
+  addPassThroughOptions(command)
+    .option("--format <format>", `output: ${CHECK_FORMATS.join(", ")}`, "table")
+    .option("--no-color", "plain output even at a terminal")
+    .action((flags: CheckFlags) => {
+      const format = parseChoice(flags.format, CHECK_FORMATS, "--format");
+      const result = buildCheck(flags, io.cwd);
+      if (format === "json") io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+      else io.stdout(renderCheck(result, paintFor(io, flags.color)));
+    });
+}

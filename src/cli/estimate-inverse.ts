@@ -1,0 +1,111 @@
+import { parseDuration } from "../core/duration.js";
+import type { StrategyEstimate } from "../core/estimate.js";
+import { MAX_GPUS } from "../core/gpus.js";
+import {
+  chinchillaForCompute,
+  computeForGpuHours,
+  gpuHoursForBudget,
+  gpusForDeadline,
+  gpusForDeadlineRange,
+  tokensForGpuHours,
+  wallDaysOn,
+} from "../core/inverse.js";
+import { parseMoney } from "../core/money.js";
+import type { Range } from "../core/range.js";
+import type { EstimateReport } from "../core/report.js";
+import type { InverseJson } from "../output/inverse-json.js";
+import { UsageError } from "../errors.js";
+
+/** The two inverse flags of `estimate`. */
+export interface InverseFlags {
+  budget?: string;
+  deadline?: string;
+}
+
+/** Re-runs the same estimate on another cluster ("25xh100-sxm"): the one estimate path, for memory at a new count. */
+export type EstimateAt = (gpus: string) => EstimateReport;
+
+/** The formats that show the inverse figures (CSV and TSV rows are one per strategy, with no room for them). */
+const INVERSE_FORMATS: readonly string[] = ["table", "json", "markdown"];
+
+const CHINCHILLA_RULE =
+  "C = 6·N·D with D = 20·N (Chinchilla) gives N = √(C / 120): the compute-optimal size for training from scratch, not a target for DAPT, TAPT or fine-tuning";
+
+/** The strategy Chinchilla's rule is applied to: scratch if estimated, else the first full-training one. */
+function fromScratch(report: EstimateReport): StrategyEstimate | undefined {
+  return report.estimates.find((e) => e.strategy === "scratch") ?? report.estimates.find((e) => e.training === "full");
+}
+
+function budgetBlock(value: string, report: EstimateReport, deadlineDays: number | undefined): NonNullable<InverseJson["budget"]> {
+  const money = parseMoney(value, "--budget", report.fx.krwPerUsd);
+  const price = report.price.usdPerGpuHour;
+  const hours = gpuHoursForBudget(money.usd, price);
+  const scratch = fromScratch(report);
+  const chinchilla = scratch === undefined ? null : (() => {
+    const mfu = scratch.efficiency.wholeRun;
+    const computeFlops = computeForGpuHours(hours, report.inputs.gpu.denseTflops16, mfu);
+    const at = (c: number) => chinchillaForCompute(c);
+    const params: Range = { low: at(computeFlops.low).params, expected: at(computeFlops.expected).params, high: at(computeFlops.high).params };
+    const tokens: Range = { low: at(computeFlops.low).tokens, expected: at(computeFlops.expected).tokens, high: at(computeFlops.high).tokens };
+    return { strategy: scratch.strategy, mfu, computeFlops, params, tokens, rule: CHINCHILLA_RULE };
+  })();
+  return {
+    text: money.text,
+    krw: money.krw,
+    usd: money.usd,
+    usdPerGpuHour: price,
+    gpuHours: hours,
+    gpuCount: report.inputs.gpuCount,
+    wallDays: wallDaysOn(hours, report.inputs.gpuCount),
+    strategies: report.estimates.map((e) => ({ strategy: e.strategy, tokens: tokensForGpuHours(hours, report.inputs.tokens, e.gpuHours) })),
+    chinchilla,
+    gpusToSpendByDeadline: deadlineDays === undefined ? null : gpusForDeadline(hours, deadlineDays),
+  };
+}
+
+function deadlineBlock(value: string, report: EstimateReport, estimateAt: EstimateAt): NonNullable<InverseJson["deadline"]> {
+  const duration = parseDuration(value, "--deadline");
+  const { gpu } = report.inputs;
+  const reports = new Map<number, EstimateReport>();
+  const at = (n: number): EstimateReport => {
+    if (!reports.has(n)) reports.set(n, estimateAt(`${n}x${gpu.id}`));
+    return reports.get(n)!;
+  };
+  return {
+    text: duration.text,
+    days: duration.days,
+    gpu: { id: gpu.id, name: gpu.name },
+    strategies: report.estimates.map((e) => {
+      const n = gpusForDeadline(e.gpuHours.expected, duration.days);
+      // Memory depends on the count (sharding), so it is checked by estimating again at n GPUs.
+      const there = n <= MAX_GPUS ? at(n).estimates.find((x) => x.strategy === e.strategy) : undefined;
+      return {
+        strategy: e.strategy,
+        gpuHours: e.gpuHours.expected,
+        gpusNeeded: n,
+        gpusNeededRange: gpusForDeadlineRange(e.gpuHours, duration.days),
+        wallDays: wallDaysOn(e.gpuHours.expected, n),
+        perGpuGB: there?.memory.perGpuGB ?? null,
+        fits: there?.memory.fits ?? null,
+        minGpusWithZero3: there?.memory.minGpusWithZero3 ?? e.memory.minGpusWithZero3,
+      };
+    }),
+  };
+}
+
+/**
+ * The inverse block for `estimate --budget` and/or `--deadline`, or undefined when neither was
+ * given. The budget needs no second estimate (GPU-hours and tokens are proportional); the
+ * deadline re-estimates at the needed count to check memory there.
+ */
+export function buildInverse(flags: InverseFlags, format: string, report: EstimateReport, estimateAt: EstimateAt): InverseJson | undefined {
+  if (flags.budget === undefined && flags.deadline === undefined) return undefined;
+  if (!INVERSE_FORMATS.includes(format)) {
+    throw new UsageError(`--budget and --deadline show in --format ${INVERSE_FORMATS.join(", ")}; not in ${format}`);
+  }
+  const deadline = flags.deadline === undefined ? undefined : deadlineBlock(flags.deadline, report, estimateAt);
+  return {
+    ...(flags.budget === undefined ? {} : { budget: budgetBlock(flags.budget, report, deadline?.days) }),
+    ...(deadline === undefined ? {} : { deadline }),
+  };
+}

@@ -1,0 +1,84 @@
+import { z } from "zod";
+
+/**
+ * The JSON `check --format json` prints (schemaVersion 1): the job's estimate, what each claim
+ * implies, where that sits against the default model's range and the published runs, and a verdict.
+ * factor = the implied figure's ratio to the nearest end of the plausible range (1 inside it);
+ * factorVsExpected = its ratio to the expected value (whichever way round is ≥ 1).
+ */
+const positive = z.number().finite().positive();
+const RangeJson = z.strictObject({ low: positive, expected: positive, high: positive }).refine((r) => r.low <= r.expected && r.expected <= r.high, "expected low <= expected <= high");
+const Verdict = z.enum(["plausible", "optimistic", "pessimistic", "impossible"]);
+
+const Published = z.strictObject({ runs: z.number().int().positive(), min: positive, median: positive, max: positive, below: z.number().int().min(0) });
+
+const Claim = z.strictObject({
+  claim: z.enum(["days", "cost"]),
+  /** The claim as the user wrote it, restated. */
+  text: z.string(),
+  /** Days, or USD. */
+  value: positive,
+  /** The implied MFU (days) or the claimed cost in USD (cost), judged against `range`. */
+  judged: positive,
+  range: z.strictObject({ low: positive, high: positive }),
+  rangeBasis: z.string(),
+  verdict: Verdict,
+  factor: z.number().finite().min(1),
+  factorVsExpected: z.number().finite().min(1),
+  summary: z.string(),
+});
+
+/** The whole check, as printed by `check --format json`. */
+export const CheckJson = z.strictObject({
+  schemaVersion: z.literal(1),
+  command: z.literal("check"),
+  inputs: z.strictObject({
+    model: z.string().nullable(),
+    params: positive,
+    tokens: positive,
+    tokensBasis: z.string(),
+    strategy: z.string(),
+    gpus: z.strictObject({ id: z.string(), name: z.string(), count: z.number().int().positive(), peakTflops: positive }),
+    claimedDays: positive.nullable(),
+    claimedCostKrw: positive.nullable(),
+    claimedCostUsd: positive.nullable(),
+  }),
+  estimate: z.strictObject({
+    flops: positive,
+    mfu: RangeJson,
+    gpuHours: RangeJson,
+    wallDays: RangeJson,
+    costUsd: RangeJson,
+    costKrw: RangeJson,
+    priceUsdPerGpuHour: positive,
+    priceRule: z.string(),
+    offersUsdPerGpuHour: z.strictObject({ low: positive, high: positive }),
+    krwPerUsd: positive,
+    fxDate: z.string(),
+  }),
+  implied: z.strictObject({
+    /** FLOPs / (peak × GPUs × claimed days × 86,400). */
+    mfu: positive.nullable(),
+    /** GPUs × claimed days × 24. */
+    gpuHours: positive.nullable(),
+    /** Claimed cost / GPU-hours (the claimed days' if given, else the expected). */
+    usdPerGpuHour: positive.nullable(),
+    usdPerGpuHourBasis: z.string().nullable(),
+    /** Tokens the claimed cost trains at the default efficiency and price. */
+    tokens: RangeJson.nullable(),
+  }),
+  claims: z.array(Claim).min(1),
+  /** The verdict of the claim furthest outside its range (plausible when all are inside). */
+  verdict: Verdict,
+  factor: z.number().finite().min(1),
+  verdictClaim: z.enum(["days", "cost"]),
+  summary: z.string(),
+  published: z.strictObject({
+    family: z.string(),
+    familyRuns: Published.nullable(),
+    allRuns: Published,
+    note: z.string(),
+  }),
+});
+export type CheckJson = z.infer<typeof CheckJson>;
+export type CheckClaimJson = z.infer<typeof Claim>;

@@ -1,0 +1,110 @@
+import Table from "cli-table3";
+import type { ChalkInstance } from "chalk";
+import { gpuDisplayName } from "../core/gpus.js";
+import type { Range } from "../core/range.js";
+import type { EstimateReport } from "../core/report.js";
+import type { StrategyEstimate } from "../core/estimate.js";
+import { formatCount, formatDuration, formatHours, formatKrw, formatKrwShort, formatSci, formatUsd, formatUsdShort, significant } from "./format.js";
+import { TEXT_WIDTH, wrap } from "./wrap.js";
+
+/** One compared scenario: its name, where it came from, and its estimate (one strategy). */
+export interface CompareRow {
+  name: string;
+  title: string;
+  origin: string;
+  report: EstimateReport;
+}
+
+/** The one strategy estimate a scenario's report holds. */
+export const estimateOf = (row: CompareRow): StrategyEstimate => row.report.estimates[0]!;
+
+/** Names longer than this wrap (user scenario ids can be long). */
+const NAME_WIDTH = 20;
+const pct = (x: number): string => `${significant(x * 100, 2)}%`;
+const shortDays = (d: number): string => formatDuration(d).replace(/ (d|h|min|s)$/, "$1");
+
+function cell(range: Range, main: (n: number) => string, short: (n: number) => string, paint: ChalkInstance): string {
+  return `${main(range.expected)}\n${paint.dim(`${short(range.low)}–${short(range.high)}`)}`;
+}
+
+/** "dapt · 2 × H100 · 6.17e20 FLOPs · MFU 25% · 6.86B params (llama-2-7b) · title": the line under each row. */
+function detailLine(row: CompareRow): string {
+  const { inputs } = row.report;
+  const e = estimateOf(row);
+  const model = inputs.model ? ` (${inputs.model})` : "";
+  return `${e.strategy} · ${inputs.gpuCount} × ${gpuDisplayName(inputs.gpu)} · ${formatSci(e.flops)} FLOPs · MFU ${pct(e.efficiency.wholeRun.expected)} · ${formatCount(inputs.params)} params${model} · ${row.title}`;
+}
+
+/** Distinct prices (one line per GPU type and rule) and the exchange rate every row shares. */
+function assumptionLines(rows: readonly CompareRow[]): string[] {
+  const prices = new Map<string, string>();
+  for (const { report } of rows) {
+    const p = report.price;
+    prices.set(`${report.inputs.gpu.id}|${p.usdPerGpuHour}|${p.rule}`, `  Price        ${gpuDisplayName(report.inputs.gpu)} $${p.usdPerGpuHour.toFixed(2)} per GPU-hour: ${p.rule}; dated ${p.date}`);
+  }
+  const fx = rows[0]!.report.fx;
+  return [
+    "Assumptions",
+    ...[...prices.values()],
+    `  Exchange     ${fx.krwPerUsd.toLocaleString("en-US")} KRW per USD (${fx.date}, ${fx.source})`,
+    "  Efficiency   each row's MFU is under it; ranges = 10th–90th percentile of published runs' errors",
+    "  Units        GPU-hours = total over all GPUs; wall-clock = elapsed time; memory = per GPU, GB = 1e9 bytes; costs = total, excl. VAT; second line = range",
+  ].map((line) => wrap(line, TEXT_WIDTH, 15));
+}
+
+/** The human comparison: one row per scenario (expected, range below), a detail line, then the assumptions. */
+export function renderCompareTable(rows: readonly CompareRow[], paint: ChalkInstance): string {
+  // Long names of users' scenarios wrap inside a fixed first column, so the table stays within 100 columns.
+  const longNames = rows.some((r) => r.name.length > NAME_WIDTH);
+  const table = new Table({
+    head: ["Scenario", "GPU-hours", "Wall-clock", "Memory/GPU", "Cost (KRW)", "Cost (USD)"].map((h) => paint.bold(h)),
+    colAligns: ["left", "right", "right", "right", "right", "right"],
+    style: { head: [], border: [], compact: true },
+    ...(longNames ? { colWidths: [NAME_WIDTH + 2], wordWrap: true, wrapOnWordBoundary: false } : {}),
+  });
+  for (const row of rows) {
+    const e = estimateOf(row);
+    const cells = [
+      `${paint.bold(row.name)}\n${paint.dim(`${formatCount(row.report.inputs.tokens)} tokens`)}`,
+      cell(e.gpuHours, formatHours, formatHours, paint),
+      cell(e.wallDays, formatDuration, shortDays, paint),
+      `${significant(e.memory.perGpuGB, 3)} GB\n${e.memory.fits ? paint.green("fits") : paint.red("too big")}`,
+      cell(e.costKrw, formatKrw, formatKrwShort, paint),
+      cell(e.costUsd, formatUsd, formatUsdShort, paint),
+    ];
+    table.push(cells);
+    table.push([{ colSpan: 6, content: paint.dim(wrap(`  ${detailLine(row)}`, TEXT_WIDTH - 6, 4)) }]);
+  }
+  const tooBig = rows.filter((r) => !estimateOf(r).memory.fits).map((r) => {
+    const e = estimateOf(r);
+    const need = e.memory.minGpusWithZero3;
+    const gpu = gpuDisplayName(r.report.inputs.gpu);
+    const advice = need === null ? `no count of ${gpu} holds it at this sequence length` : `needs ≥ ${need}×${gpu} with ZeRO-3`;
+    return wrap(`Does not fit: ${r.name} needs ${significant(e.memory.perGpuGB, 3)} GB per GPU, ${gpu} has ${e.memory.gpuMemoryGB} GB; ${advice}`, TEXT_WIDTH, 2);
+  });
+  const lines = [table.toString(), ...tooBig, ...assumptionLines(rows)];
+  return `${lines.map((l) => l.split("\n").map((s) => s.trimEnd()).join("\n")).join("\n")}\n`;
+}
+
+const md = (text: string): string => text.replace(/\|/g, "\\|");
+const mdCell = (range: Range, main: (n: number) => string, short: (n: number) => string): string => md(`${main(range.expected)} (${short(range.low)}–${short(range.high)})`);
+
+/** The comparison as GitHub-flavoured Markdown: one table row per scenario. */
+export function renderCompareMarkdown(rows: readonly CompareRow[]): string {
+  const fx = rows[0]!.report.fx;
+  const lines = [
+    "| Scenario | Strategy | GPUs | Tokens | FLOPs | GPU-hours | Wall-clock | Memory/GPU | Cost (KRW) | Cost (USD) |",
+    "|---|---|---|--:|--:|--:|--:|--:|--:|--:|",
+    ...rows.map((row) => {
+      const e = estimateOf(row);
+      const { inputs } = row.report;
+      return `| **${md(row.name)}** | ${e.strategy} | ${inputs.gpuCount} × ${gpuDisplayName(inputs.gpu)} | ${formatCount(inputs.tokens)} | ${formatSci(e.flops)} | ${mdCell(e.gpuHours, formatHours, formatHours)} | ${mdCell(e.wallDays, formatDuration, formatDuration)} | ${significant(e.memory.perGpuGB, 3)} GB (${e.memory.fits ? "fits" : "too big"}) | ${mdCell(e.costKrw, formatKrw, formatKrwShort)} | ${mdCell(e.costUsd, formatUsd, formatUsdShort)} |`;
+    }),
+    "",
+    "Expected value with the range (10th–90th percentile of published runs) in brackets. GPU-hours are totals over all GPUs; wall-clock is elapsed time; costs exclude VAT.",
+    "",
+    ...[...new Set(rows.map((r) => `- Price (${gpuDisplayName(r.report.inputs.gpu)}): $${r.report.price.usdPerGpuHour.toFixed(2)} per GPU-hour — ${r.report.price.rule}; dated ${r.report.price.date}`))],
+    `- Exchange rate: ${fx.krwPerUsd.toLocaleString("en-US")} KRW per USD (${fx.date})`,
+  ];
+  return `${lines.join("\n")}\n`;
+}

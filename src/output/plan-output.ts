@@ -1,0 +1,103 @@
+import Table from "cli-table3";
+import type { ChalkInstance } from "chalk";
+import type { Duration } from "../core/duration.js";
+import type { Money } from "../core/money.js";
+import type { PlanCandidate, PlanLimits, PlanSearch } from "../core/plan.js";
+import type { Range } from "../core/range.js";
+import { formatCount, formatDuration, formatHours, formatKrw, formatKrwShort, formatUsd, formatUsdShort, significant } from "./format.js";
+import { candidatesText, type PlanResult, type PlanRow } from "./plan-json.js";
+import { TEXT_WIDTH, wrap } from "./wrap.js";
+
+const n = (x: number): string => x.toLocaleString("en-US");
+const who = (c: PlanCandidate): string => `${n(c.count)} × ${c.gpu.name} from ${c.offer.providerName} at $${c.offer.usdPerGpuHour.toFixed(2)}/GPU-hour`;
+/** Won rounded up to the next 만, so "at least" holds: 1,139,412 → "114만 원". */
+const krwAtLeast = (won: number): string => formatKrw(Math.ceil(won / 1e4) * 1e4);
+/** Days rounded up to a tenth, so "at least" holds. */
+const daysAtLeast = (days: number): string => `${n(Math.ceil(days * 10) / 10)} days`;
+
+/**
+ * Why no plan qualifies, and what would make one: the constraint that binds and the least change
+ * to it (the cheapest cost to budget for, the shortest time to allow). Null when plans exist.
+ */
+export function explainPlan(search: PlanSearch, limits: PlanLimits, krwPerUsd: number, deadline?: Duration, budget?: Money): string | null {
+  if (search.cheapest.length > 0) return null;
+  const won = (c: PlanCandidate): number => c.costUsd * krwPerUsd;
+  if (search.binding.includes("memory")) {
+    return `Nothing fits in memory: no priced GPU type holds the job at up to ${n(limits.maxGpus)} GPUs with ZeRO-3. Try lora or qlora, a shorter --seq-len, a smaller --micro-batch or --recompute full.`;
+  }
+  const parts: string[] = [];
+  if (search.binding.includes("deadline") && search.fastestFitting) {
+    const f = search.fastestFitting;
+    parts.push(`The deadline binds: the fastest plan that fits takes ${formatDuration(f.wallDays)} (${who(f)}, the practical maximum): extend --deadline to at least ${daysAtLeast(f.wallDays)}.`);
+  }
+  if (search.binding.includes("budget")) {
+    const c = deadline && search.cheapestMeetingDeadline ? search.cheapestMeetingDeadline : search.cheapestFitting!;
+    const meets = deadline && search.cheapestMeetingDeadline ? ` and finishes within ${deadline.text}` : "";
+    parts.push(`The budget binds: nothing costs ${budget ? formatKrw(budget.krw) : "that"} or less at any GPU count. The cheapest plan that fits${meets} costs ${formatKrw(won(c))} (${formatUsd(c.costUsd)}; ${who(c)}): raise --budget to at least ${krwAtLeast(won(c))}.`);
+  }
+  if (search.jointly) {
+    const c = search.cheapestMeetingDeadline;
+    const f = search.fastestWithinBudget;
+    parts.push(
+      "The deadline and the budget bind together: each can be met, not both." +
+        (c ? ` The cheapest plan that meets the deadline costs ${formatKrw(won(c))} (${who(c)}): raise --budget to at least ${krwAtLeast(won(c))}.` : "") +
+        (f ? ` The fastest plan within the budget takes ${formatDuration(f.wallDays)} (${who(f)}): extend --deadline to at least ${daysAtLeast(f.wallDays)}.` : ""),
+    );
+  }
+  return parts.length ? `No plan qualifies. ${parts.join(" ")}` : "No plan qualifies: no GPU type in the search has a price (give --price with --gpu).";
+}
+
+const range = (r: Range, main: (x: number) => string, short: (x: number) => string, paint: ChalkInstance): string => `${main(r.expected)}\n${paint.dim(`${short(r.low)}–${short(r.high)}`)}`;
+const shortDays = (d: number): string => formatDuration(d).replace(/ (d|h|min|s)$/, "$1");
+
+function planTable(rows: readonly PlanRow[], paint: ChalkInstance): string {
+  const table = new Table({
+    head: ["GPUs", "Provider, $/GPU-h", "GPU-hours", "Wall-clock", "Cost (KRW)", "Cost (USD)"].map((h) => paint.bold(h)),
+    colAligns: ["left", "left", "right", "right", "right", "right"],
+    style: { head: [], border: [], compact: true },
+  });
+  for (const { candidate: c, report } of rows) {
+    const e = report.estimates[0]!;
+    table.push([
+      `${paint.bold(`${n(c.count)} × ${c.gpu.name}`)}\n${paint.dim(`${significant(e.memory.perGpuGB, 3)} GB/GPU, ${e.memory.fits ? "fits" : "too big"}`)}`,
+      `${c.offer.providerName}\n${paint.dim(`$${c.offer.usdPerGpuHour.toFixed(2)} · ${c.offer.date}`)}`,
+      range(e.gpuHours, formatHours, formatHours, paint),
+      range(e.wallDays, formatDuration, shortDays, paint),
+      range(e.costKrw, formatKrw, formatKrwShort, paint),
+      range(e.costUsd, formatUsd, formatUsdShort, paint),
+    ]);
+  }
+  return table.toString();
+}
+
+/** The human plan: the job, the cheapest and the fastest plans, or why none qualify; then how they were chosen. */
+export function renderPlan(result: PlanResult, paint: ChalkInstance): string {
+  const { inputs } = result.job;
+  const strategy = result.job.estimates[0]!.strategy;
+  const constraints = [
+    result.deadline ? `deadline ${result.deadline.text}` : undefined,
+    result.budget ? `budget ${result.budget.text}` : undefined,
+  ].filter(Boolean);
+  const lines = [
+    `Plan: ${strategy} of ${formatCount(inputs.params)} parameters${inputs.model ? ` (${inputs.model})` : ""} × ${formatCount(inputs.tokens)} tokens${constraints.length ? `; ${constraints.join("; ")}` : ""}`,
+  ];
+  if (result.explanation) lines.push(result.explanation);
+  else {
+    lines.push("Cheapest (fewest GPUs that fit and meet the deadline)", planTable(result.cheapest, paint));
+    lines.push(`Fastest (the practical maximum count${result.budget ? ", within the budget" : ""})`, planTable(result.fastest, paint));
+  }
+  const reasons = new Map<string, string[]>();
+  for (const s of result.skipped) reasons.set(s.reason, [...(reasons.get(s.reason) ?? []), s.gpu]);
+  const skipped = [...reasons].map(([reason, gpus]) => `; ${reason}: ${gpus.join(", ")}`).join("");
+  lines.push(
+    "How the plans were chosen",
+    `  Searched     ${result.gpuTypes} GPU types with a current ${result.priceKind} price${result.provider ? ` from ${result.provider}` : ""}${skipped}`,
+    `  Candidates   ${candidatesText(result.limits)}`,
+    "  Constraints  met by the expected wall-clock and cost; the second line of each cell is the range",
+    "  Efficiency   the calibrated default per GPU family; GPUs with no published runs (AMD, Blackwell, Ada) borrow the Hopper figure",
+    `  Exchange     ${n(result.fx.krwPerUsd)} KRW per USD (${result.fx.date}); costs exclude VAT`,
+  );
+  // Tables as rendered; labelled footer lines indent under their label; other lines by two spaces.
+  const layout = (l: string): string => (l.includes("\n") ? l.split("\n").map((s) => s.trimEnd()).join("\n") : wrap(l, TEXT_WIDTH, l.startsWith("  ") ? 15 : 2));
+  return `${lines.map(layout).join("\n")}\n`;
+}

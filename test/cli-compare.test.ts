@@ -1,0 +1,117 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { CompareJson } from "../src/output/compare-json.js";
+import { cli } from "./helpers/cli.js";
+
+const SEED = ["scratch-7b", "llama-2-ko-dapt", "sft-7b", "lora-7b"];
+/** The widest line in terminal columns (box-drawing borders are one column; the top border spans the table). */
+const widest = (text: string): number => Math.max(...text.split("\n").map((l) => (/^[┌├└]/.test(l) ? [...l].length : 0)));
+
+describe("llm-cost scenarios (built binary)", () => {
+  it("lists every bundled scenario within 100 columns; json carries every field", () => {
+    const { status, stdout } = cli(["scenarios"]);
+    expect(status).toBe(0);
+    for (const id of [...SEED, "korean-tapt-7b", "sft-13b", "qlora-7b"]) expect(stdout).toContain(`│ ${id} `);
+    expect(widest(stdout)).toBeLessThanOrEqual(100);
+    const rows = JSON.parse(cli(["scenarios", "--format", "json"]).stdout) as Array<Record<string, unknown>>;
+    expect(rows.find((r) => r["id"] === "llama-2-ko-dapt")).toMatchObject({ addVocab: 14336, corpus: "61GB", bytesPerToken: 4.07, strategy: "dapt", origin: "presets/scenarios.json" });
+  });
+
+  it("validates a user's file and says where it is wrong", () => {
+    const dir = mkdtempSync(join(tmpdir(), "llm-cost-cli-scen-"));
+    writeFileSync(join(dir, "bad.json"), JSON.stringify([{ id: "a", title: "A", params: "7B", strategy: "dapt", tokens: "15B" }, { id: "b", title: "B", strategy: "sft", tokens: "1B" }]));
+    const { status, stderr, stdout } = cli(["scenarios", "bad.json"], {}, dir);
+    expect(status).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toBe("llm-cost: bad.json: [1].params: give exactly one of model or params\n");
+  });
+});
+
+describe("llm-cost compare (built binary)", () => {
+  it("json: one estimate per scenario, the same fields as estimate's, numbers worked by hand", () => {
+    const { status, stdout, stderr } = cli(["compare", ...SEED, "--gpus", "8xH100", "--format", "json"]);
+    expect(stderr).toBe("");
+    expect(status).toBe(0);
+    const json = CompareJson.parse(JSON.parse(stdout));
+    expect(json.scenarios.map((s) => [s.name, s.strategy, s.gpus.count])).toEqual([
+      ["scratch-7b", "scratch", 8],
+      ["llama-2-ko-dapt", "dapt", 8],
+      ["sft-7b", "sft", 8],
+      ["lora-7b", "lora", 8],
+    ]);
+    const [scratch, dapt, sft, lora] = json.scenarios;
+    // scratch: 20 × 6,738,415,616 = 134.77B tokens; 6·N·D = 5.4487e21 FLOPs
+    expect(scratch!.tokens).toBe(134_768_312_320);
+    expect(scratch!.estimate.flops / 5.44875e21).toBeCloseTo(1, 4);
+    // dapt: 61e9 / 4.07 = 14.988B tokens on 6,855,856,128 parameters: 6.16522e20 FLOPs;
+    // GPU-hours = 6.16522e20 / (989.4e12 × 0.248 × 3,600) = 697.95; × $3.92 = $2,735.96; × 1,439 = ₩3,937,045
+    expect(dapt!.estimate.flops / 6.16522e20).toBeCloseTo(1, 5);
+    expect(dapt!.estimate.gpuHours.expected).toBeCloseTo(697.95, 1);
+    expect(dapt!.estimate.costUsd.expected).toBeCloseTo(2735.96, 0);
+    expect(dapt!.estimate.costKrw.expected / 3_937_045).toBeCloseTo(1, 4);
+    // sft: 6 × 6,738,415,616 × 153.6M = 6.2101e18; at SFT's MFU 0.257: / (989.4e12 × 0.257 × 3,600) = 6.784 GPU-hours
+    expect(sft!.estimate.flops / 6.21012e18).toBeCloseTo(1, 5);
+    expect(sft!.estimate.gpuHours.expected).toBeCloseTo(6.784, 2);
+    // lora r16 on every linear layer: 32 × (4 × 16 × 8,192 + 3 × 16 × 15,104) = 39,976,960 adapters;
+    // (4 × 6,738,415,616 + 6 × 39,976,960) × 153.6M = 27,193,524,224 × 153.6M = 4.17693e18
+    expect(lora!.estimate.flops / 4.17693e18).toBeCloseTo(1, 5);
+    expect(lora!.estimate.trainableParams).toBe(39_976_960);
+    for (const s of json.scenarios) {
+      expect(s.assumptions.krwPerUsd).toBe(1439);
+      expect(s.estimate.memory.fits, s.name).toBe(true);
+    }
+  });
+
+  it("table: a row per scenario with tokens, FLOPs, ranges, memory and fit, within 100 columns", () => {
+    const { status, stdout } = cli(["compare", ...SEED, "qlora-7b"]);
+    expect(status).toBe(0);
+    for (const id of [...SEED, "qlora-7b"]) expect(stdout).toMatch(new RegExp(`│ ${id}\\s+│`));
+    expect(stdout).toContain("135B tokens");
+    expect(stdout).toContain("6.17e20 FLOPs"); // llama-2-ko-dapt, from its own 2 × H100
+    expect(stdout).toMatch(/dapt · 2 × H100/);
+    expect(stdout).toMatch(/qlora · 1 × RTX4090/);
+    expect(stdout).toMatch(/RTX4090 \$0\.37 per GPU-hour/);
+    expect(stdout).toContain("fits");
+    expect(widest(stdout)).toBeLessThanOrEqual(100);
+    for (const line of stdout.split("\n").filter((l) => !/[│┌├└]/.test(l))) expect([...line].length, line).toBeLessThanOrEqual(100);
+  });
+
+  it("csv, markdown and --chart", () => {
+    const csv = cli(["compare", "sft-7b", "sft-13b", "--format", "csv"]).stdout.split("\r\n");
+    expect(csv[0]).toMatch(/^scenario,strategy,model,params,tokens,flops,gpu,gpu_count,/);
+    expect(csv[1]).toMatch(/^sft-7b,sft,llama-2-7b,6738415616,153600000,/);
+    expect(csv[2]).toMatch(/^sft-13b,sft,llama-2-13b,13015864320,153600000,/);
+    expect(cli(["compare", "sft-7b", "--format", "markdown"]).stdout).toMatch(/^\| Scenario \| Strategy \|/);
+    const chart = cli(["compare", "sft-7b", "sft-13b", "--chart"]).stdout;
+    expect(chart).toContain("Expected cost (KRW)");
+    expect(chart).toMatch(/^sft-13b +█+/m);
+  });
+
+  it("pass-through flags: --price and --fx change every row", () => {
+    const json = CompareJson.parse(JSON.parse(cli(["compare", "sft-7b", "lora-7b", "--price", "2", "--fx", "1000", "--format", "json"]).stdout));
+    for (const s of json.scenarios) {
+      expect(s.estimate.costUsd.expected).toBeCloseTo(s.estimate.gpuHours.expected * 2, 9);
+      expect(s.estimate.costKrw.expected).toBeCloseTo(s.estimate.costUsd.expected * 1000, 6);
+    }
+  });
+
+  it("a user's file joins the bundled scenarios; bad names and files are exit 2", () => {
+    const dir = mkdtempSync(join(tmpdir(), "llm-cost-cli-cmp-"));
+    writeFileSync(join(dir, "mine.json"), JSON.stringify({ id: "mine-7b", title: "my DAPT", params: "7B", strategy: "dapt", tokens: "15B" }));
+    const json = CompareJson.parse(JSON.parse(cli(["compare", "sft-7b", "mine.json", "--gpus", "2xH100", "--format", "json"], {}, dir).stdout));
+    expect(json.scenarios.map((s) => [s.name, s.origin])).toEqual([["sft-7b", "presets/scenarios.json"], ["mine-7b", "mine.json"]]);
+    expect(json.scenarios[1]!.estimate.flops).toBe(6.3e20); // 6 × 7e9 × 15e9
+
+    const noGpus = cli(["compare", "mine.json"], {}, dir);
+    expect(noGpus.status).toBe(2);
+    expect(noGpus.stderr).toBe('llm-cost: scenario "mine-7b" (mine.json): it names no GPUs: give --gpus, e.g. --gpus 8xH100\n');
+    const unknown = cli(["compare", "lora7b"]);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/invalid scenario "lora7b": .*did you mean lora-7b\?/);
+    const missing = cli(["compare", "nope.json"], {}, dir);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/invalid scenario file "nope\.json": no such file/);
+  });
+});

@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import { PlanJson } from "../src/output/plan-json.js";
+import { cli } from "./helpers/cli.js";
+
+const JOB = ["plan", "--model", "llama-2-7b", "--tokens", "15B", "--strategy", "dapt"];
+const plan = (args: string[]) => {
+  const r = cli([...JOB, ...args, "--format", "json"]);
+  expect(r.stderr).toBe("");
+  expect(r.status).toBe(0);
+  return PlanJson.parse(JSON.parse(r.stdout));
+};
+
+describe("llm-cost plan (built binary)", () => {
+  it("--deadline 7d: every plan fits and finishes within 7 days, cheapest first", () => {
+    const json = plan(["--deadline", "7d"]);
+    expect(json.plans.length).toBe(5);
+    expect(json.explanation).toBeNull();
+    for (const p of [...json.plans, ...json.fastest]) {
+      expect(p.fits).toBe(true);
+      expect(p.wallDays).toBeLessThanOrEqual(7);
+      expect(p.wallDays).toBeCloseTo(p.gpuHours / p.gpus.count / 24, 9);
+      expect(p.costUsd).toBeCloseTo(p.gpuHours * p.priceUsdPerGpuHour, 6);
+      expect(p.ranges.costKrw.expected).toBe(p.costKrw);
+    }
+    const costs = json.plans.map((p) => p.costUsd);
+    expect(costs).toEqual([...costs].sort((a, b) => a - b));
+    const days = json.fastest.map((p) => p.wallDays);
+    expect(days).toEqual([...days].sort((a, b) => a - b));
+    // The cheapest: MI300X (1,307.4 TFLOPS dense bf16, Hopper-family MFU 0.248) at TensorWave's $1.50.
+    // FLOPs = 6 × 6,738,415,616 × 15e9 = 6.06457e20; GPU-hours = 6.06457e20 / (1,307.4e12 × 0.248 × 3,600) = 519.56;
+    // 7 days need ⌈519.56 / 168⌉ = 4 GPUs; cost = 519.56 × $1.50 = $779.35
+    const first = json.plans[0]!;
+    expect(first.gpus).toMatchObject({ id: "mi300x", count: 4 });
+    expect(first.priceUsdPerGpuHour).toBe(1.5);
+    expect(first.gpuHours).toBeCloseTo(519.56, 1);
+    expect(first.costUsd).toBeCloseTo(779.35, 1);
+    // The fastest run at the practical maximum: 4,194,304 / 4,096 tokens per sequence = 1,024 GPUs
+    expect(json.maxGpus).toBe(1024);
+    expect(json.fastest.every((p) => p.gpus.count === 1024)).toBe(true);
+  });
+
+  it("--budget 10만 with the deadline: no plan, exit 0, and the budget named as the constraint that binds", () => {
+    const json = plan(["--deadline", "7d", "--budget", "10만"]);
+    expect(json.plans).toEqual([]);
+    expect(json.fastest).toEqual([]);
+    expect(json.binding).toEqual(["budget"]);
+    // 10만 원 = ₩100,000 = $69.49; the cheapest plan costs $779.35 = ₩1,121,4xx: raise to at least 113만 원
+    expect(json.inputs.budgetKrw).toBe(100_000);
+    expect(json.explanation).toMatch(/The budget binds/);
+    expect(json.explanation).toMatch(/costs 112만 원 \(\$779; 4 × MI300X from TensorWave at \$1\.50\/GPU-hour\): raise --budget to at least 113만 원/);
+    const table = cli([...JOB, "--deadline", "7d", "--budget", "10만"]);
+    expect(table.status).toBe(0);
+    expect(table.stdout).toMatch(/No plan qualifies\. The budget binds/);
+  });
+
+  it("a deadline no count can meet: the fastest plan's time is the least to allow", () => {
+    // The fastest: 1,024 × GB200 (2,500 TFLOPS): 6.06457e20 / (2,500e12 × 0.248 × 3,600) = 271.7 GPU-hours, / 1,024 / 24 = 0.011 days
+    const json = plan(["--deadline", "0.005d"]);
+    expect(json.plans).toEqual([]);
+    expect(json.binding).toEqual(["deadline"]);
+    expect(json.explanation).toMatch(/The deadline binds: the fastest plan that fits takes 16 min \(1,024 × GB200 .*\): extend --deadline to at least 0\.1 days/);
+  });
+
+  it("--gpu and --price restrict the search to your GPU and price", () => {
+    const json = plan(["--gpu", "H100", "--price", "2", "--deadline", "30d"]);
+    expect(json.plans.map((p) => [p.gpus.id, p.provider, p.priceUsdPerGpuHour])).toEqual([["h100-sxm", "user", 2]]);
+    // H100: 6.06457e20 / (989.4e12 × 0.248 × 3,600) = 686.55 GPU-hours; memory needs ZeRO-3 over ≥ 2 GPUs
+    expect(json.plans[0]!.gpuHours).toBeCloseTo(686.55, 1);
+    expect(json.plans[0]!.gpus.count).toBe(2);
+  });
+
+  it("bad input is exit 2 with one line", () => {
+    const cases: Array<[string[], RegExp]> = [
+      [["plan", "--params", "7B", "--tokens", "15B"], /^llm-cost: missing --strategy: plan prices one job/],
+      [[...JOB, "--price", "2"], /--price is the price of one GPU type: name it with --gpu/],
+      [[...JOB, "--top", "0"], /invalid --top "0"/],
+      [[...JOB, "--budget", "100000"], /invalid --budget "100000": .*did you mean 100000원 or \$100000\?/],
+      [[...JOB, "--deadline", "7"], /invalid --deadline "7": .*did you mean 7d\?/],
+      [[...JOB, "--provider", "lamda"], /invalid --provider "lamda": .*did you mean lambda\?/],
+    ];
+    for (const [args, message] of cases) {
+      const r = cli(args);
+      expect(r.status, args.join(" ")).toBe(2);
+      expect(r.stderr, args.join(" ")).toMatch(message);
+      expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    }
+  });
+
+  it("table: both rankings and how they were chosen, within 100 columns", () => {
+    const { status, stdout } = cli([...JOB, "--deadline", "7d", "--top", "3"]);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^Cheapest/m);
+    expect(stdout).toMatch(/^Fastest/m);
+    expect(stdout).toMatch(/practical\s+maximum of 1,024 GPUs/);
+    for (const line of stdout.split("\n")) expect([...line].length, line).toBeLessThanOrEqual(100);
+  });
+});

@@ -1,0 +1,95 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadCatalog } from "../src/catalog/load.js";
+import { loadScenarioPresets, parseScenarioFile, resolveScenarios } from "../src/catalog/scenarios.js";
+import { estimateScenario, scenarioFlags } from "../src/cli/scenario-flags.js";
+import { UsageError } from "../src/errors.js";
+
+const presets = loadScenarioPresets();
+const catalog = loadCatalog();
+const byId = (id: string) => resolveScenarios([id], presets, ".")[0]!;
+
+describe("bundled scenarios (presets/scenarios.json)", () => {
+  it("hold the seed post's cases, each documented", () => {
+    expect(presets.map((s) => s.id)).toEqual(["scratch-7b", "llama-2-ko-dapt", "korean-tapt-7b", "sft-7b", "sft-13b", "lora-7b", "qlora-7b"]);
+    for (const s of presets) {
+      expect(s.description, s.id).toBeTruthy();
+      expect(s.source, s.id).toBeTruthy();
+    }
+  });
+
+  it("map onto estimate's flags; --gpus on the command line wins over the scenario's", () => {
+    const flags = scenarioFlags(byId("llama-2-ko-dapt").scenario, {});
+    expect(flags).toMatchObject({ model: "llama-2-7b", addVocab: "14336", strategy: "dapt", corpus: "61GB", bytesPerToken: "4.07", gpus: "2xH100" });
+    expect(flags.tokens).toBeUndefined();
+    expect(scenarioFlags(byId("llama-2-ko-dapt").scenario, { gpus: "8xA100" }).gpus).toBe("8xA100");
+    expect(scenarioFlags(byId("lora-7b").scenario, {}).loraTargets).toBe("all");
+  });
+
+  it("every one runs through the estimate, with token counts worked by hand", () => {
+    const tokens = Object.fromEntries(presets.map((s) => [s.id, estimateScenario({ scenario: s, origin: "test" }, {}, catalog, {}).inputs.tokens]));
+    expect(tokens["scratch-7b"]).toBe(134_768_312_320); // 20 × 6,738,415,616 (Llama-2-7B)
+    expect(tokens["llama-2-ko-dapt"]).toBeCloseTo(14_987_714_987.7, 0); // 61e9 / 4.07
+    expect(tokens["korean-tapt-7b"]).toBeCloseTo(245_700_245.7, 0); // 1e9 / 4.07 (ko-expanded)
+    for (const id of ["sft-7b", "sft-13b", "lora-7b", "qlora-7b"]) expect(tokens[id], id).toBe(153_600_000); // 50,000 × 1,024 × 3
+  });
+
+  it("llama-2-ko-dapt: +14,336 vocabulary rows add 2 × 14,336 × 4,096 parameters; FLOPs = 6·N·D", () => {
+    const report = estimateScenario(byId("llama-2-ko-dapt"), {}, catalog, {});
+    // 6,738,415,616 + 117,440,512 = 6,855,856,128
+    expect(report.inputs.params).toBe(6_855_856_128);
+    // 6 × 6,855,856,128 × 14,987,714,987.7 = 6.16522e20
+    expect(report.estimates[0]!.flops / 6.16522e20).toBeCloseTo(1, 5);
+    expect(report.inputs.gpuCount).toBe(2);
+  });
+});
+
+describe("user scenario files", () => {
+  const one = { id: "mine", title: "my job", params: "7B", strategy: "dapt", tokens: "15B", gpus: "2xH100" };
+
+  it("accept one scenario, a list, or { scenarios: [...] }", () => {
+    expect(parseScenarioFile(one, "f.json").map((s) => s.id)).toEqual(["mine"]);
+    expect(parseScenarioFile([one, { ...one, id: "two" }], "f.json").map((s) => s.id)).toEqual(["mine", "two"]);
+    expect(parseScenarioFile({ scenarios: [one] }, "f.json").map((s) => s.id)).toEqual(["mine"]);
+  });
+
+  it("errors name the file and the JSON path", () => {
+    const message = (data: unknown): string => {
+      try {
+        parseScenarioFile(data, "f.json");
+      } catch (error) {
+        expect(error).toBeInstanceOf(UsageError);
+        return (error as Error).message;
+      }
+      throw new Error("no error");
+    };
+    expect(message([one, { ...one, id: "two", strategy: "pretrain" }])).toMatch(/^f\.json: \[1\]\.strategy: /);
+    expect(message({ ...one, model: "llama-2-7b" })).toBe("f.json: model: give exactly one of model or params");
+    expect(message({ ...one, tokens: undefined })).toMatch(/^f\.json: tokens: give exactly one token source/);
+    expect(message({ ...one, corpus: "61GB" })).toMatch(/^f\.json: corpus: give exactly one token source/);
+    expect(message({ ...one, tokens: undefined, corpus: "61GB" })).toBe("f.json: corpus: corpus needs exactly one of bytesPerToken or corpusLang");
+    expect(message({ ...one, loraRank: 8 })).toBe("f.json: loraRank: applies to lora and qlora only, not dapt");
+    expect(message({ ...one, extra: 1 })).toBe("f.json: extra: unknown key");
+    expect(message([one, one])).toBe('f.json: [1].id: duplicate id "mine"');
+    expect(message({ scenarios: [one, { ...one, title: 3 }] })).toMatch(/^f\.json: scenarios\[1\]\.title: /);
+  });
+
+  it("a name resolves to a bundled scenario first, then to a file; an unknown one suggests the closest", () => {
+    const dir = mkdtempSync(join(tmpdir(), "llm-cost-scenarios-"));
+    writeFileSync(join(dir, "mine.json"), JSON.stringify(one));
+    expect(resolveScenarios(["SFT-7B", "mine.json"], presets, dir).map((l) => [l.scenario.id, l.origin])).toEqual([
+      ["sft-7b", "presets/scenarios.json"],
+      ["mine", "mine.json"],
+    ]);
+    expect(() => resolveScenarios(["sft-7", "x"], presets, dir)).toThrow(/invalid scenario "sft-7": .*\(did you mean sft-7b\?\)/);
+  });
+
+  it("a bad value inside a scenario names the scenario and its file", () => {
+    const bad = { scenario: { ...one, tokens: "lots" } as never, origin: "f.json" };
+    expect(() => estimateScenario(bad, {}, catalog, {})).toThrow(/^scenario "mine" \(f\.json\): invalid --tokens "lots"/);
+    const noGpus = { scenario: { ...one, gpus: undefined } as never, origin: "f.json" };
+    expect(() => estimateScenario(noGpus, {}, catalog, {})).toThrow('scenario "mine" (f.json): it names no GPUs: give --gpus, e.g. --gpus 8xH100');
+  });
+});
