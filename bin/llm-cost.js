@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-// Thin shim: the CLI is built into dist/ by `npm install` (the prepare script runs tsc).
+// Thin shim: `npm install` (the prepare script, scripts/build.mjs) bundles the CLI into dist/cli.js.
 import "../dist/cli.js";

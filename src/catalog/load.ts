@@ -1,10 +1,12 @@
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { UsageError } from "../errors.js";
-import { parseCorpusLanguages, type CorpusLanguages } from "./corpus-schema.js";
-import { parseModelCatalog, type ModelPreset } from "./model-schema.js";
-import { parseWith } from "./zod-error.js";
-import { EfficiencyFile, EnergyFile, FxFile, GpuCatalogFile, PriceCatalogFile, StrategyFile, type GpuSpec, type PriceOffer, type Strategy } from "./schemas.js";
+import { PACKAGE_ROOT } from "../package-root.js";
+// Types only: zod itself stays out of this module (see loadCatalog).
+import type { z } from "zod";
+import type { CorpusLanguages, CorpusLanguagesFile } from "./corpus-schema.js";
+import type { ModelCatalogFile, ModelPreset } from "./model-schema.js";
+import type { EfficiencyFile, EnergyFile, FxFile, GpuCatalogFile, GpuSpec, PriceCatalogFile, PriceOffer, Strategy, StrategyFile } from "./schemas.js";
 
 /** Everything the estimator knows from presets/: validated, with sources and dates. */
 export interface Catalog {
@@ -18,8 +20,8 @@ export interface Catalog {
   corpusLanguages: CorpusLanguages;
 }
 
-/** presets/ sits at the package root: two levels above both src/catalog/ and dist/catalog/. */
-export const PRESETS_DIR = fileURLToPath(new URL("../../presets/", import.meta.url));
+/** presets/ sits at the package root (found by walking up, so it works from src/ and from the bundled dist/cli.js). */
+export const PRESETS_DIR = join(PACKAGE_ROOT, "presets/");
 
 /** Reads and parses one preset file; a broken file is an error naming the file (and the JSON path). */
 export function readPreset(name: string): unknown {
@@ -37,19 +39,30 @@ export function readPreset(name: string): unknown {
   }
 }
 
-/** Loads and validates the catalog, and checks that the files agree with each other. */
+/**
+ * Loads the built-in catalog and checks that the files agree with each other. The files are not
+ * run through zod here: they ship inside the package and are validated with the full schemas by
+ * `npm run build` and by test/presets.test.ts (validatePresets in ./validate-presets.ts), so a
+ * broken preset cannot be built or pass the tests. Trusting them at run time keeps zod's parse of
+ * them (and its JIT-compiled validators) off every command's start-up (see `npm run bench`).
+ */
 export function loadCatalog(): Catalog {
-  const gpus = parseWith(GpuCatalogFile, readPreset("gpus.json"), "presets/gpus.json").gpus;
-  const prices = parseWith(PriceCatalogFile, readPreset("prices.json"), "presets/prices.json").prices;
-  const fx = parseWith(FxFile, readPreset("fx.json"), "presets/fx.json");
-  const strategies = parseWith(StrategyFile, readPreset("strategies.json"), "presets/strategies.json").strategies;
-  const efficiency = parseWith(EfficiencyFile, readPreset("efficiency.json"), "presets/efficiency.json");
-  const models = parseModelCatalog(readPreset("models.json"), "presets/models.json").models;
-  const energy = parseWith(EnergyFile, readPreset("energy.json"), "presets/energy.json");
-  const corpusLanguages = parseCorpusLanguages(readPreset("corpus-languages.json"), "presets/corpus-languages.json");
-  const ids = new Set(gpus.map((g) => g.id));
-  prices.forEach((offer, i) => {
+  const gpus = (readPreset("gpus.json") as z.infer<typeof GpuCatalogFile>).gpus;
+  const prices = (readPreset("prices.json") as z.infer<typeof PriceCatalogFile>).prices;
+  const fx = readPreset("fx.json") as FxFile;
+  const strategies = (readPreset("strategies.json") as z.infer<typeof StrategyFile>).strategies;
+  const efficiency = readPreset("efficiency.json") as EfficiencyFile;
+  const models = (readPreset("models.json") as ModelCatalogFile).models;
+  const energy = readPreset("energy.json") as EnergyFile;
+  const corpusLanguages = (readPreset("corpus-languages.json") as CorpusLanguagesFile).languages;
+  return checkCatalog({ gpus, prices, fx, strategies, efficiency, models, energy, corpusLanguages });
+}
+
+/** Cross-file checks no single schema can make: every price names a GPU in gpus.json. */
+export function checkCatalog(catalog: Catalog): Catalog {
+  const ids = new Set(catalog.gpus.map((g) => g.id));
+  catalog.prices.forEach((offer, i) => {
     if (!ids.has(offer.gpu)) throw new UsageError(`presets/prices.json: prices[${i}].gpu: unknown GPU id "${offer.gpu}"`);
   });
-  return { gpus, prices, fx, strategies, efficiency, models, energy, corpusLanguages };
+  return catalog;
 }

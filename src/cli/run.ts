@@ -1,9 +1,17 @@
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { Command, CommanderError } from "commander";
 import { UsageError } from "../errors.js";
+import { localizeError } from "../i18n/errors.js";
+import { langFromArgv, langFromEnv } from "../i18n/lang.js";
+import { PACKAGE_ROOT } from "../package-root.js";
 import { addEstimateCommand } from "./estimate-command.js";
 import { addListCommands } from "./list-commands.js";
 import { addValidateCommand } from "./validate-command.js";
+import { addCompareCommand } from "./compare-command.js";
+import { addPlanCommand } from "./plan-command.js";
+import { addCheckCommand } from "./check-command.js";
+import { addScenariosCommand } from "./scenarios-command.js";
 import type { Io } from "./io.js";
 
 /** Exit codes: 0 done, 2 bad input (one line on stderr). Anything else is a bug and is re-thrown. */
@@ -11,7 +19,7 @@ export const EXIT_OK = 0;
 export const EXIT_USAGE = 2;
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+  const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string };
   return pkg.version;
 }
 
@@ -39,23 +47,26 @@ export function run(argv: readonly string[], io: Io): number {
   addEstimateCommand(program, io);
   addValidateCommand(program, io);
   addListCommands(program, io);
+  addCompareCommand(program, io);
+  addPlanCommand(program, io);
+  addCheckCommand(program, io);
+  addScenariosCommand(program, io);
 
-  if (argv.length === 0) {
-    io.stderr("llm-cost: missing command: expected estimate, validate, gpus, prices or models (see llm-cost --help)\n");
+  // Errors speak the user's language too: --lang if it was typed, else the locale.
+  const lang = langFromArgv(argv) ?? langFromEnv(io.env);
+  const fail = (message: string): number => {
+    io.stderr(`llm-cost: ${localizeError(oneLine(message), lang)}\n`);
     return EXIT_USAGE;
-  }
+  };
+  if (argv.length === 0) return fail("missing command: expected estimate, compare, plan, check, scenarios, validate, gpus, prices or models (see llm-cost --help)");
   try {
     program.parse([...argv], { from: "user" });
     return EXIT_OK;
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr(`llm-cost: ${oneLine(error.message)}\n`);
-      return EXIT_USAGE;
-    }
+    if (error instanceof UsageError) return fail(error.message);
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return EXIT_OK; // --help, --version
-      io.stderr(`llm-cost: ${oneLine(error.message)}\n`);
-      return EXIT_USAGE;
+      return fail(error.message);
     }
     throw error;
   }

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { displayWidth } from "../src/i18n/width.js";
+import { cli } from "./helpers/cli.js";
+
+const BASE = ["estimate", "--params", "7B", "--tokens", "15B", "--gpus", "2xH100"];
+
+describe("Korean output (built binary)", () => {
+  it("--lang ko prints Korean labels, 억/만 amounts and 약 N일 durations", () => {
+    const { status, stdout } = cli([...BASE, "--lang", "ko", "--strategy", "dapt"]);
+    expect(status).toBe(0);
+    for (const label of ["전략", "GPU-시간", "소요 기간", "GPU당 메모리", "비용 (원)", "가정", "환율", "도메인 텍스트로 계속 사전학습"]) expect(stdout).toContain(label);
+    // 713.2 GPU-h × $3.92 × 1,439 = ₩4,023,000 → "402만 원"; 713.2 / 2 / 24 = 14.86 days → "약 15일"
+    expect(stdout).toMatch(/│ dapt │\s+6\.3e20 │\s+713 │\s+약 15일 │\s+61\.3 GB │\s+402만 원 │/);
+    // Hangul takes two terminal columns each: measure what the terminal shows.
+    for (const line of stdout.split("\n")) expect(displayWidth(line), line).toBeLessThanOrEqual(100);
+  });
+  it("LANG=ko_KR.UTF-8 chooses Korean without the flag; --lang en wins over it", () => {
+    expect(cli(BASE, { LANG: "ko_KR.UTF-8" }).stdout).toContain("소요 기간");
+    expect(cli([...BASE, "--lang", "en"], { LANG: "ko_KR.UTF-8" }).stdout).toContain("Wall-clock");
+  });
+  it("--currency krw|usd picks the money columns", () => {
+    const krw = cli([...BASE, "--currency", "krw"]).stdout;
+    expect(krw).toContain("Cost (KRW)");
+    expect(krw).not.toContain("Cost (USD)");
+    const usd = cli([...BASE, "--currency", "usd"]).stdout;
+    expect(usd).not.toContain("Cost (KRW)");
+    expect(cli([...BASE, "--currency", "eur"]).stderr).toMatch(/--currency "eur".*both, krw, usd/);
+  });
+  it("errors are in Korean too, still one line naming the flag and the value", () => {
+    const { status, stderr } = cli(["estimate", "--params", "7B", "--tokens", "0", "--gpus", "2xH100", "--lang", "ko"]);
+    expect(status).toBe(2);
+    expect(stderr).toBe('llm-cost: --tokens 값 "0"을(를) 쓸 수 없습니다: 1 이상이어야 합니다\n');
+    expect(cli(["estimate", "--params", "7B", "--tokens", "1B", "--gpus", "2xH1000"], { LANG: "ko_KR.UTF-8" }).stderr).toMatch(/알 수 없는 GPU "H1000".*\(혹시 H100\?\)/);
+  });
+});
