@@ -140,6 +140,7 @@ describe("bad input: exit 2, one line on stderr naming the flag and value, no st
     ["unknown command", ["estimat"], /unknown command 'estimat'.*estimate/],
     ["no command", [], /missing command/],
     ["unknown model", ["estimate", "--model", "llama-2-7", "--tokens", "15B", "--gpus", "H100"], /--model "llama-2-7".*did you mean/],
+    ["--tokens-per-sec above the GPU's peak", [...BASE, "--strategy", "dapt", "--tokens-per-sec", "100000"], /--tokens-per-sec "100000".*dense peak; at most 23557 tokens\/s/],
     ["unknown grid", [...BASE, "--grid", "koreaa"], /--grid "koreaa".*did you mean korea\?/],
     ["PUE below 1", [...BASE, "--pue", "0.9"], /--pue "0.9"/],
     ["fp8 on A100", ["estimate", "--params", "7B", "--tokens", "15B", "--gpus", "A100", "--precision", "fp8"], /--precision "fp8".*no fp8/],

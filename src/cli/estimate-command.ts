@@ -18,7 +18,7 @@ import { mapHubModelToPreset, trainerOptions, type TrainerOptions } from "../cor
 import { chinchillaTokens, corpusLanguageTokens, corpusTokens, parseCorpusSize, parseTokensFlag, sftTokens, type TokenCount } from "../core/token-source.js";
 import { closest } from "../core/suggest.js";
 import { parseGpuSelection } from "../core/gpus.js";
-import { adapterParams, DEFAULT_LORA_RANK, parseLoraTargets } from "../core/lora.js";
+import { DEFAULT_LORA_RANK, parseLoraTargets, trainableLoraParams } from "../core/lora.js";
 import { resolvePrice } from "../core/price.js";
 import { parseCount, parseFraction, parsePositiveNumber } from "../core/quantity.js";
 import { buildReport, type EstimateReport, type ResolvedInputs } from "../core/report.js";
@@ -263,7 +263,7 @@ export function resolveEstimate(rawFlags: EstimateFlags, baseCatalog: Catalog, f
   const energy = resolveEnergy(flags, catalog, gpu.tdpW);
   const memory = resolveMemorySettings(flags, count, loraRank, loraTargets, model);
   // New vocabulary rows start untrained, so they train even under LoRA: count them as trainable.
-  const adapters = Math.min(adapterParams(model.arch, loraRank, loraTargets) + model.addedVocabParams, params);
+  const adapters = trainableLoraParams(model.arch, model.exact, params, loraRank, loraTargets, model.addedVocabParams);
   const strategies = catalog.strategies.filter((s) => strategyIds.includes(s.id));
   const inputs: ResolvedInputs = {
     params, activeParams: model.activeParams, tokens, tokensBasis, gpu, gpuCount: count, strategies: strategyIds, priceKind, loraRank, loraTargets, precision,

@@ -63,7 +63,10 @@ export function efficiencyFor(config: EfficiencyFile, context: EfficiencyContext
     const expected = cap(full.wholeRun[fam] * fp8);
     const steady = cap(full.steadyState[fam] * fp8);
     // Small clusters run at benchmark conditions more often than the 512+-GPU runs behind the median.
-    const optimistic = context.gpuCount <= full.smallClusterGpus ? Math.max(expected * spread.high, steady) : expected * spread.high;
+    // The lift fades as 64/n past 64 GPUs, so GPUs × efficiency never falls as GPUs are added: more
+    // GPUs never make even the optimistic wall-clock longer.
+    const lift = steady * Math.min(1, full.smallClusterGpus / context.gpuCount);
+    const optimistic = Math.max(expected * spread.high, lift);
     return {
       source: "default",
       steadyState: steady,

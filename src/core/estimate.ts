@@ -1,3 +1,4 @@
+import { UsageError } from "../errors.js";
 import type { EfficiencyFile, GpuSpec, Strategy, StrategyId } from "../catalog/schemas.js";
 import { efficiencyFor, type EfficiencyAssumption, type Precision } from "./efficiency.js";
 import { estimateEnergy, type EnergyAssumption } from "./energy.js";
@@ -84,6 +85,11 @@ export function estimateStrategy(request: EstimateRequest, strategy: Strategy): 
   const peakFlops = request.gpu.denseTflops16 * 1e12;
   // A measured throughput is an efficiency in disguise: tokens/s × FLOPs per token / peak.
   const measuredMfu = request.tokensPerSecPerGpu === undefined ? undefined : (request.tokensPerSecPerGpu * perToken) / peakFlops;
+  if (measuredMfu !== undefined && measuredMfu > 1) {
+    throw new UsageError(
+      `invalid --tokens-per-sec "${request.tokensPerSecPerGpu}": at ${perToken.toExponential(3)} FLOPs per token that is ${measuredMfu.toFixed(2)}x the GPU's dense peak; at most ${Math.floor(peakFlops / perToken)} tokens/s per GPU (was it measured per node, or in fp8?)`,
+    );
+  }
   const efficiency = efficiencyFor(request.efficiency, {
     gpu: request.gpu,
     gpuCount: request.gpuCount,

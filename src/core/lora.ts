@@ -1,5 +1,5 @@
 import { badValue } from "../errors.js";
-import { linearShapes, type Architecture } from "./architecture.js";
+import { countParams, linearShapes, type Architecture } from "./architecture.js";
 
 /** The linear layers LoRA can adapt, by their LLaMA names. */
 export const LORA_TARGETS = ["q", "k", "v", "o", "gate", "up", "down"] as const;
@@ -41,4 +41,15 @@ export function adapterParams(arch: Architecture, rank: number, targets: readonl
     if (shape) perLayer += rank * (shape[0] + shape[1]);
   }
   return perLayer * arch.layers;
+}
+
+/**
+ * The trainable parameters of a LoRA job as the estimate counts them: the adapters, plus embedding
+ * and head rows added to the vocabulary (they start untrained, so they train too). A generic shape
+ * (behind a bare --params) can be bigger than a tiny model — its 32k vocabulary alone is 49M
+ * parameters — so its adapters scale down with it; LoRA then never costs more than full training.
+ */
+export function trainableLoraParams(arch: Architecture, exact: boolean, params: number, rank: number, targets: readonly LoraTarget[], addedVocabParams = 0): number {
+  const scale = exact ? 1 : Math.min(1, params / countParams(arch).total);
+  return Math.min(adapterParams(arch, rank, targets) * scale + addedVocabParams, params);
 }
