@@ -55,13 +55,16 @@ complete -o default -F _llm_cost llm-cost
 `;
 }
 
+/** zsh's first completion directory, written out literally (not a template placeholder). */
+const ZSH_FPATH = "$" + "{fpath[1]}";
+
 /** A zsh completion script (compdef), with the same commands, flags and values. */
 export function zshCompletion(program: Command): string {
   const all = specs(program);
   const flagSpec = (flag: string): string => (VALUES[flag] ? `'${flag}[${flag.slice(2)}]:value:(${VALUES[flag]!.join(" ")})'` : `'${flag}[${flag.slice(2)}]'`);
   const cases = all.map((s) => `    ${s.name}) _arguments ${s.flags.map(flagSpec).join(" ")} ;;`).join("\n");
   return `#compdef llm-cost
-# zsh completion for llm-cost; install: llm-cost completion zsh > "\${fpath[1]}/_llm-cost"
+# zsh completion for llm-cost; install: llm-cost completion zsh > "${ZSH_FPATH}/_llm-cost"
 _llm_cost() {
   if (( CURRENT == 2 )); then
     compadd ${all.map((s) => s.name).join(" ")}
@@ -80,7 +83,6 @@ export function addCompletionCommand(program: Command, io: Io): void {
   program
     .command("completion <shell>")
     .description("print a shell completion script: bash or zsh")
-    .addHelpText("after", "\nExamples:\n  llm-cost completion bash > ~/.local/share/bash-completion/completions/llm-cost\n  llm-cost completion zsh > \"${fpath[1]}/_llm-cost\"\n")
     .action((shell: string) => {
       if (shell === "bash") io.stdout(bashCompletion(program));
       else if (shell === "zsh") io.stdout(zshCompletion(program));

@@ -5,7 +5,9 @@ import { UsageError } from "../errors.js";
 import { localizeError } from "../i18n/errors.js";
 import { langFromArgv, langFromEnv } from "../i18n/lang.js";
 import { PACKAGE_ROOT } from "../package-root.js";
+import { addCompletionCommand } from "./completion-command.js";
 import { addEstimateCommand } from "./estimate-command.js";
+import { examplesText } from "./examples.js";
 import { addListCommands } from "./list-commands.js";
 import { addValidateCommand } from "./validate-command.js";
 import { addCompareCommand } from "./compare-command.js";
@@ -51,6 +53,9 @@ export function run(argv: readonly string[], io: Io): number {
   addPlanCommand(program, io);
   addCheckCommand(program, io);
   addScenariosCommand(program, io);
+  addCompletionCommand(program, io);
+  program.addHelpText("after", examplesText(""));
+  for (const command of program.commands) command.addHelpText("after", examplesText(command.name()));
 
   // Errors speak the user's language too: --lang if it was typed, else the locale.
   const lang = langFromArgv(argv) ?? langFromEnv(io.env);
@@ -58,7 +63,7 @@ export function run(argv: readonly string[], io: Io): number {
     io.stderr(`llm-cost: ${localizeError(oneLine(message), lang)}\n`);
     return EXIT_USAGE;
   };
-  if (argv.length === 0) return fail("missing command: expected estimate, compare, plan, check, scenarios, validate, gpus, prices or models (see llm-cost --help)");
+  if (argv.length === 0) return fail("missing command: expected estimate, compare, plan, check, scenarios, validate, gpus, prices, models or completion (see llm-cost --help)");
   try {
     program.parse([...argv], { from: "user" });
     return EXIT_OK;

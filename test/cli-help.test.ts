@@ -1,0 +1,36 @@
+import { spawnSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { cli } from "./helpers/cli.js";
+
+const COMMANDS = ["estimate", "validate", "gpus", "prices", "models", "scenarios", "compare", "plan", "check", "completion"];
+
+describe("help, version and completion (built binary)", () => {
+  it("--version prints the package version", () => {
+    const { status, stdout } = cli(["--version"]);
+    expect(status).toBe(0);
+    expect(stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+  it.each(COMMANDS)("%s --help lists its options and shows examples", (command) => {
+    const { status, stdout } = cli([command, "--help"]);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^Usage: llm-cost /);
+    expect(stdout).toMatch(/\nExamples:\n {2}llm-cost /);
+  });
+  it("bash completion is valid bash and knows every command and estimate's flags", () => {
+    const script = cli(["completion", "bash"]).stdout;
+    expect(spawnSync("bash", ["-n"], { input: script }).status).toBe(0);
+    for (const command of COMMANDS) expect(script).toContain(command);
+    expect(script).toMatch(/estimate\) opts="[^"]*--gpus[^"]*--lang/);
+    expect(script).toContain('--strategy) COMPREPLY=( $(compgen -W "all scratch dapt tapt sft lora qlora"');
+  });
+  it("zsh completion declares compdef and the commands; another shell is one clear error", () => {
+    const script = cli(["completion", "zsh"]).stdout;
+    expect(script).toMatch(/^#compdef llm-cost/);
+    expect(script).toContain("compadd estimate validate gpus prices models compare plan check scenarios completion");
+    const zsh = spawnSync("zsh", ["-n"], { input: script });
+    if (zsh.error === undefined) expect(zsh.status).toBe(0); // only where zsh is installed
+    const fish = cli(["completion", "fish"]);
+    expect(fish.status).toBe(2);
+    expect(fish.stderr).toBe('llm-cost: invalid completion "fish": expected bash or zsh\n');
+  });
+});
