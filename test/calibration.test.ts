@@ -33,6 +33,20 @@ describe("which runs count", () => {
   });
 });
 
+describe("mixture-of-experts runs are computed on active parameters", () => {
+  it("GRIN MoE: 6.6B active of 41.9B, 4T tokens in 512 H100 × 18 days = 0.201 (on 41.9B it would be 1.28: impossible)", () => {
+    const grin = full.find((r) => r.id === "grin-moe")!;
+    // 6 × 6.6e9 × 4e12 / (221,184 h × 3600 × 989e12) = 0.2011
+    expect(grin.activeParams).toBe(6.6e9);
+    expect(impliedEfficiency(grin)).toBeCloseTo(0.2011, 3);
+    expect(impliedEfficiency({ ...grin, activeParams: 41.9e9 })).toBeGreaterThan(1);
+  });
+  it("DeepSeek-V3 pretraining: 37B active of 671B, fp8 matmuls, within ±25 % out of sample", () => {
+    const row = validate(full, f8).rows.find((r) => r.id === "deepseek-v3-pretrain")!;
+    expect(Math.abs(row.error)).toBeLessThanOrEqual(0.25);
+  });
+});
+
 describe("presets/efficiency.json is what the evidence gives (refit here, so it cannot drift)", () => {
   const model = fitModel(full, f8);
   it("whole-run medians per family", () => {
