@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { STRATEGY_IDS } from "./schemas.js";
+import { STRATEGY_IDS } from "./constants.js";
 
 /**
  * A scenario: a named estimate (model, strategy, token source, training settings, optionally GPUs)

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PRICE_KINDS, STRATEGY_IDS } from "./constants.js";
 
 /**
  * zod schemas for the JSON files in presets/. Every figure carries a source and a date: a price
@@ -30,9 +31,6 @@ export const GpuSpec = z.strictObject({
 export type GpuSpec = z.infer<typeof GpuSpec>;
 
 export const GpuCatalogFile = z.strictObject({ $comment: z.string(), gpus: z.array(GpuSpec).min(1) });
-
-export const PRICE_KINDS = ["on-demand", "spot", "reserved"] as const;
-export type PriceKind = (typeof PRICE_KINDS)[number];
 
 export const PriceOffer = z.strictObject({
   provider: z.string().regex(/^[a-z0-9-]+$/),
@@ -69,9 +67,6 @@ export const FxFile = z.strictObject({
   history: z.array(FxPoint),
 });
 export type FxFile = z.infer<typeof FxFile>;
-
-export const STRATEGY_IDS = ["scratch", "dapt", "tapt", "sft", "lora", "qlora"] as const;
-export type StrategyId = (typeof STRATEGY_IDS)[number];
 
 export const Strategy = z.strictObject({
   id: z.enum(STRATEGY_IDS),

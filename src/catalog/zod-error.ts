@@ -1,12 +1,26 @@
 import type { z } from "zod";
 import { UsageError } from "../errors.js";
 
+/**
+ * A key from the user's file as an error message may show it: control characters escaped (a NUL or
+ * an ESC sequence must not reach the terminal) and a very long key cut, so the message stays one short line.
+ */
+function shownKey(key: string): string {
+  let escaped = "";
+  for (const c of key) {
+    const code = c.codePointAt(0)!;
+    const control = code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
+    escaped += control ? `\\u${code.toString(16).padStart(4, "0")}` : c;
+  }
+  return escaped.length > 60 ? `${escaped.slice(0, 57)}...` : escaped;
+}
+
 /** Writes a JSON path the way a reader would look it up: models[3].arch.kvHeads. */
 export function jsonPath(path: readonly PropertyKey[]): string {
   let out = "";
   for (const key of path) {
     if (typeof key === "number") out += `[${key}]`;
-    else out += out ? `.${String(key)}` : String(key);
+    else out += out ? `.${shownKey(String(key))}` : shownKey(String(key));
   }
   return out || "(top level)";
 }
@@ -16,7 +30,13 @@ export function describeZodError(file: string, error: z.ZodError): string {
   const issue = error.issues[0];
   if (!issue) return `${file}: invalid`;
   if (issue.code === "unrecognized_keys") return `${file}: ${jsonPath([...issue.path, issue.keys[0] ?? ""])}: unknown key`;
-  return `${file}: ${jsonPath(issue.path)}: ${issue.message.replace(/^Invalid input: /, "")}`;
+  // zod says "expected string, received undefined" for a missing key, and "received Infinity" for a
+  // number too large for a double (1e400); users read "missing" and "too large".
+  const message = issue.message
+    .replace(/^Invalid input: /, "")
+    .replace(/^expected (.+), received undefined$/, "missing (expected $1)")
+    .replace(/^expected number, received -?Infinity$/, "expected a number, got one too large to represent");
+  return `${file}: ${jsonPath(issue.path)}: ${message}`;
 }
 
 /** Parses `data` with `schema`, or throws a UsageError whose message names the file and JSON path. */

@@ -1,7 +1,6 @@
 import type { Command } from "commander";
 import { loadCatalog, readPreset } from "../catalog/load.js";
-import { PublishedRunsFile } from "../catalog/run-schema.js";
-import { STRATEGY_IDS } from "../catalog/schemas.js";
+import { STRATEGY_IDS } from "../catalog/constants.js";
 import { loadUserConfig } from "../catalog/user-config.js";
 import { parseWith } from "../catalog/zod-error.js";
 import { calibrationRuns, impliedEfficiency } from "../core/calibration.js";
@@ -47,7 +46,9 @@ interface CheckFlags extends PassThroughFlags {
 
 const pct = (x: number): string => `${significant(x * 100, 3)}%`;
 
-function published(report: EstimateReport, mfu: number | null): CheckJson["published"] {
+async function published(report: EstimateReport, mfu: number | null): Promise<CheckJson["published"]> {
+  // The runs are checked with zod, imported only by the commands that read them (start-up: `npm run bench`).
+  const { PublishedRunsFile } = await import("../catalog/run-schema.js");
   const runs = calibrationRuns(parseWith(PublishedRunsFile, readPreset("published-runs.json"), "presets/published-runs.json").runs);
   const family = loadCatalog().efficiency.familyByArchitecture[report.inputs.gpu.architecture] ?? "hopper";
   const value = mfu ?? report.estimates[0]!.efficiency.wholeRun.expected;
@@ -65,14 +66,14 @@ function claimJson(claim: CheckClaimJson["claim"], text: string, value: number, 
 }
 
 /** Builds the check (pure apart from reading the presets): estimate once, then invert each claim. */
-export function buildCheck(flags: CheckFlags, cwd: string): CheckJson {
+export async function buildCheck(flags: CheckFlags, cwd: string): Promise<CheckJson> {
   if (flags.claimedDays === undefined && flags.claimedCost === undefined) {
     throw new UsageError("missing claim: give --claimed-days (e.g. 730 or 2y) and/or --claimed-cost (e.g. 2.5억 or $40k)");
   }
   const strategy = parseChoice(flags.strategy ?? DEFAULT_CHECK_STRATEGY, STRATEGY_IDS, "--strategy");
   // A bare number of days is how such claims are quoted ("730 days"); parseDuration wants a unit.
   const days = flags.claimedDays === undefined ? undefined : parseDuration(/^\s*[\d.,_]+\s*$/.test(flags.claimedDays) ? `${flags.claimedDays}d` : flags.claimedDays, "--claimed-days");
-  const config = loadUserConfig(flags.config, cwd);
+  const config = await loadUserConfig(flags.config, cwd);
   const { claimedDays: _d, claimedCost: _c, format: _f, color: _col, config: _cfg, ...job } = flags;
   const report = resolveEstimate({ ...ESTIMATE_DEFAULTS, ...job, strategy } as EstimateFlags, loadCatalog(), config ? { config } : {});
   const e = report.estimates[0]!;
@@ -134,7 +135,7 @@ export function buildCheck(flags: CheckFlags, cwd: string): CheckJson {
     factor: worst.factor,
     verdictClaim: worst.claim,
     summary: worst.verdict === "impossible" ? `impossible: MFU ${pct(worst.judged)} is above the GPU's peak` : worst.summary,
-    published: published(report, mfu),
+    published: await published(report, mfu),
   };
 }
 
@@ -163,10 +164,10 @@ export function addCheckCommand(program: Command, io: Io): void {
   addPassThroughOptions(command)
     .option("--format <format>", `output: ${CHECK_FORMATS.join(", ")}`, "table")
     .option("--no-color", "plain output even at a terminal")
-    .action((flags: CheckFlags) => {
+    .action(async (flags: CheckFlags) => {
       const format = parseChoice(flags.format, CHECK_FORMATS, "--format");
-      const result = buildCheck(flags, io.cwd);
+      const result = await buildCheck(flags, io.cwd);
       if (format === "json") io.stdout(`${JSON.stringify(result, null, 2)}\n`);
-      else io.stdout(renderCheck(result, paintFor(io, flags.color)));
+      else io.stdout(renderCheck(result, await paintFor(io, flags.color)));
     });
 }

@@ -1,11 +1,11 @@
 import type { Command } from "commander";
 import { loadCatalog } from "../catalog/load.js";
-import { loadScenarioPresets, resolveScenarios } from "../catalog/scenarios.js";
 import { loadUserConfig } from "../catalog/user-config.js";
 import { renderBarChart } from "../output/bar-chart.js";
-import { renderCompareCsv, toCompareJson } from "../output/compare-json.js";
+import { renderCompareCsv } from "../output/compare-csv.js";
 import { estimateOf, renderCompareMarkdown, renderCompareTable, type CompareRow } from "../output/compare-table.js";
 import { formatKrw } from "../output/format.js";
+import { toCompareJson } from "../output/to-compare-json.js";
 import { parseChoice } from "./choices.js";
 import { paintFor } from "./color.js";
 import type { Io } from "./io.js";
@@ -21,10 +21,12 @@ interface CompareFlags extends PassThroughFlags {
 }
 
 /** Builds one row per scenario, each through estimate's own resolveEstimate. */
-export function compareRows(names: readonly string[], flags: PassThroughFlags, cwd: string): CompareRow[] {
+export async function compareRows(names: readonly string[], flags: PassThroughFlags, cwd: string): Promise<CompareRow[]> {
+  // Scenario files are checked with zod, imported only by the commands that read them (start-up: `npm run bench`).
+  const { loadScenarioPresets, resolveScenarios } = await import("../catalog/scenarios.js");
   const loaded = resolveScenarios(names, loadScenarioPresets(), cwd);
   const catalog = loadCatalog();
-  const config = loadUserConfig(flags.config, cwd);
+  const config = await loadUserConfig(flags.config, cwd);
   return loaded.map((l) => ({
     name: l.scenario.id,
     title: l.scenario.title,
@@ -43,15 +45,15 @@ export function addCompareCommand(program: Command, io: Io): void {
     .option("--format <format>", `output: ${COMPARE_FORMATS.join(", ")}`, "table")
     .option("--chart", "after the table, a bar chart of the expected cost in won")
     .option("--no-color", "plain output even at a terminal")
-    .action((names: string[], flags: CompareFlags) => {
+    .action(async (names: string[], flags: CompareFlags) => {
       const format = parseChoice(flags.format, COMPARE_FORMATS, "--format");
-      const rows = compareRows(names, flags, io.cwd);
+      const rows = await compareRows(names, flags, io.cwd);
       for (const warning of new Set(rows.flatMap((r) => r.report.warnings))) io.stderr(`llm-cost: warning: ${warning}\n`);
       if (format === "json") io.stdout(`${JSON.stringify(toCompareJson(rows), null, 2)}\n`);
       else if (format === "csv") io.stdout(renderCompareCsv(rows));
       else if (format === "markdown") io.stdout(renderCompareMarkdown(rows));
       else {
-        io.stdout(renderCompareTable(rows, paintFor(io, flags.color)));
+        io.stdout(renderCompareTable(rows, await paintFor(io, flags.color)));
         if (flags.chart) {
           const chartRows = rows.map((r) => ({ label: r.name, value: estimateOf(r).costKrw.expected, text: formatKrw(estimateOf(r).costKrw.expected) }));
           io.stdout(`\n${renderBarChart(chartRows, { title: "Expected cost (KRW)", unicode: true })}`);

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { loadCatalog, type Catalog } from "../catalog/load.js";
 import { mergeConfig } from "../catalog/merge-config.js";
 import { CONFIG_FILE_NAME, loadUserConfig, type LoadedConfig } from "../catalog/user-config.js";
-import { PRICE_KINDS, STRATEGY_IDS } from "../catalog/schemas.js";
+import { PRICE_KINDS, STRATEGY_IDS } from "../catalog/constants.js";
 import { countParams, genericArchitecture, withVocab, type Architecture } from "../core/architecture.js";
 import type { Precision } from "../core/efficiency.js";
 import type { EnergyAssumption } from "../core/energy.js";
@@ -11,10 +11,11 @@ import { architectureFromHfConfig } from "../core/hf-config.js";
 import { findModel } from "../core/models.js";
 import type { MemorySettings } from "../core/fit.js";
 import { OPTIMIZERS } from "../core/memory.js";
+import { formatNumber } from "../core/number-text.js";
 import type { LoraTarget } from "../core/lora.js";
 import { readJsonFile } from "../catalog/read-config-file.js";
-import { readYamlFile } from "../catalog/read-yaml-file.js";
-import { mapHubModelToPreset, trainerOptions, type TrainerOptions } from "../core/trainer-config.js";
+import { mapHubModelToPreset } from "../core/hub-model.js";
+import type { TrainerOptions } from "../core/trainer-config.js";
 import { chinchillaTokens, corpusLanguageTokens, corpusTokens, parseCorpusSize, parseTokensFlag, sftTokens, type TokenCount } from "../core/token-source.js";
 import { closest } from "../core/suggest.js";
 import { parseGpuSelection } from "../core/gpus.js";
@@ -24,15 +25,15 @@ import { parseCount, parseFraction, parsePositiveNumber } from "../core/quantity
 import { buildReport, type EstimateReport, type ResolvedInputs } from "../core/report.js";
 import { UsageError, badValue } from "../errors.js";
 import { renderDelimited } from "../output/delimited.js";
-import { toEstimateJson } from "../output/estimate-json.js";
+import { toEstimateJson } from "../output/to-estimate-json.js";
 import { CURRENCIES, renderEstimateTable, type Currency } from "../output/estimate-table.js";
 import { renderHtmlReport, reportFromEstimate } from "../output/html-report.js";
 import { writeOutput } from "./write-output.js";
 import type { Lang } from "../i18n/lang.js";
-import type { ChalkInstance } from "chalk";
 import { LANGS, langFromEnv } from "../i18n/lang.js";
 import { renderEstimateMarkdown } from "../output/estimate-markdown.js";
 import { renderExplain } from "../output/explain.js";
+import type { Paint } from "../output/paint.js";
 import { buildInverse } from "./estimate-inverse.js";
 import type { InverseJson } from "../output/inverse-json.js";
 import { renderInverseLines } from "../output/inverse-lines.js";
@@ -366,7 +367,7 @@ function resolveMemorySettings(flags: EstimateFlags, gpuCount: number, loraRank:
 
 function parseWholeNumber(value: string, flag: string, min: number, max: number, what: string): number {
   const n = Number(value.trim().replace(/_/g, ""));
-  if (!/^\d[\d_]*$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min || n > max) throw badValue(flag, value, `expected ${what} (a whole number from ${min} to ${max.toLocaleString("en-US")})`);
+  if (!/^\d[\d_]*$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min || n > max) throw badValue(flag, value, `expected ${what} (a whole number from ${min} to ${formatNumber(max)})`);
   return n;
 }
 
@@ -379,7 +380,7 @@ function parseRank(value: string): number {
 }
 
 /** Renders a report in one of the output formats (pure). */
-function renderEstimate(report: EstimateReport, format: (typeof FORMATS)[number], options: { lang: Lang; currency: Currency; explain: boolean; paint: ChalkInstance; inverse?: InverseJson | undefined }): string {
+function renderEstimate(report: EstimateReport, format: (typeof FORMATS)[number], options: { lang: Lang; currency: Currency; explain: boolean; paint: Paint; inverse?: InverseJson | undefined }): string {
   // --budget / --deadline: an "inverse" block in the JSON, lines under the table or Markdown.
   const inverse = options.inverse;
   const under = inverse ? `\n${renderInverseLines(inverse, gpuDisplayName(report.inputs.gpu))}` : "";
@@ -395,6 +396,12 @@ function renderEstimate(report: EstimateReport, format: (typeof FORMATS)[number]
     default:
       return renderDelimited(report, format);
   }
+}
+
+/** --from: a trainer's YAML as estimate options. yaml and zod are imported only here, off every other start-up. */
+async function readTrainer(file: string, cwd: string): Promise<NonNullable<EstimateFiles["trainer"]>> {
+  const [{ readYamlFile }, { trainerOptions }] = await Promise.all([import("../catalog/read-yaml-file.js"), import("../core/trainer-config.js")]);
+  return { file, options: trainerOptions(readYamlFile(file, "--from", cwd), file) };
 }
 
 /** Registers `estimate` on the program; the action renders to io and leaves exit code 0. */
@@ -445,19 +452,19 @@ export function addEstimateCommand(program: Command, io: Io): void {
     .option("--out <file>", "write the output to a file (atomically) instead of stdout")
     .option("--force", "with --out: replace an existing file")
     .option("--no-color", "plain output even at a terminal")
-    .action((flags: EstimateFlags) => {
+    .action(async (flags: EstimateFlags) => {
       const format = parseChoice(flags.format, FORMATS, "--format");
       const currency = parseChoice(flags.currency ?? "both", CURRENCIES, "--currency");
       const langFlag = flags.lang === undefined ? undefined : parseChoice(flags.lang, LANGS, "--lang");
       const hf = flags.modelConfig === undefined ? undefined : architectureFromHfConfig(readJsonFile(flags.modelConfig, "--model-config", io.cwd), flags.modelConfig);
-      const trainer = flags.from === undefined ? undefined : { file: flags.from, options: trainerOptions(readYamlFile(flags.from, "--from", io.cwd), flags.from) };
-      const config = loadUserConfig(flags.config, io.cwd);
+      const trainer = flags.from === undefined ? undefined : await readTrainer(flags.from, io.cwd);
+      const config = await loadUserConfig(flags.config, io.cwd);
       const files = { ...(config ? { config } : {}), ...(hf ? { hf } : {}), ...(trainer ? { trainer } : {}) };
       const report = resolveEstimate(flags, loadCatalog(), files);
       const inverse = buildInverse(flags, format, report, (gpus) => resolveEstimate({ ...flags, gpus }, loadCatalog(), files));
       for (const warning of report.warnings) io.stderr(`llm-cost: warning: ${warning}\n`);
       const lang = langFlag ?? config?.config.lang ?? langFromEnv(io.env);
-      const text = renderEstimate(report, format, { lang, currency, explain: flags.explain === true, paint: paintFor(io, flags.color && flags.out === undefined), inverse });
+      const text = renderEstimate(report, format, { lang, currency, explain: flags.explain === true, paint: await paintFor(io, flags.color && flags.out === undefined), inverse });
       if (flags.out === undefined) io.stdout(text);
       else io.stderr(`llm-cost: wrote ${writeOutput(io.cwd, flags.out, text, flags.force === true)}\n`);
     });

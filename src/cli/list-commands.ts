@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { loadCatalog } from "../catalog/load.js";
 import { parseGpuSelection } from "../core/gpus.js";
 import { gpuRows, modelRows, priceRows, renderGpus, renderModels, renderPrices, rowsToCsv } from "../output/listings.js";
+import type { Paint } from "../output/paint.js";
 import { parseChoice } from "./choices.js";
 import { paintFor } from "./color.js";
 import type { Io } from "./io.js";
@@ -15,11 +16,11 @@ interface ListFlags {
 
 /** Registers `gpus`, `prices [GPU]` and `models`: what the catalog holds, with sources and dates. */
 export function addListCommands(program: Command, io: Io): void {
-  const print = (flags: ListFlags, rows: readonly object[], table: () => string): void => {
+  const print = async (flags: ListFlags, rows: readonly object[], table: (paint: Paint) => string): Promise<void> => {
     const format = parseChoice(flags.format, LIST_FORMATS, "--format");
     if (format === "json") io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
     else if (format === "csv") io.stdout(rowsToCsv(rows));
-    else io.stdout(table());
+    else io.stdout(table(await paintFor(io, flags.color)));
   };
   program
     .command("gpus")
@@ -28,7 +29,7 @@ export function addListCommands(program: Command, io: Io): void {
     .option("--no-color", "plain output even at a terminal")
     .action((flags: ListFlags) => {
       const catalog = loadCatalog();
-      print(flags, gpuRows(catalog), () => renderGpus(catalog, paintFor(io, flags.color)));
+      return print(flags, gpuRows(catalog), (paint) => renderGpus(catalog, paint));
     });
   program
     .command("prices [gpu]")
@@ -39,7 +40,7 @@ export function addListCommands(program: Command, io: Io): void {
       const catalog = loadCatalog();
       const gpu = gpuName === undefined ? undefined : parseGpuSelection(gpuName, catalog.gpus, "prices GPU").gpu;
       const offers = priceRows(catalog, gpu);
-      print(flags, offers, () => renderPrices(catalog, offers, paintFor(io, flags.color)));
+      return print(flags, offers, (paint) => renderPrices(catalog, offers, paint));
     });
   program
     .command("models")
@@ -48,6 +49,6 @@ export function addListCommands(program: Command, io: Io): void {
     .option("--no-color", "plain output even at a terminal")
     .action((flags: ListFlags) => {
       const catalog = loadCatalog();
-      print(flags, modelRows(catalog), () => renderModels(catalog, paintFor(io, flags.color)));
+      return print(flags, modelRows(catalog), (paint) => renderModels(catalog, paint));
     });
 }

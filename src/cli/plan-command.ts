@@ -1,7 +1,8 @@
 import type { Command } from "commander";
 import { loadCatalog, type Catalog } from "../catalog/load.js";
 import { mergeConfig } from "../catalog/merge-config.js";
-import { PRICE_KINDS, STRATEGY_IDS, type GpuSpec } from "../catalog/schemas.js";
+import { PRICE_KINDS, STRATEGY_IDS } from "../catalog/constants.js";
+import type { GpuSpec } from "../catalog/schemas.js";
 import { loadUserConfig } from "../catalog/user-config.js";
 import { parseDuration } from "../core/duration.js";
 import { gpuDisplayName, parseGpuSelection } from "../core/gpus.js";
@@ -12,8 +13,9 @@ import { parsePositiveNumber } from "../core/quantity.js";
 import type { EstimateReport } from "../core/report.js";
 import { closest } from "../core/suggest.js";
 import { UsageError, badValue } from "../errors.js";
-import { toPlanJson, type PlanResult, type PlanRow } from "../output/plan-json.js";
 import { explainPlan, renderPlan } from "../output/plan-output.js";
+import type { PlanResult, PlanRow } from "../output/plan-result.js";
+import { toPlanJson } from "../output/to-plan-json.js";
 import { parseChoice } from "./choices.js";
 import { paintFor } from "./color.js";
 import { resolveEstimate, type EstimateFiles } from "./estimate-command.js";
@@ -85,12 +87,12 @@ function offersFor(gpu: GpuSpec, catalog: Catalog, kind: (typeof PRICE_KINDS)[nu
 }
 
 /** Searches and estimates; pure apart from reading the catalog and config. */
-export function buildPlan(flags: PlanFlags, cwd: string): PlanResult {
+export async function buildPlan(flags: PlanFlags, cwd: string): Promise<PlanResult> {
   if (flags.strategy === undefined) throw new UsageError(`missing --strategy: plan prices one job; give one of ${STRATEGY_IDS.join(", ")}`);
   const strategy = parseChoice(flags.strategy, STRATEGY_IDS, "--strategy");
   const top = parseTop(flags.top);
   const deadline = flags.deadline === undefined ? undefined : parseDuration(flags.deadline, "--deadline");
-  const loaded = loadUserConfig(flags.config, cwd);
+  const loaded = await loadUserConfig(flags.config, cwd);
   const files: EstimateFiles = loaded ? { config: loaded } : {};
   const base = loadCatalog();
   const catalog = mergeConfig(base, loaded);
@@ -187,10 +189,10 @@ export function addPlanCommand(program: Command, io: Io): void {
     .option("--lora-targets <list>", "LoRA target layers (default all)")
     .option("--format <format>", `output: ${PLAN_FORMATS.join(", ")}`, "table")
     .option("--no-color", "plain output even at a terminal")
-    .action((flags: PlanFlags) => {
+    .action(async (flags: PlanFlags) => {
       const format = parseChoice(flags.format, PLAN_FORMATS, "--format");
-      const result = buildPlan(flags, io.cwd);
+      const result = await buildPlan(flags, io.cwd);
       if (format === "json") io.stdout(`${JSON.stringify(toPlanJson(result), null, 2)}\n`);
-      else io.stdout(renderPlan(result, paintFor(io, flags.color)));
+      else io.stdout(renderPlan(result, await paintFor(io, flags.color)));
     });
 }

@@ -31,10 +31,11 @@ function oneLine(message: string): string {
 }
 
 /**
- * Runs the CLI on `argv` (without node and the script) and returns the exit code. It never calls
- * process.exit, so tests and fuzzers can drive it in-process.
+ * Runs the CLI on `argv` (without node and the script) and resolves to the exit code. It never calls
+ * process.exit, so tests and fuzzers can drive it in-process. It is async because commands import
+ * what only some runs need (zod for user files, yaml for --from) when they need it.
  */
-export function run(argv: readonly string[], io: Io): number {
+export async function run(argv: readonly string[], io: Io): Promise<number> {
   const program = new Command("llm-cost")
     .description("What training an LLM will cost: FLOPs, GPU-hours, days, and money in won and dollars")
     .version(version(), "-V, --version")
@@ -65,7 +66,7 @@ export function run(argv: readonly string[], io: Io): number {
   };
   if (argv.length === 0) return fail("missing command: expected estimate, compare, plan, check, scenarios, validate, gpus, prices, models or completion (see llm-cost --help)");
   try {
-    program.parse([...argv], { from: "user" });
+    await program.parseAsync([...argv], { from: "user" });
     return EXIT_OK;
   } catch (error) {
     if (error instanceof UsageError) return fail(error.message);

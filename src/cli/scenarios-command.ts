@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { loadScenarioPresets, PRESETS_FILE, resolveScenarios } from "../catalog/scenarios.js";
 import { renderScenarios, scenarioRows } from "../output/scenario-list.js";
 import { parseChoice } from "./choices.js";
 import { paintFor } from "./color.js";
@@ -16,11 +15,13 @@ export function addScenariosCommand(program: Command, io: Io): void {
     .option("--long", "with each scenario's description and source")
     .option("--format <format>", `output: ${SCENARIO_FORMATS.join(", ")}`, "table")
     .option("--no-color", "plain output even at a terminal")
-    .action((names: string[], flags: { format: string; long?: boolean; color: boolean }) => {
+    .action(async (names: string[], flags: { format: string; long?: boolean; color: boolean }) => {
       const format = parseChoice(flags.format, SCENARIO_FORMATS, "--format");
+      // Scenario files are checked with zod, imported only by the commands that read them (start-up: `npm run bench`).
+      const { loadScenarioPresets, PRESETS_FILE, resolveScenarios } = await import("../catalog/scenarios.js");
       const presets = loadScenarioPresets();
       const loaded = names.length ? resolveScenarios(names, presets, io.cwd) : presets.map((scenario) => ({ scenario, origin: PRESETS_FILE }));
       if (format === "json") io.stdout(`${JSON.stringify(scenarioRows(loaded), null, 2)}\n`);
-      else io.stdout(renderScenarios(loaded, paintFor(io, flags.color), flags.long === true));
+      else io.stdout(renderScenarios(loaded, await paintFor(io, flags.color), flags.long === true));
     });
 }

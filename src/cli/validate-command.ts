@@ -1,12 +1,10 @@
 import type { Command } from "commander";
 import { readPreset } from "../catalog/load.js";
-import { PublishedRunsFile } from "../catalog/run-schema.js";
 import { parseWith } from "../catalog/zod-error.js";
 import { loadCatalog } from "../catalog/load.js";
 import { genericArchitecture } from "../core/architecture.js";
 import { calibrationRuns, fp8FactorFromBenchmarks, validate, validateBaseline } from "../core/calibration.js";
 import { finetuneSpeedRows, validateFinetune } from "../core/finetune-calibration.js";
-import { parseFinetuneMeasured, resolveArchitecture, validateMemory } from "../core/memory-validation.js";
 import { renderValidation, validationCsv, validationJson, type ValidationReport } from "../output/validation.js";
 import { parseChoice } from "./choices.js";
 import { paintFor } from "./color.js";
@@ -15,7 +13,12 @@ import type { Io } from "./io.js";
 const VALIDATE_FORMATS = ["table", "json", "csv"] as const;
 
 /** Builds the validation report from the bundled runs (pure apart from reading the preset). */
-export function buildValidationReport(): ValidationReport {
+export async function buildValidationReport(): Promise<ValidationReport> {
+  // Both files are checked with zod, imported only by the commands that read them (start-up: `npm run bench`).
+  const [{ PublishedRunsFile }, { parseFinetuneMeasured, resolveArchitecture, validateMemory }] = await Promise.all([
+    import("../catalog/run-schema.js"),
+    import("../core/memory-validation.js"),
+  ]);
   const runs = parseWith(PublishedRunsFile, readPreset("published-runs.json"), "presets/published-runs.json").runs;
   const full = calibrationRuns(runs);
   const fp8Factor = fp8FactorFromBenchmarks(runs);
@@ -36,12 +39,12 @@ export function addValidateCommand(program: Command, io: Io): void {
     .option("--memory", "only the memory check: measured peak memory of fine-tuning runs vs the memory model")
     .option("--speed", "only the fine-tuning speed check: measured tokens/s vs the default efficiency")
     .option("--no-color", "plain output even at a terminal")
-    .action((flags: { format: string; color: boolean; memory?: boolean; speed?: boolean }) => {
+    .action(async (flags: { format: string; color: boolean; memory?: boolean; speed?: boolean }) => {
       const format = parseChoice(flags.format, VALIDATE_FORMATS, "--format");
       const section = flags.memory && flags.speed ? "all" : flags.memory ? "memory" : flags.speed ? "speed" : "all";
-      const report = buildValidationReport();
+      const report = await buildValidationReport();
       if (format === "json") io.stdout(`${JSON.stringify(validationJson(report), null, 2)}\n`);
       else if (format === "csv") io.stdout(validationCsv(report, section));
-      else io.stdout(renderValidation(report, paintFor(io, flags.color), section));
+      else io.stdout(renderValidation(report, await paintFor(io, flags.color), section));
     });
 }

@@ -1,4 +1,5 @@
 import { badValue } from "../errors.js";
+import { formatNumber } from "./number-text.js";
 import { closest } from "./suggest.js";
 
 /** A length of time in days; `text` restates it and says how months and years were counted. */
@@ -35,7 +36,7 @@ const UNITS: Record<string, Unit> = {
   y: YEAR, yr: YEAR, yrs: YEAR, year: YEAR, years: YEAR, 년: YEAR,
 };
 
-const plain = (n: number): string => n.toLocaleString("en-US", { maximumFractionDigits: 2 });
+const plain = (n: number): string => formatNumber(n, 2);
 
 /**
  * Parses a duration: "90d", "12w", "36h", "3mo" (30 days each), "2y" (365 days each), "90 days",

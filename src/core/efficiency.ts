@@ -1,4 +1,5 @@
-import type { EfficiencyFile, GpuSpec, StrategyId } from "../catalog/schemas.js";
+import type { StrategyId } from "../catalog/constants.js";
+import type { EfficiencyFile, GpuSpec } from "../catalog/schemas.js";
 import type { Range } from "./range.js";
 
 /**

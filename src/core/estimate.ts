@@ -1,5 +1,6 @@
 import { UsageError } from "../errors.js";
-import type { EfficiencyFile, GpuSpec, Strategy, StrategyId } from "../catalog/schemas.js";
+import type { StrategyId } from "../catalog/constants.js";
+import type { EfficiencyFile, GpuSpec, Strategy } from "../catalog/schemas.js";
 import { efficiencyFor, type EfficiencyAssumption, type Precision } from "./efficiency.js";
 import { estimateEnergy, type EnergyAssumption } from "./energy.js";
 import type { Architecture } from "./architecture.js";

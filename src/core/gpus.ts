@@ -1,5 +1,6 @@
 import { badValue } from "../errors.js";
 import type { GpuSpec } from "../catalog/schemas.js";
+import { formatNumber } from "./number-text.js";
 import { closest } from "./suggest.js";
 
 /** A cluster: which GPU and how many. */
@@ -36,7 +37,7 @@ export function parseGpuSelection(value: string, gpus: readonly GpuSpec[], flag 
   const [, countText, name = ""] = match;
   const count = countText === undefined ? 1 : Number(countText);
   if (!Number.isSafeInteger(count) || count < 1) throw badValue(flag, value, "the GPU count must be at least 1");
-  if (count > MAX_GPUS) throw badValue(flag, value, `the GPU count must be at most ${MAX_GPUS.toLocaleString("en-US")}`);
+  if (count > MAX_GPUS) throw badValue(flag, value, `the GPU count must be at most ${formatNumber(MAX_GPUS)}`);
   const gpu = findGpu(gpus, name);
   if (!gpu) {
     const names = gpus.flatMap((g) => g.aliases.slice(0, 1));

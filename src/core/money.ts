@@ -1,4 +1,5 @@
 import { badValue } from "../errors.js";
+import { formatNumber } from "./number-text.js";
 
 /**
  * Amounts of money as users type them: won the way Korean readers count (3억, 2억 5000만, 5천만),
@@ -35,7 +36,7 @@ const USD_PREFIX = /^(?:us\$|\$|usd(?=[\s\d.]))\s*/i;
 const USD_SUFFIX_WORD = /\s*usd$/i;
 const KOREAN_UNIT = /[조억만천백십]/;
 
-const grouped = (n: number, fractionDigits = 0): string => n.toLocaleString("en-US", { maximumFractionDigits: fractionDigits });
+const grouped = (n: number, fractionDigits = 0): string => formatNumber(n, fractionDigits);
 /** Dollars to the cent below $100, whole dollars above, so a small budget does not read "$0". */
 const dollars = (usd: number): string => `$${grouped(usd, usd < 100 ? 2 : 0)}`;
 

@@ -1,5 +1,7 @@
 import { badValue } from "../errors.js";
-import type { PriceKind, PriceOffer } from "../catalog/schemas.js";
+import type { PriceKind } from "../catalog/constants.js";
+import type { PriceOffer } from "../catalog/schemas.js";
+import { compareAscii } from "./compare-ascii.js";
 import { median } from "./stats.js";
 import { closest } from "./suggest.js";
 
@@ -63,7 +65,7 @@ export function cheapestPerProvider(prices: readonly PriceOffer[], gpuId: string
 }
 
 function dateSpan(offers: readonly PriceOffer[]): string {
-  const dates = offers.map((o) => o.date).sort((a, b) => dateKey(a).localeCompare(dateKey(b)));
+  const dates = offers.map((o) => o.date).sort((a, b) => compareAscii(dateKey(a), dateKey(b)));
   const first = dates[0]!;
   const last = dates[dates.length - 1]!;
   return first === last ? first : `${first}..${last}`;

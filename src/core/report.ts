@@ -1,4 +1,5 @@
-import type { GpuSpec, PriceKind, StrategyId } from "../catalog/schemas.js";
+import type { PriceKind, StrategyId } from "../catalog/constants.js";
+import type { GpuSpec } from "../catalog/schemas.js";
 import { estimate, formulas, type EstimateRequest, type FxAssumption, type StrategyEstimate } from "./estimate.js";
 import type { Precision } from "./efficiency.js";
 import type { MemorySettings } from "./fit.js";

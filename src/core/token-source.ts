@@ -1,5 +1,6 @@
 import type { CorpusLanguage, CorpusLanguages } from "../catalog/corpus-schema.js";
 import { badValue } from "../errors.js";
+import { formatNumber } from "./number-text.js";
 import { parseCount } from "./quantity.js";
 import { closest } from "./suggest.js";
 
@@ -26,10 +27,10 @@ export const CHINCHILLA_TOKENS_PER_PARAM = 20;
 function compact(n: number): string {
   const scales: Array<[number, string]> = [[1e12, "T"], [1e9, "B"], [1e6, "M"], [1e3, "k"]];
   const [scale, suffix] = scales.find(([s]) => n >= s) ?? [1, ""];
-  return `${Number((n / scale).toPrecision(4)).toLocaleString("en-US", { maximumFractionDigits: 3 })}${suffix}`;
+  return `${formatNumber(Number((n / scale).toPrecision(4)), 3)}${suffix}`;
 }
 
-const grouped = (n: number): string => n.toLocaleString("en-US", { maximumFractionDigits: 2 });
+const grouped = (n: number): string => formatNumber(n, 2);
 
 /** Core functions get already-parsed numbers; a bad one is a bug in the caller, not user input. */
 function requirePositive(name: string, n: number): void {

@@ -8,6 +8,7 @@ const WIDE: ReadonlyArray<readonly [number, number]> = [
 /** Columns one character takes: 2 for wide characters, 0 for control and combining marks. */
 export function charWidth(ch: string): number {
   const cp = ch.codePointAt(0) ?? 0;
+  if (cp >= 0x20 && cp < 0x7f) return 1; // printable ASCII, nearly every character here
   if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || (cp >= 0x300 && cp <= 0x36f) || cp === 0x200b) return 0;
   return WIDE.some(([lo, hi]) => cp >= lo && cp <= hi) ? 2 : 1;
 }

@@ -1,11 +1,12 @@
-import type { ChalkInstance } from "chalk";
+import { formatNumber } from "../core/number-text.js";
 import type { CheckClaimJson, CheckJson } from "./check-json.js";
 import { formatCount, formatDuration, formatHours, formatKrw, formatSci, formatUsd, significant } from "./format.js";
+import type { Paint } from "./paint.js";
 import { TEXT_WIDTH, wrap } from "./wrap.js";
 
 const pct = (x: number): string => `${x < 0.01 ? significant(x * 100, 2) : significant(x * 100, 3)}%`;
-const times = (x: number): string => `×${x >= 10 ? Math.round(x).toLocaleString("en-US") : x.toFixed(1)}`;
-const n = (x: number): string => x.toLocaleString("en-US", { maximumFractionDigits: 2 });
+const times = (x: number): string => `×${x >= 10 ? formatNumber(Math.round(x)) : x.toFixed(1)}`;
+const n = (x: number): string => formatNumber(x, 2);
 
 const FAMILY_NAMES: Record<string, string> = { a100: "A100", hopper: "Hopper (H100/H800/H200)", tpu: "TPU" };
 
@@ -19,7 +20,7 @@ function publishedLine(c: CheckJson): string {
   return `  Published    ${family}all ${p.allRuns.runs} full runs: ${pct(p.allRuns.min)}–${pct(p.allRuns.max)}`;
 }
 
-function daysLines(c: CheckJson, claim: CheckClaimJson, paint: ChalkInstance): string[] {
+function daysLines(c: CheckJson, claim: CheckClaimJson, paint: Paint): string[] {
   const { gpus } = c.inputs;
   return [
     paint.bold(`Claimed time ${claim.text}`),
@@ -29,7 +30,7 @@ function daysLines(c: CheckJson, claim: CheckClaimJson, paint: ChalkInstance): s
   ];
 }
 
-function costLines(c: CheckJson, claim: CheckClaimJson, paint: ChalkInstance): string[] {
+function costLines(c: CheckJson, claim: CheckClaimJson, paint: Paint): string[] {
   const i = c.implied;
   const tokens = i.tokens ? `; at the default efficiency and price it trains ${formatCount(i.tokens.expected)} tokens (${formatCount(i.tokens.low)}–${formatCount(i.tokens.high)}) against the ${formatCount(c.inputs.tokens)} given` : "";
   return [
@@ -40,7 +41,7 @@ function costLines(c: CheckJson, claim: CheckClaimJson, paint: ChalkInstance): s
 }
 
 /** The human check: the job's estimate, each claim with what it implies, and the verdict. */
-export function renderCheck(c: CheckJson, paint: ChalkInstance): string {
+export function renderCheck(c: CheckJson, paint: Paint): string {
   const { inputs, estimate } = c;
   const lines = [
     `Claim check: ${inputs.strategy} of ${formatCount(inputs.params)} parameters${inputs.model ? ` (${inputs.model})` : ""} × ${formatCount(inputs.tokens)} tokens on ${inputs.gpus.count} × ${inputs.gpus.name}`,

@@ -1,10 +1,11 @@
 import Table from "cli-table3";
-import type { ChalkInstance } from "chalk";
 import { gpuDisplayName } from "../core/gpus.js";
+import { formatNumber } from "../core/number-text.js";
 import type { Range } from "../core/range.js";
 import type { EstimateReport } from "../core/report.js";
 import type { StrategyEstimate } from "../core/estimate.js";
 import { formatCount, formatDuration, formatHours, formatKrw, formatKrwShort, formatSci, formatUsd, formatUsdShort, significant } from "./format.js";
+import type { Paint } from "./paint.js";
 import { TEXT_WIDTH, wrap } from "./wrap.js";
 
 /** One compared scenario: its name, where it came from, and its estimate (one strategy). */
@@ -23,7 +24,7 @@ const NAME_WIDTH = 20;
 const pct = (x: number): string => `${significant(x * 100, 2)}%`;
 const shortDays = (d: number): string => formatDuration(d).replace(/ (d|h|min|s)$/, "$1");
 
-function cell(range: Range, main: (n: number) => string, short: (n: number) => string, paint: ChalkInstance): string {
+function cell(range: Range, main: (n: number) => string, short: (n: number) => string, paint: Paint): string {
   return `${main(range.expected)}\n${paint.dim(`${short(range.low)}–${short(range.high)}`)}`;
 }
 
@@ -46,14 +47,14 @@ function assumptionLines(rows: readonly CompareRow[]): string[] {
   return [
     "Assumptions",
     ...[...prices.values()],
-    `  Exchange     ${fx.krwPerUsd.toLocaleString("en-US")} KRW per USD (${fx.date}, ${fx.source})`,
+    `  Exchange     ${formatNumber(fx.krwPerUsd)} KRW per USD (${fx.date}, ${fx.source})`,
     "  Efficiency   each row's MFU is under it; ranges = 10th–90th percentile of published runs' errors",
     "  Units        GPU-hours = total over all GPUs; wall-clock = elapsed time; memory = per GPU, GB = 1e9 bytes; costs = total, excl. VAT; second line = range",
   ].map((line) => wrap(line, TEXT_WIDTH, 15));
 }
 
 /** The human comparison: one row per scenario (expected, range below), a detail line, then the assumptions. */
-export function renderCompareTable(rows: readonly CompareRow[], paint: ChalkInstance): string {
+export function renderCompareTable(rows: readonly CompareRow[], paint: Paint): string {
   // Long names of users' scenarios wrap inside a fixed first column, so the table stays within 100 columns.
   const longNames = rows.some((r) => r.name.length > NAME_WIDTH);
   const table = new Table({
@@ -104,7 +105,7 @@ export function renderCompareMarkdown(rows: readonly CompareRow[]): string {
     "Expected value with the range (10th–90th percentile of published runs) in brackets. GPU-hours are totals over all GPUs; wall-clock is elapsed time; costs exclude VAT.",
     "",
     ...[...new Set(rows.map((r) => `- Price (${gpuDisplayName(r.report.inputs.gpu)}): $${r.report.price.usdPerGpuHour.toFixed(2)} per GPU-hour — ${r.report.price.rule}; dated ${r.report.price.date}`))],
-    `- Exchange rate: ${fx.krwPerUsd.toLocaleString("en-US")} KRW per USD (${fx.date})`,
+    `- Exchange rate: ${formatNumber(fx.krwPerUsd)} KRW per USD (${fx.date})`,
   ];
   return `${lines.join("\n")}\n`;
 }

@@ -1,10 +1,11 @@
 import { z } from "zod";
-import type { EstimateReport } from "../core/report.js";
 import { InverseJson } from "./inverse-json.js";
 
 /**
  * The JSON that `estimate --format json` prints (schemaVersion 1). Other tools read these field
  * names: add fields freely, never rename or remove one without bumping schemaVersion.
+ * ./to-estimate-json.ts builds it; this schema is what the tests check it against. The CLI never
+ * imports this module (types aside), so building the schema stays off its start-up.
  * Units: FLOPs are raw FLOPs; hours and days are wall-clock or GPU time as named; money is USD/KRW.
  */
 const positive = z.number().finite().positive();
@@ -114,92 +115,3 @@ export const EstimateJson = z.strictObject({
   inverse: InverseJson.optional(),
 });
 export type EstimateJson = z.infer<typeof EstimateJson>;
-
-/** Builds the JSON object (pure; printing is the caller's job). */
-export function toEstimateJson(report: EstimateReport): EstimateJson {
-  const { inputs, price, fx, estimates } = report;
-  const reference = estimates.find((e) => e.training === "full") ?? estimates[0]!;
-  return {
-    schemaVersion: 1,
-    command: "estimate",
-    inputs: {
-      model: inputs.model ?? null,
-      modelShape: inputs.modelShape,
-      vocab: inputs.vocab ?? null,
-      addedVocabParams: inputs.addedVocabParams,
-      params: inputs.params,
-      activeParams: inputs.activeParams,
-      tokens: inputs.tokens,
-      tokensBasis: inputs.tokensBasis,
-      gpus: { id: inputs.gpu.id, name: inputs.gpu.name, count: inputs.gpuCount },
-      strategies: [...inputs.strategies],
-      mfu: inputs.mfu ?? null,
-      tokensPerSecPerGpu: inputs.tokensPerSecPerGpu ?? null,
-      precision: inputs.precision,
-      priceKind: inputs.priceKind,
-      provider: inputs.provider ?? null,
-      loraRank: inputs.loraRank,
-      loraTargets: [...inputs.loraTargets],
-      seqLen: inputs.memory.seqLen,
-      microBatch: inputs.memory.microBatch,
-      recompute: inputs.memory.recompute,
-      zero: inputs.memory.zero,
-      optimizer: inputs.memory.optimizer,
-      flashAttention: inputs.memory.flashAttention,
-      from: inputs.from ?? null,
-    },
-    assumptions: {
-      mfu: reference.efficiency.wholeRun.expected,
-      mfuSource: reference.efficiency.source,
-      efficiencyBasis: reference.efficiency.basis,
-      gpuPeakTflops: inputs.gpu.denseTflops16,
-      gpuPeakPrecision: `dense ${inputs.gpu.tensorPrecision} (no 2:4 sparsity)`,
-      gpuSources: inputs.gpu.sources,
-      priceUsdPerGpuHour: price.usdPerGpuHour,
-      priceProvider: price.provider,
-      priceKind: price.kind,
-      priceDate: price.date,
-      priceRule: price.rule,
-      priceSource: price.source,
-      priceOffers: price.offers.map((o) => ({ provider: o.provider, region: o.region, usdPerGpuHour: o.usdPerGpuHour, date: o.date, source: o.source })),
-      krwPerUsd: fx.krwPerUsd,
-      fxDate: fx.date,
-      fxSource: fx.source,
-      taxes: "prices exclude VAT and sales tax (Korean VAT is 10% where it applies)",
-      memoryNote:
-        "memory per GPU in GB (1e9 bytes): mixed-precision AdamW = 16 bytes/param (bf16 weights 2 + bf16 grads 2 + fp32 master, m, v 12); activations after Korthikanti et al. 2022 with FlashAttention; overhead = 1.5 GB CUDA context + 10% of activations + ZeRO-3 gather buffers; fits = at most the GPU's marketed GB" +
-        (inputs.modelShape === "generic" ? "; shape: a generic LLaMA-like model of this size (give --model or --model-config for the exact one)" : ""),
-      gpuTdpW: report.energy.tdpW,
-      pue: report.energy.pue,
-      pueSource: report.energy.pueSource,
-      gridGCO2PerKWh: report.energy.gCO2PerKWh,
-      gridSource: report.energy.gridSource,
-      energyNote: "GPU energy at rated TDP x PUE: overstates a partly busy GPU, leaves out host CPUs and network beyond PUE",
-      formulas: report.formulas,
-      sources: report.sources,
-    },
-    estimates: estimates.map((e) => ({
-      strategy: e.strategy,
-      name: e.name,
-      description: e.description,
-      training: e.training,
-      flopsPerToken: e.flopsPerToken,
-      flops: e.flops,
-      attentionFlopsPerToken: e.attentionFlopsPerToken,
-      recomputeFlopsPerToken: e.recomputeFlopsPerToken,
-      hardwareFlops: e.hardwareFlops,
-      trainableParams: e.trainableParams,
-      mfu: e.efficiency.wholeRun,
-      steadyStateMfu: e.efficiency.steadyState,
-      tokensPerSecPerGpu: e.tokensPerSecPerGpu,
-      gpuHours: e.gpuHours,
-      wallDays: e.wallDays,
-      costUsd: e.costUsd,
-      costKrw: e.costKrw,
-      energyKwh: e.energyKwh,
-      co2Kg: e.co2Kg,
-      memory: e.memory,
-    })),
-    warnings: report.warnings,
-  };
-}

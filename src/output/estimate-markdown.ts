@@ -1,4 +1,5 @@
 import { gpuDisplayName } from "../core/gpus.js";
+import { formatNumber } from "../core/number-text.js";
 import type { Range } from "../core/range.js";
 import type { EstimateReport } from "../core/report.js";
 import { formatCount, formatDuration, formatHours, formatKrw, formatKrwShort, formatSci, formatUsd, formatUsdShort, significant } from "./format.js";
@@ -51,7 +52,7 @@ export function renderEstimateMarkdown(report: EstimateReport): string {
     `- GPU: ${inputs.gpu.name}, ${inputs.gpu.denseTflops16} TFLOPS dense ${inputs.gpu.tensorPrecision}, ${inputs.gpu.memoryGB} GB; ${inputs.gpuCount} GPUs`,
     ...efficiencyLines(report),
     `- Price: $${price.usdPerGpuHour.toFixed(2)} per GPU-hour — ${price.rule}; dated ${price.date}`,
-    `- Exchange rate: ${fx.krwPerUsd.toLocaleString("en-US")} KRW per USD (${fx.date}; ${fx.source})`,
+    `- Exchange rate: ${formatNumber(fx.krwPerUsd)} KRW per USD (${fx.date}; ${fx.source})`,
     `- Energy: ${energy.tdpW} W TDP × PUE ${energy.pue}; grid ${energy.gCO2PerKWh} g CO2/kWh (${energy.gridSource})`,
     "",
     "Made with llm-cost.",

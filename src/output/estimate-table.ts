@@ -1,10 +1,10 @@
-import Table from "cli-table3";
-import type { ChalkInstance } from "chalk";
 import { gpuDisplayName } from "../core/gpus.js";
+import { formatNumber } from "../core/number-text.js";
 import type { Range } from "../core/range.js";
 import type { EstimateReport } from "../core/report.js";
 import type { Lang } from "../i18n/lang.js";
 import { textsFor, type Texts } from "../i18n/texts.js";
+import { renderBoxTable, type BoxRow } from "./box-table.js";
 import {
   formatCount,
   formatDuration,
@@ -17,6 +17,7 @@ import {
   formatUsdShort,
   significant,
 } from "./format.js";
+import type { Paint } from "./paint.js";
 import { wrap } from "./wrap.js";
 
 /** Which money columns to show. */
@@ -29,12 +30,12 @@ export interface TableOptions {
 }
 
 /** Expected value on the first line, the range dimmed on the second. */
-function cell(range: Range, main: (n: number) => string, short: (n: number) => string, paint: ChalkInstance): string {
+function cell(range: Range, main: (n: number) => string, short: (n: number) => string, paint: Paint): string {
   return `${main(range.expected)}\n${paint.dim(`${short(range.low)}–${short(range.high)}`)}`;
 }
 
 /** Wall-clock cells: "14.9 d" with "9.3d–25.9d" below in English; "약 15일" with "9.3–26일" in Korean. */
-function dayCell(range: Range, lang: Lang, paint: ChalkInstance): string {
+function dayCell(range: Range, lang: Lang, paint: Paint): string {
   if (lang === "ko") return cell(range, formatDurationKo, (d) => formatDurationKo(d).replace(/^약 /, ""), paint);
   return cell(range, formatDuration, (d) => formatDuration(d).replace(/ (d|h|min|s)$/, "$1"), paint);
 }
@@ -43,7 +44,7 @@ function dayCell(range: Range, lang: Lang, paint: ChalkInstance): string {
  * The human table: one row per strategy (expected value, range below it), a line under each row
  * that says what the strategy is, then the assumptions every number rests on.
  */
-export function renderEstimateTable(report: EstimateReport, paint: ChalkInstance, options: TableOptions = { lang: "en", currency: "both" }): string {
+export function renderEstimateTable(report: EstimateReport, paint: Paint, options: TableOptions = { lang: "en", currency: "both" }): string {
   const { inputs } = report;
   const t = textsFor(options.lang);
   const showKrw = options.currency !== "usd";
@@ -51,28 +52,24 @@ export function renderEstimateTable(report: EstimateReport, paint: ChalkInstance
   const head = [t.headers.strategy, t.headers.flops, t.headers.gpuHours, t.headers.wallClock, t.headers.memory];
   if (showKrw) head.push(t.headers.costKrw);
   if (showUsd) head.push(t.headers.costUsd);
-  const table = new Table({
-    head: head.map((h) => paint.bold(h)),
-    colAligns: ["left", ...head.slice(1).map(() => "right" as const)],
-    style: { head: [], border: [], compact: true },
-  });
+  const rows: BoxRow[] = [];
   for (const e of report.estimates) {
     const share = e.trainableParams / inputs.params;
     const memory = `${significant(e.memory.perGpuGB, 3)} GB\n${e.memory.fits ? paint.green(t.fits) : paint.red(t.tooBig)}`;
     const row = [paint.bold(e.strategy), formatSci(e.flops), cell(e.gpuHours, formatHours, formatHours, paint), dayCell(e.wallDays, options.lang, paint), memory];
     if (showKrw) row.push(cell(e.costKrw, formatKrw, formatKrwShort, paint));
     if (showUsd) row.push(cell(e.costUsd, formatUsd, formatUsdShort, paint));
-    table.push(row);
+    rows.push(row);
     const stats = `${formatSci(e.flopsPerToken)} ${t.flopsPerToken} · MFU ${pct(e.efficiency.wholeRun.expected)} · ${formatEnergy(e.energyKwh.expected)} · ${formatMass(e.co2Kg.expected)} CO2`;
     const description = options.lang === "ko" ? e.descriptionKo : e.description;
-    table.push([{ colSpan: head.length, content: paint.dim(`  ${description} · ${t.trains(formatCount(e.trainableParams), `${significant(share * 100, 2)}%`)}\n  ${stats}`) }]);
+    rows.push([{ colSpan: head.length, content: paint.dim(`  ${description} · ${t.trains(formatCount(e.trainableParams), `${significant(share * 100, 2)}%`)}\n  ${stats}`) }]);
   }
   const model = inputs.model ?? (inputs.modelShape === "generic" ? t.genericShape : "config.json");
   const active = inputs.activeParams < inputs.params ? t.active(formatCount(inputs.activeParams)) : "";
   const gpus = `${inputs.gpuCount} × ${gpuDisplayName(inputs.gpu)} (${inputs.gpu.name})`;
   const lines = [
     t.title(formatCount(inputs.params), `${model}${active}`, formatCount(inputs.tokens), gpus),
-    table.toString(),
+    renderBoxTable({ head: head.map((h) => paint.bold(h)), colAligns: ["left", ...head.slice(1).map(() => "right" as const)], rows }),
     ...fitLines(report, t),
     ...fromLines(report),
     ...assumptionLines(report, t),
@@ -134,7 +131,7 @@ function assumptionLines(report: EstimateReport, t: Texts): string[] {
     `${label(l.efficiency)}${eff.source === "default" ? `MFU ${pct(eff.wholeRun.expected)} (${t.range} ${pct(eff.wholeRun.low)}–${pct(eff.wholeRun.high)})` : `${eff.source} → MFU ${pct(eff.wholeRun.expected)}`}: ${eff.basis}`,
     `${label(l.price)}$${price.usdPerGpuHour.toFixed(2)} ${t.perGpuHour}: ${price.rule}; ${t.dated} ${price.date}`,
     `${label(l.energy)}${report.energy.tdpW} W TDP x PUE ${report.energy.pue}; grid ${report.energy.gCO2PerKWh} g CO2/kWh (${report.energy.gridLabel ?? "--grid"}); ${t.upperBound}`,
-    `${label(l.exchange)}${fx.krwPerUsd.toLocaleString("en-US")} ${t.krwPerUsd} (${fx.date}, ${fx.source})`,
+    `${label(l.exchange)}${formatNumber(fx.krwPerUsd)} ${t.krwPerUsd} (${fx.date}, ${fx.source})`,
     `${label(l.memory)}seq ${memory.seqLen}, micro-batch ${memory.microBatch}, recompute ${memory.recompute}, ${memory.zero ? `ZeRO-${memory.zero}` : t.noSharding}, ${memory.optimizer}${memory.flashAttention ? ", FlashAttention" : ""}${inputs.modelShape === "generic" ? t.genericShapeHint : ""}`,
     `${label(l.units)}${t.units}`,
   ];

@@ -3,7 +3,9 @@
  * numbers. Korean money follows how the seed post's readers count: 조 (1e12), 억 (1e8), 만 (1e4).
  */
 
-const grouped = (n: number): string => Math.round(n).toLocaleString("en-US");
+import { formatNumber, formatSignificant } from "../core/number-text.js";
+
+const grouped = (n: number): string => formatNumber(Math.round(n));
 
 /**
  * Won in 억/만 form: 250,000,000 → "2억 5,000만 원", 21,600,000 → "2,160만 원", 4,321 → "4,321 원",
@@ -54,7 +56,7 @@ export function significant(n: number, digits: number): string {
   if (n === 0) return "0";
   const rounded = Number(n.toPrecision(digits));
   if (Math.abs(rounded) >= 10 ** digits) return grouped(rounded);
-  return rounded.toLocaleString("en-US", { maximumSignificantDigits: digits });
+  return formatSignificant(rounded, digits);
 }
 
 /** Scientific notation with up to 3 significant digits: 6.3e20, 4.21e20, 1e3. */

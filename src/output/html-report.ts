@@ -5,6 +5,7 @@
  * Pure: it returns a string; the caller writes it.
  */
 import { gpuDisplayName } from "../core/gpus.js";
+import { formatNumber } from "../core/number-text.js";
 import type { Range } from "../core/range.js";
 import type { EstimateReport } from "../core/report.js";
 import { formatCount, formatDuration, formatHours, formatKrw, formatKrwShort, formatSci, formatUsd, formatUsdShort, significant } from "./format.js";
@@ -95,7 +96,7 @@ export function reportFromEstimate(report: EstimateReport, generatedBy = "llm-co
       { label: "GPU", text: `${inputs.gpu.name}: ${inputs.gpu.denseTflops16} TFLOPS dense ${inputs.gpu.tensorPrecision}, ${inputs.gpu.memoryGB} GB; ${inputs.gpuCount} GPU${inputs.gpuCount > 1 ? "s" : ""}` },
       ...[...efficiency].map(([text, ids]) => ({ label: `Efficiency (${ids.join(", ")})`, text })),
       { label: "Price", text: `$${price.usdPerGpuHour.toFixed(2)} per GPU-hour: ${price.rule}; dated ${price.date}` },
-      { label: "Exchange rate", text: `${fx.krwPerUsd.toLocaleString("en-US")} KRW per USD (${fx.date}; ${fx.source})` },
+      { label: "Exchange rate", text: `${formatNumber(fx.krwPerUsd)} KRW per USD (${fx.date}; ${fx.source})` },
       { label: "Energy", text: `${energy.tdpW} W TDP × PUE ${energy.pue}; grid ${energy.gCO2PerKWh} g CO2/kWh (${energy.gridLabel ?? "--grid"})` },
       { label: "Memory", text: `seq ${m.seqLen}, micro-batch ${m.microBatch}, recompute ${m.recompute}, ${m.zero ? `ZeRO-${m.zero}` : "no sharding"}, ${m.optimizer}${m.flashAttention ? ", FlashAttention" : ""}; GB = 1e9 bytes` },
     ],

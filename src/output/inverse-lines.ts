@@ -1,3 +1,4 @@
+import { formatNumber } from "../core/number-text.js";
 import type { Range } from "../core/range.js";
 import { formatCount, formatDuration, formatHours, formatSci, significant } from "./format.js";
 import type { InverseJson } from "./inverse-json.js";
@@ -5,7 +6,7 @@ import { TEXT_WIDTH, wrap } from "./wrap.js";
 
 const pct = (x: number): string => `${significant(x * 100, 2)}%`;
 const countRange = (r: Range): string => `${formatCount(r.low)}–${formatCount(r.high)}`;
-const n = (x: number): string => x.toLocaleString("en-US");
+const n = (x: number): string => formatNumber(x);
 
 /** "Budget         text" / "  scratch      text": a label column 15 wide, as in the Assumptions block. */
 const labelled = (label: string, text: string): string => `${label.padEnd(LABEL_WIDTH - 1)} ${text}`;

@@ -1,12 +1,14 @@
 import Table from "cli-table3";
-import type { ChalkInstance } from "chalk";
 import type { Catalog } from "../catalog/load.js";
 import type { GpuSpec, PriceOffer } from "../catalog/schemas.js";
 import { countParams } from "../core/architecture.js";
+import { compareAscii } from "../core/compare-ascii.js";
 import { gpuDisplayName } from "../core/gpus.js";
+import { formatNumber } from "../core/number-text.js";
 import { cheapestPerProvider, resolvePrice } from "../core/price.js";
 import { csvField } from "./delimited.js";
 import { formatCount } from "./format.js";
+import type { Paint } from "./paint.js";
 import { wrap } from "./wrap.js";
 
 /** One GPU in `llm-cost gpus`. */
@@ -53,7 +55,7 @@ export function gpuRows(catalog: Catalog): GpuRow[] {
 const money = (x: number | null): string => (x === null ? "—" : `$${x.toFixed(2)}`);
 
 /** `llm-cost gpus` as a table. */
-export function renderGpus(catalog: Catalog, paint: ChalkInstance): string {
+export function renderGpus(catalog: Catalog, paint: Paint): string {
   const table = new Table({
     head: ["GPU", "Memory", "Dense TFLOPS", "TDP", "On-demand $/GPU-h", "Median", "Price dates"].map((h) => paint.bold(h)),
     colAligns: ["left", "right", "right", "right", "right", "right", "left"],
@@ -75,11 +77,11 @@ export function renderGpus(catalog: Catalog, paint: ChalkInstance): string {
 
 /** Rows for `llm-cost prices [GPU]`: every offer with provider, region, kind, date and source. */
 export function priceRows(catalog: Catalog, gpu?: GpuSpec): PriceOffer[] {
-  return catalog.prices.filter((p) => !gpu || p.gpu === gpu.id).sort((a, b) => a.gpu.localeCompare(b.gpu) || a.usdPerGpuHour - b.usdPerGpuHour);
+  return catalog.prices.filter((p) => !gpu || p.gpu === gpu.id).sort((a, b) => compareAscii(a.gpu, b.gpu) || a.usdPerGpuHour - b.usdPerGpuHour);
 }
 
 /** `llm-cost prices` as a table, each offer's source on the line under it. */
-export function renderPrices(catalog: Catalog, offers: readonly PriceOffer[], paint: ChalkInstance): string {
+export function renderPrices(catalog: Catalog, offers: readonly PriceOffer[], paint: Paint): string {
   const names = new Map(catalog.gpus.map((g) => [g.id, gpuDisplayName(g)]));
   const table = new Table({
     head: ["GPU", "Provider", "Region", "Kind", "$/GPU-h", "Date"].map((h) => paint.bold(h)),
@@ -113,14 +115,14 @@ export function modelRows(catalog: Catalog): Array<Record<string, string | numbe
 }
 
 /** `llm-cost models` as a table. */
-export function renderModels(catalog: Catalog, paint: ChalkInstance): string {
+export function renderModels(catalog: Catalog, paint: Paint): string {
   const table = new Table({
     head: ["Model", "Parameters", "Layers", "Hidden", "Heads (KV)", "FFN", "Vocab"].map((h) => paint.bold(h)),
     colAligns: ["left", "right", "right", "right", "right", "right", "right"],
     style: { head: [], border: [], compact: true },
   });
   for (const row of modelRows(catalog)) {
-    table.push([row.id as string, `${(row.params as number).toLocaleString("en-US")} (${formatCount(row.params as number)})`, row.layers, row.hidden, `${row.heads} (${row.kvHeads})`, row.ffn, row.vocab].map(String));
+    table.push([row.id as string, `${formatNumber(row.params as number)} (${formatCount(row.params as number)})`, row.layers, row.hidden, `${row.heads} (${row.kvHeads})`, row.ffn, row.vocab].map(String));
   }
   return `${table.toString()}\n${wrap("Parameters are counted from the architecture (embedding, head if untied, attention with GQA, MLP, norms). Sources: llm-cost models --format json.")}\n`;
 }

@@ -1,45 +1,9 @@
 import { z } from "zod";
-import type { Duration } from "../core/duration.js";
-import type { FxAssumption } from "../core/estimate.js";
-import type { Money } from "../core/money.js";
-import type { PlanCandidate, PlanLimits, PlanSearch } from "../core/plan.js";
-import type { EstimateReport } from "../core/report.js";
 
-/** One listed plan: the search's candidate and the full estimate made for it at its count and price. */
-export interface PlanRow {
-  candidate: PlanCandidate;
-  report: EstimateReport;
-}
-
-/** Everything `plan` found, for the table and the JSON. */
-export interface PlanResult {
-  /** An estimate of the job (any GPU) for its inputs: model, tokens, strategy. */
-  job: EstimateReport;
-  deadline?: Duration;
-  budget?: Money;
-  search: PlanSearch;
-  cheapest: PlanRow[];
-  fastest: PlanRow[];
-  limits: PlanLimits;
-  /** GPU types left out, with why (no price, no offer from the provider). */
-  skipped: Array<{ gpu: string; reason: string }>;
-  gpuTypes: number;
-  priceKind: string;
-  provider?: string;
-  fx: FxAssumption;
-  /** Why nothing qualifies, in words; null when plans were found. */
-  explanation: string | null;
-}
-
-/** How the candidates were chosen, in words (the JSON and the table footer carry it). */
-export function candidatesText(limits: PlanLimits): string {
-  return (
-    `for each GPU type and each provider's current offer: the fewest GPUs that fit in memory and meet the deadline ` +
-    `(whole ${limits.nodeSize}-GPU nodes beyond one), and the practical maximum of ${limits.maxGpus.toLocaleString("en-US")} GPUs ` +
-    "(a 4M-token global batch with one sequence per GPU, at most 4,096). The model has no multi-GPU scaling loss, so one offer costs the same at every count; " +
-    "cheapest = lowest expected cost, fastest = shortest expected wall-clock"
-  );
-}
+/**
+ * The JSON that `plan --format json` prints, as a schema: ./to-plan-json.ts builds it and the tests
+ * check it against this. The CLI never imports this module (types aside), keeping zod off its start-up.
+ */
 
 const positive = z.number().finite().positive();
 const RangeJson = z.strictObject({ low: positive, expected: positive, high: positive }).refine((r) => r.low <= r.expected && r.expected <= r.high, "expected low <= expected <= high");
@@ -92,61 +56,3 @@ export const PlanJson = z.strictObject({
   assumptions: z.strictObject({ krwPerUsd: positive, fxDate: z.string(), fxSource: z.string(), constraints: z.string(), taxes: z.string() }),
 });
 export type PlanJson = z.infer<typeof PlanJson>;
-
-function planRowJson({ candidate: c, report }: PlanRow): z.infer<typeof PlanJsonRow> {
-  const e = report.estimates[0]!;
-  return {
-    gpus: { id: c.gpu.id, name: report.inputs.gpu.name, count: c.count },
-    kind: c.kind,
-    provider: c.offer.provider,
-    providerName: c.offer.providerName,
-    region: c.offer.region,
-    priceUsdPerGpuHour: c.offer.usdPerGpuHour,
-    priceDate: c.offer.date,
-    priceSource: c.offer.source,
-    wallDays: e.wallDays.expected,
-    gpuHours: e.gpuHours.expected,
-    costUsd: e.costUsd.expected,
-    costKrw: e.costKrw.expected,
-    mfu: e.efficiency.wholeRun.expected,
-    memoryPerGpuGB: e.memory.perGpuGB,
-    fits: e.memory.fits,
-    ranges: { wallDays: e.wallDays, gpuHours: e.gpuHours, costUsd: e.costUsd, costKrw: e.costKrw },
-  };
-}
-
-/** Builds the plan JSON (pure). */
-export function toPlanJson(result: PlanResult): PlanJson {
-  const { inputs } = result.job;
-  return {
-    schemaVersion: 1,
-    command: "plan",
-    inputs: {
-      model: inputs.model ?? null,
-      params: inputs.params,
-      tokens: inputs.tokens,
-      tokensBasis: inputs.tokensBasis,
-      strategy: result.job.estimates[0]!.strategy,
-      deadlineDays: result.deadline?.days ?? null,
-      budgetKrw: result.budget?.krw ?? null,
-      budgetUsd: result.budget?.usd ?? null,
-      priceKind: result.priceKind,
-      provider: result.provider ?? null,
-    },
-    candidates: candidatesText(result.limits),
-    maxGpus: result.limits.maxGpus,
-    gpuTypesSearched: result.gpuTypes,
-    skipped: result.skipped,
-    plans: result.cheapest.map(planRowJson),
-    fastest: result.fastest.map(planRowJson),
-    binding: result.search.binding,
-    explanation: result.explanation,
-    assumptions: {
-      krwPerUsd: result.fx.krwPerUsd,
-      fxDate: result.fx.date,
-      fxSource: result.fx.source,
-      constraints: "deadline and budget are met by the expected wall-clock and cost; each plan's ranges say how far a real run may fall from them",
-      taxes: "prices exclude VAT and sales tax (Korean VAT is 10% where it applies)",
-    },
-  };
-}

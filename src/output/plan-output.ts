@@ -1,14 +1,15 @@
-import Table from "cli-table3";
-import type { ChalkInstance } from "chalk";
 import type { Duration } from "../core/duration.js";
 import type { Money } from "../core/money.js";
+import { formatNumber } from "../core/number-text.js";
 import type { PlanCandidate, PlanLimits, PlanSearch } from "../core/plan.js";
 import type { Range } from "../core/range.js";
+import { renderBoxTable } from "./box-table.js";
 import { formatCount, formatDuration, formatHours, formatKrw, formatKrwShort, formatUsd, formatUsdShort, significant } from "./format.js";
-import { candidatesText, type PlanResult, type PlanRow } from "./plan-json.js";
+import type { Paint } from "./paint.js";
+import { candidatesText, type PlanResult, type PlanRow } from "./plan-result.js";
 import { TEXT_WIDTH, wrap } from "./wrap.js";
 
-const n = (x: number): string => x.toLocaleString("en-US");
+const n = (x: number): string => formatNumber(x);
 const who = (c: PlanCandidate): string => `${n(c.count)} × ${c.gpu.name} from ${c.offer.providerName} at $${c.offer.usdPerGpuHour.toFixed(2)}/GPU-hour`;
 /** Won rounded up to the next 만, so "at least" holds: 1,139,412 → "114만 원". */
 const krwAtLeast = (won: number): string => formatKrw(Math.ceil(won / 1e4) * 1e4);
@@ -47,31 +48,30 @@ export function explainPlan(search: PlanSearch, limits: PlanLimits, krwPerUsd: n
   return parts.length ? `No plan qualifies. ${parts.join(" ")}` : "No plan qualifies: no GPU type in the search has a price (give --price with --gpu).";
 }
 
-const range = (r: Range, main: (x: number) => string, short: (x: number) => string, paint: ChalkInstance): string => `${main(r.expected)}\n${paint.dim(`${short(r.low)}–${short(r.high)}`)}`;
+const range = (r: Range, main: (x: number) => string, short: (x: number) => string, paint: Paint): string => `${main(r.expected)}\n${paint.dim(`${short(r.low)}–${short(r.high)}`)}`;
 const shortDays = (d: number): string => formatDuration(d).replace(/ (d|h|min|s)$/, "$1");
 
-function planTable(rows: readonly PlanRow[], paint: ChalkInstance): string {
-  const table = new Table({
-    head: ["GPUs", "Provider, $/GPU-h", "GPU-hours", "Wall-clock", "Cost (KRW)", "Cost (USD)"].map((h) => paint.bold(h)),
-    colAligns: ["left", "left", "right", "right", "right", "right"],
-    style: { head: [], border: [], compact: true },
-  });
-  for (const { candidate: c, report } of rows) {
+function planTable(rows: readonly PlanRow[], paint: Paint): string {
+  const body = rows.map(({ candidate: c, report }) => {
     const e = report.estimates[0]!;
-    table.push([
+    return [
       `${paint.bold(`${n(c.count)} × ${c.gpu.name}`)}\n${paint.dim(`${significant(e.memory.perGpuGB, 3)} GB/GPU, ${e.memory.fits ? "fits" : "too big"}`)}`,
       `${c.offer.providerName}\n${paint.dim(`$${c.offer.usdPerGpuHour.toFixed(2)} · ${c.offer.date}`)}`,
       range(e.gpuHours, formatHours, formatHours, paint),
       range(e.wallDays, formatDuration, shortDays, paint),
       range(e.costKrw, formatKrw, formatKrwShort, paint),
       range(e.costUsd, formatUsd, formatUsdShort, paint),
-    ]);
-  }
-  return table.toString();
+    ];
+  });
+  return renderBoxTable({
+    head: ["GPUs", "Provider, $/GPU-h", "GPU-hours", "Wall-clock", "Cost (KRW)", "Cost (USD)"].map((h) => paint.bold(h)),
+    colAligns: ["left", "left", "right", "right", "right", "right"],
+    rows: body,
+  });
 }
 
 /** The human plan: the job, the cheapest and the fastest plans, or why none qualify; then how they were chosen. */
-export function renderPlan(result: PlanResult, paint: ChalkInstance): string {
+export function renderPlan(result: PlanResult, paint: Paint): string {
   const { inputs } = result.job;
   const strategy = result.job.estimates[0]!.strategy;
   const constraints = [

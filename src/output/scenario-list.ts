@@ -1,10 +1,11 @@
 import Table from "cli-table3";
-import type { ChalkInstance } from "chalk";
 import type { LoadedScenario } from "../catalog/scenarios.js";
 import type { Scenario } from "../catalog/scenario-schema.js";
+import { formatNumber } from "../core/number-text.js";
+import type { Paint } from "./paint.js";
 import { TEXT_WIDTH, wrap } from "./wrap.js";
 
-const n = (value: string | number): string => (typeof value === "number" ? value.toLocaleString("en-US") : value);
+const n = (value: string | number): string => (typeof value === "number" ? formatNumber(value) : value);
 
 /** The token source in words: "chinchilla", "61GB at 4.07 B/token", "50,000 × 1,024 × 3 epochs". */
 export function tokenSourceText(s: Scenario): string {
@@ -26,7 +27,7 @@ export function scenarioRows(loaded: readonly LoadedScenario[]): Array<Scenario 
 }
 
 /** The human list: id, strategy, model, token source and GPUs, with the title (and description) under each. */
-export function renderScenarios(loaded: readonly LoadedScenario[], paint: ChalkInstance, long: boolean): string {
+export function renderScenarios(loaded: readonly LoadedScenario[], paint: Paint, long: boolean): string {
   const table = new Table({
     head: ["Scenario", "Strategy", "Model", "Tokens", "GPUs"].map((h) => paint.bold(h)),
     style: { head: [], border: [], compact: true },

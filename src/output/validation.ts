@@ -1,11 +1,11 @@
 import Table from "cli-table3";
-import type { ChalkInstance } from "chalk";
 import type { PublishedRun } from "../catalog/run-schema.js";
 import type { ValidationRow, ValidationSummary } from "../core/calibration.js";
 import type { validateFinetune } from "../core/finetune-calibration.js";
 import type { MeasuredRow, MemoryValidation } from "../core/memory-validation.js";
 import { csvField } from "./delimited.js";
 import { formatCount, significant } from "./format.js";
+import type { Paint } from "./paint.js";
 import { wrap } from "./wrap.js";
 
 export interface ValidationReport {
@@ -25,7 +25,7 @@ const signedPct = (x: number): string => `${x >= 0 ? "+" : ""}${significant(x * 
 export type ValidationSection = "all" | "memory" | "speed";
 
 /** The human report: published runs, fine-tuning speed and memory, each with its summary. */
-export function renderValidation(report: ValidationReport, paint: ChalkInstance, section: ValidationSection = "all"): string {
+export function renderValidation(report: ValidationReport, paint: Paint, section: ValidationSection = "all"): string {
   const parts: string[] = [];
   if (section === "all") parts.push(renderRuns(report, paint));
   if (section === "all" || section === "speed") parts.push(renderSpeed(report, paint));
@@ -34,7 +34,7 @@ export function renderValidation(report: ValidationReport, paint: ChalkInstance,
 }
 
 /** Fine-tuning throughput: measured tokens/s per GPU vs the default efficiency, leave-one-out. */
-function renderSpeed(report: ValidationReport, paint: ChalkInstance): string {
+function renderSpeed(report: ValidationReport, paint: Paint): string {
   const table = new Table({
     head: ["Fine-tuning run", "Method", "Measured tok/s", "Predicted", "Error", "Inside"].map((h) => paint.bold(h)),
     colAligns: ["left", "left", "right", "right", "right", "center"],
@@ -56,7 +56,7 @@ function renderSpeed(report: ValidationReport, paint: ChalkInstance): string {
 }
 
 /** Peak memory of measured fine-tuning runs vs the memory model. */
-function renderMemory(report: ValidationReport, paint: ChalkInstance): string {
+function renderMemory(report: ValidationReport, paint: Paint): string {
   const table = new Table({
     head: ["Memory run", "Method", "Measured GB", "Model GB", "Error", "Basis"].map((h) => paint.bold(h)),
     colAligns: ["left", "left", "right", "right", "right", "left"],
@@ -83,7 +83,7 @@ function renderMemory(report: ValidationReport, paint: ChalkInstance): string {
 }
 
 /** Published full runs: reported vs estimated GPU-hours, out of sample. */
-function renderRuns(report: ValidationReport, paint: ChalkInstance): string {
+function renderRuns(report: ValidationReport, paint: Paint): string {
   const byId = new Map(report.runs.map((r) => [r.id, r]));
   const table = new Table({
     head: ["Run", "Hardware", "Reported GPU-h", "Estimate", "Range", "Error", "Inside"].map((h) => paint.bold(h)),

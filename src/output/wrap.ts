@@ -12,12 +12,16 @@ export function wrap(text: string, width = TEXT_WIDTH, indent = 0): string {
   const words = text.split(" "); // single spaces, so runs of spaces (column alignment) survive
   const lines: string[] = [];
   let line = words[0] ?? "";
+  let lineWidth = displayWidth(line); // kept up to date: measuring the line for every word is quadratic
   for (const word of words.slice(1)) {
-    if (displayWidth(line) + 1 + displayWidth(word) > width && line.trim()) {
+    const wordWidth = displayWidth(word);
+    if (lineWidth + 1 + wordWidth > width && line.trim()) {
       lines.push(line);
       line = `${pad}${word}`;
+      lineWidth = indent + wordWidth;
     } else {
       line = `${line} ${word}`;
+      lineWidth += 1 + wordWidth;
     }
   }
   lines.push(line);

@@ -1,0 +1,42 @@
+import type { Duration } from "../core/duration.js";
+import type { FxAssumption } from "../core/estimate.js";
+import type { Money } from "../core/money.js";
+import { formatNumber } from "../core/number-text.js";
+import type { PlanCandidate, PlanLimits, PlanSearch } from "../core/plan.js";
+import type { EstimateReport } from "../core/report.js";
+
+/** One listed plan: the search's candidate and the full estimate made for it at its count and price. */
+export interface PlanRow {
+  candidate: PlanCandidate;
+  report: EstimateReport;
+}
+
+/** Everything `plan` found, for the table and the JSON. */
+export interface PlanResult {
+  /** An estimate of the job (any GPU) for its inputs: model, tokens, strategy. */
+  job: EstimateReport;
+  deadline?: Duration;
+  budget?: Money;
+  search: PlanSearch;
+  cheapest: PlanRow[];
+  fastest: PlanRow[];
+  limits: PlanLimits;
+  /** GPU types left out, with why (no price, no offer from the provider). */
+  skipped: Array<{ gpu: string; reason: string }>;
+  gpuTypes: number;
+  priceKind: string;
+  provider?: string;
+  fx: FxAssumption;
+  /** Why nothing qualifies, in words; null when plans were found. */
+  explanation: string | null;
+}
+
+/** How the candidates were chosen, in words (the JSON and the table footer carry it). */
+export function candidatesText(limits: PlanLimits): string {
+  return (
+    `for each GPU type and each provider's current offer: the fewest GPUs that fit in memory and meet the deadline ` +
+    `(whole ${limits.nodeSize}-GPU nodes beyond one), and the practical maximum of ${formatNumber(limits.maxGpus)} GPUs ` +
+    "(a 4M-token global batch with one sequence per GPU, at most 4,096). The model has no multi-GPU scaling loss, so one offer costs the same at every count; " +
+    "cheapest = lowest expected cost, fastest = shortest expected wall-clock"
+  );
+}

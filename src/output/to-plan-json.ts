@@ -1,0 +1,63 @@
+import type { PlanJson } from "./plan-json.js";
+import { candidatesText, type PlanResult, type PlanRow } from "./plan-result.js";
+
+// The JSON `plan --format json` prints. Its schema is ./plan-json.ts, which only the tests load:
+// building zod schemas is kept off the CLI's start-up.
+
+function planRowJson({ candidate: c, report }: PlanRow): PlanJson["plans"][number] {
+  const e = report.estimates[0]!;
+  return {
+    gpus: { id: c.gpu.id, name: report.inputs.gpu.name, count: c.count },
+    kind: c.kind,
+    provider: c.offer.provider,
+    providerName: c.offer.providerName,
+    region: c.offer.region,
+    priceUsdPerGpuHour: c.offer.usdPerGpuHour,
+    priceDate: c.offer.date,
+    priceSource: c.offer.source,
+    wallDays: e.wallDays.expected,
+    gpuHours: e.gpuHours.expected,
+    costUsd: e.costUsd.expected,
+    costKrw: e.costKrw.expected,
+    mfu: e.efficiency.wholeRun.expected,
+    memoryPerGpuGB: e.memory.perGpuGB,
+    fits: e.memory.fits,
+    ranges: { wallDays: e.wallDays, gpuHours: e.gpuHours, costUsd: e.costUsd, costKrw: e.costKrw },
+  };
+}
+
+/** Builds the plan JSON (pure). */
+export function toPlanJson(result: PlanResult): PlanJson {
+  const { inputs } = result.job;
+  return {
+    schemaVersion: 1,
+    command: "plan",
+    inputs: {
+      model: inputs.model ?? null,
+      params: inputs.params,
+      tokens: inputs.tokens,
+      tokensBasis: inputs.tokensBasis,
+      strategy: result.job.estimates[0]!.strategy,
+      deadlineDays: result.deadline?.days ?? null,
+      budgetKrw: result.budget?.krw ?? null,
+      budgetUsd: result.budget?.usd ?? null,
+      priceKind: result.priceKind,
+      provider: result.provider ?? null,
+    },
+    candidates: candidatesText(result.limits),
+    maxGpus: result.limits.maxGpus,
+    gpuTypesSearched: result.gpuTypes,
+    skipped: result.skipped,
+    plans: result.cheapest.map(planRowJson),
+    fastest: result.fastest.map(planRowJson),
+    binding: result.search.binding,
+    explanation: result.explanation,
+    assumptions: {
+      krwPerUsd: result.fx.krwPerUsd,
+      fxDate: result.fx.date,
+      fxSource: result.fx.source,
+      constraints: "deadline and budget are met by the expected wall-clock and cost; each plan's ranges say how far a real run may fall from them",
+      taxes: "prices exclude VAT and sales tax (Korean VAT is 10% where it applies)",
+    },
+  };
+}
