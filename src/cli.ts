@@ -8,6 +8,14 @@ export { run };
  * (src/boot.ts).
  */
 export async function main(): Promise<void> {
+  // A reader that stops early (`llm-cost … | head`) closes the pipe: that is not an error, so stop
+  // writing quietly instead of dying with EPIPE and a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE") throw error;
+      process.exit(process.exitCode ?? 0);
+    });
+  }
   process.exitCode = await run(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

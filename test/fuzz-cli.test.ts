@@ -159,12 +159,34 @@ describe(`CLI fuzz, built binary: ${BINARY_VECTORS} vectors through node bin/llm
 });
 
 describe("known bugs (test/helpers/known-bugs.ts): each reproduction fails until the bug is fixed; then delete its entry", () => {
+  it.skipIf(KNOWN_BUGS.length > 0)("none are open", () => expect(KNOWN_BUGS).toEqual([]));
   it.each(KNOWN_BUGS.map((bug) => [bug.id, bug] as const))("%s", { fails: true }, async (_id, bug) => {
     const dir = makeFuzzDir("llm-cost-known-");
     for (const [name, text] of Object.entries(bug.files ?? {})) writeFileSync(join(dir, name), text);
     const outcome = await runInProcess(bug.repro, { cwd: dir });
     expect(checkOutcome(outcome)).toBeUndefined();
     if (bug.fixed) expect(bug.fixed(outcome)).toBeUndefined();
+  });
+});
+
+/** What the fuzzers found once, now fixed: each must keep passing the oracle. */
+const FORMER_BUGS: Array<{ id: string; argv: string[]; files?: Record<string, string>; stderr?: RegExp }> = [
+  { id: "overflow of an extreme --params", argv: ["estimate", "--params", "1e300", "--tokens", "15B", "--gpus", "2xH100"], stderr: /--params "1e300": too large/ },
+  { id: "a price of 9e-123", argv: ["check", "--params", "7B", "--tokens", "15B", "--gpus", "2xH100", "--claimed-cost", "1억원", "--price", "9e-123"], stderr: /--price "9e-123".*at least 0\.001/ },
+  { id: "help printed on stderr for `llm-cost --`", argv: ["--"], stderr: /^llm-cost: missing command/ },
+  { id: "a warning before an --out error", argv: ["estimate", "--params", "7B", "--tokens", "15B", "--gpus", "H100", "--mfu", "0.9", "--out", "."], stderr: /^llm-cost: invalid --out "\.": is a directory/ },
+  { id: "control characters quoted from a file", argv: ["scenarios", "bad.json"], files: { "bad.json": "[\u0000\u001b[31m\r" }, stderr: /\\u0000\\u001b/ },
+  { id: "a config value blamed on a flag", argv: ["estimate", "--params", "7B", "--tokens", "15B"], files: { "llm-cost.config.json": JSON.stringify({ gpus: "2xH900" }) }, stderr: /llm-cost\.config\.json: gpus: "2xH900": unknown GPU/ },
+  { id: "prices CSV without a header", argv: ["prices", "V100", "--format", "csv"] },
+];
+
+describe("former fuzz findings stay fixed", () => {
+  it.each(FORMER_BUGS.map((bug) => [bug.id, bug] as const))("%s", async (_id, bug) => {
+    const dir = makeFuzzDir("llm-cost-fixed-");
+    for (const [name, text] of Object.entries(bug.files ?? {})) writeFileSync(join(dir, name), text);
+    const outcome = await runInProcess(bug.argv, { cwd: dir });
+    expect(checkOutcome(outcome)).toBeUndefined();
+    if (bug.stderr) expect(outcome.stderr).toMatch(bug.stderr);
   });
 });
 
@@ -180,8 +202,8 @@ describe("listings: CSV carries every field the JSON has", () => {
     const { csv, json } = await columns([command]);
     expect(csv.sort()).toEqual(json.sort());
   });
-  // Known bug (see prices-csv-without-header): rowsToCsv takes the columns of the first row only.
-  it("prices H100 (fails until rowsToCsv takes every row's keys)", { fails: true }, async () => {
+  // Once a bug: rowsToCsv took the columns of the first row only, dropping instance and gpusPerInstance.
+  it("prices H100", async () => {
     const { csv, json } = await columns(["prices", "H100"]);
     expect(csv.sort()).toEqual(json.sort());
   });

@@ -8,6 +8,7 @@ import {
   memoryPerGpu,
   minGpusToFit,
   OPTIMIZERS,
+  smallestCount,
   type MemoryRequest,
   type Recompute,
 } from "../src/core/memory.js";
@@ -284,5 +285,20 @@ describe("validation against measured fine-tuning peaks (presets/finetune-measur
   it("respects every OOM (lower) and fits-in (upper) bound", () => {
     expect(result.summary.boundRows).toBeGreaterThan(0);
     expect(result.summary.boundsRespected).toBe(result.summary.boundRows);
+  });
+});
+
+describe("smallestCount (the search behind minGpusToFit)", () => {
+  it("finds the first fit by halves, tries one GPU alone, and says null when nothing fits", () => {
+    const tried: number[] = [];
+    const fits = (n: number): boolean => {
+      tried.push(n);
+      return n >= 37;
+    };
+    expect(smallestCount(fits, 4096)).toBe(37);
+    expect(tried.length).toBeLessThanOrEqual(14);
+    expect(smallestCount(() => true, 4096)).toBe(1);
+    expect(smallestCount(() => false, 4096)).toBeNull();
+    expect(smallestCount((n) => n >= 2, 1)).toBeNull();
   });
 });

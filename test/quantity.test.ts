@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseCount, parseFraction, parsePositiveNumber } from "../src/core/quantity.js";
+import { LIMITS, parseCount, parseFraction, parsePositiveNumber } from "../src/core/quantity.js";
 import { UsageError } from "../src/errors.js";
 
 describe("parseCount", () => {
@@ -43,10 +43,21 @@ describe("parseFraction", () => {
 
 describe("parsePositiveNumber", () => {
   it("reads prices and rates", () => {
-    expect(parsePositiveNumber("2.49", "--price", "a price")).toBe(2.49);
-    expect(parsePositiveNumber("1,439", "--fx", "a rate")).toBe(1439);
+    expect(parsePositiveNumber("2.49", "--price", "a price", LIMITS.usdPerGpuHour)).toBe(2.49);
+    expect(parsePositiveNumber("1,439", "--fx", "a rate", LIMITS.krwPerUsd)).toBe(1439);
   });
-  it.each(["0", "-1", "x", "1e999"])("rejects %j", (text) => {
-    expect(() => parsePositiveNumber(text, "--price", "a price")).toThrow(/invalid --price/);
+  it.each(["0", "-1", "x", "1e999", "2e98", "10001"])("rejects %j as a price", (text) => {
+    expect(() => parsePositiveNumber(text, "--price", "a price", LIMITS.usdPerGpuHour)).toThrow(/invalid --price/);
+  });
+  it("keeps bytes per token within what tokenizers give", () => {
+    expect(() => parsePositiveNumber("7e-312", "--bytes-per-token", "bytes per token", LIMITS.bytesPerToken)).toThrow(/at least 0\.1/);
+  });
+});
+
+describe("limits", () => {
+  it("a count above 1e18 (or --params above 1e15) is refused, not overflowed", () => {
+    expect(parseCount("1e18", "--tokens")).toBe(1e18);
+    expect(() => parseCount("1.1e18", "--tokens")).toThrow(/too large: at most 1e\+18/);
+    expect(() => parseCount("1e300", "--params", LIMITS.params)).toThrow(/too large: at most 1e\+15/);
   });
 });

@@ -31,6 +31,11 @@ export function mergeConfig(catalog: Catalog, loaded: LoadedConfig | undefined):
     sources: [`${file}: ${g.source}`],
     date: g.date,
   }));
+  // An own GPU with a built-in id replaces that GPU but keeps its names (H100 still finds it).
+  for (const own of ownGpus) {
+    const builtIn = catalog.gpus.find((g) => g.id === own.id);
+    if (builtIn) own.aliases = [...new Set([...own.aliases, ...builtIn.aliases])];
+  }
   const gpus = [...catalog.gpus.filter((g) => !ownGpus.some((o) => o.id === g.id)), ...ownGpus];
   const ownPrices: PriceOffer[] = config.prices.map((p, i) => {
     const gpu = findGpu(gpus, p.gpu);

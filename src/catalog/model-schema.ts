@@ -27,16 +27,20 @@ const nonNegativeInt = z
 const text = z.string({ error: expected("a non-empty string") }).regex(/\S/, { error: "expected a non-empty string" });
 
 /** A decoder-only transformer shape; field meanings are documented on `Architecture` in src/core/architecture.ts. */
+// Upper bounds far past any model (the largest have ~100 layers, width ~25k, vocabularies ~256k):
+// a bigger figure in a user's file is a typo, and would overflow the parameter count.
+const upTo = (max: number) => positiveInt.max(max, { error: `expected at most ${max}` });
+
 export const ArchitectureSpec = z
   .strictObject({
-    layers: positiveInt,
-    hidden: positiveInt,
-    heads: positiveInt,
-    kvHeads: positiveInt,
-    headDim: positiveInt,
-    ffn: positiveInt,
+    layers: upTo(1e4),
+    hidden: upTo(1e6),
+    heads: upTo(1e5),
+    kvHeads: upTo(1e5),
+    headDim: upTo(1e5),
+    ffn: upTo(1e7),
     mlp: z.enum(["gated", "plain"], { error: 'expected "gated" or "plain"' }),
-    vocab: positiveInt,
+    vocab: upTo(1e8),
     tiedEmbeddings: z.boolean({ error: expected("true or false") }),
     norm: z.enum(["rmsnorm", "layernorm"], { error: 'expected "rmsnorm" or "layernorm"' }),
     normsPerLayer: positiveInt,

@@ -14,7 +14,8 @@ const id = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, "expected a lower-case id o
 
 export const UserPriceOffer = z.strictObject({
   gpu: z.string().min(1),
-  usdPerGpuHour: z.number().positive().finite(),
+  // The same bounds as the flags (src/core/quantity.ts LIMITS): beyond them a figure is a typo.
+  usdPerGpuHour: z.number().min(0.001).max(1e4),
   kind: z.enum(PRICE_KINDS).default("on-demand"),
   providerName: z.string().min(1).default("negotiated"),
   region: z.string().min(1).default("own"),
@@ -27,10 +28,10 @@ export const UserGpu = z.strictObject({
   name: z.string().min(1),
   aliases: z.array(z.string().min(1)).default([]),
   architecture: z.enum(["volta", "ampere", "ada", "hopper", "blackwell", "cdna3", "gaudi"]),
-  memoryGB: z.number().positive().finite(),
-  denseTflops16: z.number().positive().finite(),
-  tdpW: z.number().positive().finite(),
-  fp8DenseTflops: z.number().positive().finite().nullable().default(null),
+  memoryGB: z.number().min(0.1).max(1e5),
+  denseTflops16: z.number().min(0.01).max(1e6),
+  tdpW: z.number().min(1).max(1e5),
+  fp8DenseTflops: z.number().min(0.01).max(1e6).nullable().default(null),
   source: z.string().min(1),
   date: SourceDate,
 });
@@ -48,10 +49,10 @@ export const UserConfig = z.strictObject({
   gpus: z.string().min(1).optional(),
   provider: z.string().min(1).optional(),
   priceKind: z.enum(PRICE_KINDS).optional(),
-  fx: z.strictObject({ krwPerUsd: z.number().positive().finite(), date: SourceDate, source: z.string().min(1) }).optional(),
+  fx: z.strictObject({ krwPerUsd: z.number().positive().max(1e5), date: SourceDate, source: z.string().min(1) }).optional(),
   lang: z.enum(["en", "ko"]).optional(),
   pue: z.number().min(1).max(3).optional(),
-  grid: z.number().positive().finite().optional(),
+  grid: z.number().positive().max(1e4).optional(),
   prices: z.array(UserPriceOffer).default([]),
   gpuSpecs: z.array(UserGpu).default([]),
   models: z.array(UserModel).default([]),

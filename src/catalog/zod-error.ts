@@ -1,17 +1,12 @@
 import type { z } from "zod";
-import { UsageError } from "../errors.js";
+import { UsageError, escapeControls } from "../errors.js";
 
 /**
  * A key from the user's file as an error message may show it: control characters escaped (a NUL or
  * an ESC sequence must not reach the terminal) and a very long key cut, so the message stays one short line.
  */
 function shownKey(key: string): string {
-  let escaped = "";
-  for (const c of key) {
-    const code = c.codePointAt(0)!;
-    const control = code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
-    escaped += control ? `\\u${code.toString(16).padStart(4, "0")}` : c;
-  }
+  const escaped = escapeControls(key);
   return escaped.length > 60 ? `${escaped.slice(0, 57)}...` : escaped;
 }
 

@@ -21,7 +21,7 @@ import { closest } from "../core/suggest.js";
 import { parseGpuSelection } from "../core/gpus.js";
 import { DEFAULT_LORA_RANK, parseLoraTargets, trainableLoraParams } from "../core/lora.js";
 import { resolvePrice } from "../core/price.js";
-import { parseCount, parseFraction, parsePositiveNumber } from "../core/quantity.js";
+import { LIMITS, parseCount, parseFraction, parsePositiveNumber } from "../core/quantity.js";
 import { buildReport, type EstimateReport, type ResolvedInputs } from "../core/report.js";
 import { UsageError, badValue } from "../errors.js";
 import { renderDelimited } from "../output/delimited.js";
@@ -134,7 +134,7 @@ function resolveModel(flags: EstimateFlags, catalog: Catalog, hf?: HfModel): Res
   }
   if (flags.model === undefined) {
     if (flags.vocab !== undefined || flags.addVocab !== undefined) throw new UsageError("--vocab and --add-vocab need --model (the vocabulary of a bare --params size is unknown)");
-    const params = parseCount(required(flags.params, "--params", "give the model size (e.g. --params 7B), a preset (e.g. --model llama-2-7b) or --model-config config.json"), "--params");
+    const params = parseCount(required(flags.params, "--params", "give the model size (e.g. --params 7B), a preset (e.g. --model llama-2-7b) or --model-config config.json"), "--params", LIMITS.params);
     return { arch: genericArchitecture(params), exact: false, params, activeParams: params, addedVocabParams: 0, addedVocabRows: 0 };
   }
   const preset = findModel(catalog.models, flags.model);
@@ -184,7 +184,19 @@ function withConfig(flags: EstimateFlags, loaded: LoadedConfig | undefined): { f
   return { flags: merged, sources };
 }
 
-/** Turns flags into resolved inputs and the core's request; throws UsageError on anything wrong. */
+/**
+ * Runs a parse of a value that may have come from the config file; if it did and the value is
+ * rejected, the error names the file and the key instead of a flag the user never typed.
+ */
+function blameConfig<T>(source: string, key: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (!(error instanceof UsageError) || !source.startsWith("config: ")) throw error;
+    throw new UsageError(`${source.slice("config: ".length)}: ${key}: ${error.message.replace(/^invalid --[\w-]+ /, "")}`);
+  }
+}
+
 /** The files an estimate can read, already parsed by the CLI layer. */
 export interface EstimateFiles {
   config?: LoadedConfig;
@@ -230,10 +242,10 @@ export function resolveEstimate(rawFlags: EstimateFlags, baseCatalog: Catalog, f
   const model = resolveModel(flags, catalog, hf);
   const params = model.params;
   const { tokens, basis: tokensBasis } = resolveTokens(flags, model.params, catalog);
-  const { gpu, count } = parseGpuSelection(required(flags.gpus, "--gpus", "give the GPUs, e.g. --gpus 2xH100"), catalog.gpus);
+  const { gpu, count } = blameConfig(sources.gpus, "gpus", () => parseGpuSelection(required(flags.gpus, "--gpus", "give the GPUs, e.g. --gpus 2xH100"), catalog.gpus));
   const strategyIds = parseChoiceList(flags.strategy ?? "all", STRATEGY_IDS, "--strategy");
   const mfu = flags.mfu === undefined ? undefined : parseFraction(flags.mfu, "--mfu");
-  const tokensPerSec = flags.tokensPerSec === undefined ? undefined : parsePositiveNumber(flags.tokensPerSec, "--tokens-per-sec", "measured training tokens per second per GPU");
+  const tokensPerSec = flags.tokensPerSec === undefined ? undefined : parsePositiveNumber(flags.tokensPerSec, "--tokens-per-sec", "measured training tokens per second per GPU", LIMITS.tokensPerSec);
   if (mfu !== undefined && tokensPerSec !== undefined) throw new UsageError("--mfu and --tokens-per-sec both set the speed: use one of them");
   if (tokensPerSec !== undefined && strategyIds.length !== 1) {
     throw new UsageError("--tokens-per-sec is the speed of one job: give exactly one --strategy (the one you timed)");
@@ -243,18 +255,20 @@ export function resolveEstimate(rawFlags: EstimateFlags, baseCatalog: Catalog, f
     throw badValue("--precision", flags.precision, `${gpu.aliases[0] ?? gpu.id} has no fp8 tensor cores; use bf16`);
   }
   const priceKind = parseChoice(flags.priceKind ?? "on-demand", PRICE_KINDS, "--price-kind");
-  const usd = flags.price === undefined ? undefined : parsePositiveNumber(flags.price, "--price", "a price in USD per GPU-hour");
+  const usd = flags.price === undefined ? undefined : parsePositiveNumber(flags.price, "--price", "a price in USD per GPU-hour", LIMITS.usdPerGpuHour);
   if (usd !== undefined && flags.provider !== undefined) throw new UsageError("--price and --provider both set a price: give one of them");
-  const krwPerUsd = flags.fx === undefined ? undefined : parsePositiveNumber(flags.fx, "--fx", "won per US dollar, e.g. 1439");
+  const krwPerUsd = flags.fx === undefined ? undefined : parsePositiveNumber(flags.fx, "--fx", "won per US dollar, e.g. 1439", LIMITS.krwPerUsd);
   const loraRank = flags.loraRank === undefined ? DEFAULT_LORA_RANK : parseRank(flags.loraRank);
   const loraTargets = parseLoraTargets(flags.loraTargets ?? "all");
 
-  const price = resolvePrice(catalog.prices, gpu.aliases[0] ?? gpu.id, {
-    gpuId: gpu.id,
-    kind: priceKind,
-    ...(flags.provider === undefined ? {} : { provider: flags.provider }),
-    ...(usd === undefined ? {} : { usdPerGpuHour: usd }),
-  });
+  const price = blameConfig(rawFlags.provider === undefined ? sources.price : "flag", "provider", () =>
+    resolvePrice(catalog.prices, gpu.aliases[0] ?? gpu.id, {
+      gpuId: gpu.id,
+      kind: priceKind,
+      ...(flags.provider === undefined ? {} : { provider: flags.provider }),
+      ...(usd === undefined ? {} : { usdPerGpuHour: usd }),
+    }),
+  );
   const configFx = loaded?.config.fx;
   const fx = krwPerUsd !== undefined
     ? { krwPerUsd, date: "given", source: "--fx flag" }
@@ -292,7 +306,7 @@ export function resolveEstimate(rawFlags: EstimateFlags, baseCatalog: Catalog, f
 /** PUE and grid intensity: flags over presets/energy.json. --grid takes g/kWh or a preset name. */
 function resolveEnergy(flags: EstimateFlags, catalog: Catalog, tdpW: number): EnergyAssumption {
   const presets = catalog.energy;
-  const pue = flags.pue === undefined ? presets.pue.default : parsePositiveNumber(flags.pue, "--pue", "a power usage effectiveness of at least 1, e.g. 1.1");
+  const pue = flags.pue === undefined ? presets.pue.default : parsePositiveNumber(flags.pue, "--pue", "a power usage effectiveness from 1 to 3, e.g. 1.1", LIMITS.pue);
   if (pue < 1) throw badValue("--pue", flags.pue ?? "", "PUE is at least 1 (all power reaching the GPUs), e.g. 1.1");
   const pueSource = flags.pue === undefined ? `${presets.pue.note} (${presets.pue.source}, ${presets.pue.date})` : "--pue flag or config";
   const gridName = flags.grid ?? presets.defaultGrid;
@@ -303,7 +317,7 @@ function resolveEnergy(flags: EstimateFlags, catalog: Catalog, tdpW: number): En
     const guess = closest(gridName, ids);
     throw badValue("--grid", gridName, `expected grams of CO2 per kWh (e.g. 417.3) or one of ${ids.join(", ")}`, guess ? `did you mean ${guess}?` : undefined);
   }
-  const grams = parsePositiveNumber(gridName, "--grid", "grams of CO2 per kWh, e.g. 417.3");
+  const grams = parsePositiveNumber(gridName, "--grid", "grams of CO2 per kWh, e.g. 417.3", LIMITS.gridGCO2PerKWh);
   return { tdpW, pue, pueSource, gCO2PerKWh: grams, gridSource: "--grid flag or config" };
 }
 
@@ -323,7 +337,7 @@ function resolveTokens(flags: EstimateFlags, params: number, catalog: Catalog): 
   if (flags.corpus !== undefined) {
     const bytes = parseCorpusSize(flags.corpus, "--corpus");
     if (flags.bytesPerToken !== undefined && flags.corpusLang !== undefined) throw new UsageError("--bytes-per-token and --corpus-lang both set the bytes per token: use one of them");
-    if (flags.bytesPerToken !== undefined) return corpusTokens(bytes, parsePositiveNumber(flags.bytesPerToken, "--bytes-per-token", "bytes per token, e.g. 4.07"));
+    if (flags.bytesPerToken !== undefined) return corpusTokens(bytes, parsePositiveNumber(flags.bytesPerToken, "--bytes-per-token", "bytes per token, e.g. 4.07", LIMITS.bytesPerToken));
     if (flags.corpusLang === undefined) {
       throw new UsageError(`--corpus needs --bytes-per-token N or --corpus-lang ${Object.keys(catalog.corpusLanguages).join("|")}`);
     }
@@ -332,7 +346,7 @@ function resolveTokens(flags: EstimateFlags, params: number, catalog: Catalog): 
   if (flags.examples !== undefined) {
     const examples = parseCount(flags.examples, "--examples");
     const tokensPerExample = parseCount(required(flags.tokensPerExample, "--tokens-per-example", "give the average tokens per example, prompt and answer included, e.g. 1024"), "--tokens-per-example");
-    const epochs = flags.epochs === undefined ? 1 : parsePositiveNumber(flags.epochs, "--epochs", "a number of passes over the data, e.g. 3");
+    const epochs = flags.epochs === undefined ? 1 : parsePositiveNumber(flags.epochs, "--epochs", "a number of passes over the data, e.g. 3", LIMITS.epochs);
     return sftTokens({ examples, tokensPerExample, epochs });
   }
   const tokensFlag = parseTokensFlag(required(flags.tokens, "--tokens", "give the training tokens (e.g. --tokens 15B, --tokens chinchilla), --corpus 61GB or --examples 50k"), "--tokens");
@@ -462,10 +476,12 @@ export function addEstimateCommand(program: Command, io: Io): void {
       const files = { ...(config ? { config } : {}), ...(hf ? { hf } : {}), ...(trainer ? { trainer } : {}) };
       const report = resolveEstimate(flags, loadCatalog(), files);
       const inverse = buildInverse(flags, format, report, (gpus) => resolveEstimate({ ...flags, gpus }, loadCatalog(), files));
-      for (const warning of report.warnings) io.stderr(`llm-cost: warning: ${warning}\n`);
       const lang = langFlag ?? config?.config.lang ?? langFromEnv(io.env);
       const text = renderEstimate(report, format, { lang, currency, explain: flags.explain === true, paint: await paintFor(io, flags.color && flags.out === undefined), inverse });
-      if (flags.out === undefined) io.stdout(text);
-      else io.stderr(`llm-cost: wrote ${writeOutput(io.cwd, flags.out, text, flags.force === true)}\n`);
+      // Write first: a failed --out is then the only line on stderr, with no warning before it.
+      const written = flags.out === undefined ? undefined : writeOutput(io.cwd, flags.out, text, flags.force === true);
+      for (const warning of report.warnings) io.stderr(`llm-cost: warning: ${warning}\n`);
+      if (written === undefined) io.stdout(text);
+      else io.stderr(`llm-cost: wrote ${written}\n`);
     });
 }

@@ -9,7 +9,7 @@ import { gpuDisplayName, parseGpuSelection } from "../core/gpus.js";
 import { parseMoney } from "../core/money.js";
 import { NODE_SIZE, practicalMaxGpus, searchPlans, type PlanCandidate, type PlanGpu, type PlanOffer } from "../core/plan.js";
 import { cheapestPerProvider, findProvider } from "../core/price.js";
-import { parsePositiveNumber } from "../core/quantity.js";
+import { LIMITS, parsePositiveNumber } from "../core/quantity.js";
 import type { EstimateReport } from "../core/report.js";
 import { closest } from "../core/suggest.js";
 import { UsageError, badValue } from "../errors.js";
@@ -97,7 +97,7 @@ export async function buildPlan(flags: PlanFlags, cwd: string): Promise<PlanResu
   const base = loadCatalog();
   const catalog = mergeConfig(base, loaded);
   const kind = parseChoice(flags.priceKind ?? loaded?.config.priceKind ?? "on-demand", PRICE_KINDS, "--price-kind");
-  const usd = flags.price === undefined ? undefined : parsePositiveNumber(flags.price, "--price", "a price in USD per GPU-hour");
+  const usd = flags.price === undefined ? undefined : parsePositiveNumber(flags.price, "--price", "a price in USD per GPU-hour", LIMITS.usdPerGpuHour);
   if (usd !== undefined && flags.provider !== undefined) throw new UsageError("--price and --provider both set a price: give one of them");
   if (usd !== undefined && flags.gpu === undefined) throw new UsageError("--price is the price of one GPU type: name it with --gpu (e.g. --gpu H100 --price 2.5)");
   const providerName = usd === undefined ? flags.provider ?? loaded?.config.provider : undefined;
@@ -105,7 +105,9 @@ export async function buildPlan(flags: PlanFlags, cwd: string): Promise<PlanResu
   if (providerName !== undefined && provider === undefined) {
     const ids = [...new Set(catalog.prices.map((p) => p.provider))];
     const guess = closest(providerName, ids);
-    throw badValue("--provider", providerName, `expected one of ${ids.join(", ")}`, guess ? `did you mean ${guess}?` : undefined);
+    // Name where the value came from: the flag, or the config file the user may have forgotten.
+    const where = flags.provider === undefined && loaded ? `provider in ${loaded.file}` : "--provider";
+    throw badValue(where, providerName, `expected one of ${ids.join(", ")}`, guess ? `did you mean ${guess}?` : undefined);
   }
 
   // One estimate per GPU type: GPU-hours do not depend on the count, and memory at count 1 plus

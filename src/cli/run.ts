@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Command, CommanderError } from "commander";
-import { UsageError } from "../errors.js";
+import { UsageError, escapeControls } from "../errors.js";
 import { localizeError } from "../i18n/errors.js";
 import { langFromArgv, langFromEnv } from "../i18n/lang.js";
 import { PACKAGE_ROOT } from "../package-root.js";
@@ -27,7 +27,8 @@ function version(): string {
 
 /** One line, no "error:" prefix from commander, no trailing newline inside. */
 function oneLine(message: string): string {
-  return message.replace(/^error:\s*/i, "").replace(/\s*\n\s*/g, " ").trim();
+  // Text quoted from a user's file (a JSON parser's snippet) may hold control characters.
+  return escapeControls(message.replace(/^error:\s*/i, "").replace(/\s*\n\s*/g, " ").trim());
 }
 
 /**
@@ -36,13 +37,17 @@ function oneLine(message: string): string {
  * what only some runs need (zod for user files, yaml for --from) when they need it.
  */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
+  const heldBack: string[] = [];
   const program = new Command("llm-cost")
     .description("What training an LLM will cost: FLOPs, GPU-hours, days, and money in won and dollars")
     .version(version(), "-V, --version")
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout(text),
-      writeErr: (text) => io.stderr(text),
+      // Commander writes the whole help here before failing on a missing or unknown command; the
+      // user gets one line instead (below), so this text is held back and only passed on when
+      // the run succeeds.
+      writeErr: (text) => heldBack.push(text),
       // Commander's own errors are reprinted below as one line; keep it from printing them first.
       outputError: () => {},
     })
@@ -64,14 +69,18 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     io.stderr(`llm-cost: ${localizeError(oneLine(message), lang)}\n`);
     return EXIT_USAGE;
   };
-  if (argv.length === 0) return fail("missing command: expected estimate, compare, plan, check, scenarios, validate, gpus, prices, models or completion (see llm-cost --help)");
+  const missingCommand = "missing command: expected estimate, compare, plan, check, scenarios, validate, gpus, prices, models or completion (see llm-cost --help)";
+  if (argv.length === 0) return fail(missingCommand);
   try {
     await program.parseAsync([...argv], { from: "user" });
+    for (const text of heldBack) io.stderr(text);
     return EXIT_OK;
   } catch (error) {
     if (error instanceof UsageError) return fail(error.message);
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return EXIT_OK; // --help, --version
+      // "llm-cost --" or "llm-cost help nope": commander shows the help as an error.
+      if (error.code === "commander.help") return fail(argv[0] === "help" ? `unknown command '${argv[1] ?? ""}' for help (see llm-cost --help)` : missingCommand);
       return fail(error.message);
     }
     throw error;

@@ -58,7 +58,9 @@ export function parseDuration(value: string, flag: string): Duration {
     throw badValue(flag, value, DURATION_FORMS, hint);
   }
   const days = count * unit.days;
-  if (!Number.isFinite(days)) throw badValue(flag, value, "the duration is too large");
+  // A million days (2,700 years) is far past any training deadline; beyond it the arithmetic that
+  // follows (GPUs × days) stops being meaningful.
+  if (!Number.isFinite(days) || days > 1e6) throw badValue(flag, value, "the duration is too large: at most 1,000,000 days");
   if (days <= 0) throw badValue(flag, value, "the duration must be greater than zero");
   const said = `${plain(count)} ${count === 1 ? unit.singular : unit.plural}`;
   if (unit === DAY) return { days, text: said };

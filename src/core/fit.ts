@@ -2,7 +2,7 @@ import type { Architecture } from "./architecture.js";
 import type { TrainingKind } from "./flops.js";
 import type { MoeShape } from "./hf-config.js";
 import type { LoraTarget } from "./lora.js";
-import { memoryPerGpu, minGpusToFit, type MemoryBreakdown, type MemoryRequest, type Optimizer, type Recompute } from "./memory.js";
+import { memoryPerGpu, minGpusToFit, smallestCount, type MemoryBreakdown, type MemoryRequest, type Optimizer, type Recompute } from "./memory.js";
 
 /** Training settings that decide memory, as resolved from flags (or their stated defaults). */
 export interface MemorySettings {
@@ -80,8 +80,7 @@ export function estimateMemory(arch: Architecture, moe: MoeShape | undefined, tr
   const { gpuCount: _n, ...withoutCount } = request;
   const fitsAt = (zero: 0 | 1 | 2 | 3): number | null => {
     if (!moe) return minGpusToFit({ ...withoutCount, zero }, capacity);
-    for (let n = 1; n <= 4096; n = n < 8 ? n + 1 : n * 2) if (breakdownFor({ ...request, zero, gpuCount: n }, moe).total <= capacity) return n;
-    return null;
+    return smallestCount((n) => breakdownFor({ ...request, zero, gpuCount: n }, moe).total <= capacity, zero === 0 ? 1 : 4096);
   };
   return {
     perGpuGB: b.total / GB,

@@ -343,10 +343,22 @@ export function memoryPerGpu(req: MemoryRequest): MemoryBreakdown {
 export function minGpusToFit(req: Omit<MemoryRequest, "gpuCount">, gpuMemoryBytes: number, maxGpus = 4096): number | null {
   if (!(gpuMemoryBytes > 0)) throw new RangeError(`GPU memory must be positive, got ${gpuMemoryBytes}`);
   if (!Number.isInteger(maxGpus) || maxGpus < 1) throw new RangeError(`maxGpus must be a positive integer, got ${maxGpus}`);
-  // Without sharding more GPUs do not lower the per-GPU figure.
-  const last = req.zero === 0 ? 1 : maxGpus;
-  for (let n = 1; n <= last; n++) {
-    if (memoryPerGpu({ ...req, gpuCount: n }).total <= gpuMemoryBytes) return n;
+  return smallestCount((n) => memoryPerGpu({ ...req, gpuCount: n }).total <= gpuMemoryBytes, req.zero === 0 ? 1 : maxGpus);
+}
+
+/**
+ * The smallest n in 1..max with fits(n), searching by halves. One GPU is tried alone: from two
+ * GPUs on, sharding only divides states while buffers and activations stay the same, so the
+ * per-GPU memory never rises with n and a binary search finds the first fit (12 tries, not 4,096).
+ */
+export function smallestCount(fits: (n: number) => boolean, max: number): number | null {
+  if (fits(1)) return 1;
+  if (max < 2 || !fits(max)) return null;
+  let [low, high] = [2, max];
+  while (low < high) {
+    const mid = Math.floor((low + high) / 2);
+    if (fits(mid)) high = mid;
+    else low = mid + 1;
   }
-  return null;
+  return low;
 }

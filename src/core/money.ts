@@ -106,9 +106,13 @@ function parseKorean(body: string, endsWithWon: boolean): KoreanResult {
   return { ok: true, won: total + rest };
 }
 
-/** Throws unless the amount is a finite number above zero. */
+/** 10^18 won (100경, about 7 × 10^14 dollars): more than all the world's money; bigger is a typo. */
+export const MAX_KRW = 1e18;
+
+/** Throws unless the amount is a finite number above zero and at most MAX_KRW in won. */
 function checkAmount(amount: number, value: string, flag: string): void {
-  if (!Number.isFinite(amount)) throw badValue(flag, value, "the amount is too large");
+  if (!Number.isFinite(amount) || amount > MAX_KRW) throw badValue(flag, value, "the amount is too large: at most 10^18 won");
+  if (amount > 0 && amount < 0.01) throw badValue(flag, value, "the amount is too small: at least 0.01");
   if (amount <= 0) throw badValue(flag, value, "the amount must be greater than zero");
 }
 

@@ -1,3 +1,4 @@
+import { UsageError } from "../errors.js";
 import type { PriceKind, StrategyId } from "../catalog/constants.js";
 import type { GpuSpec } from "../catalog/schemas.js";
 import { estimate, formulas, type EstimateRequest, type FxAssumption, type StrategyEstimate } from "./estimate.js";
@@ -49,9 +50,20 @@ export interface EstimateReport {
   warnings: string[];
 }
 
+/** Paths of numbers in a value that are NaN or infinite. */
+function findNonFinite(value: unknown, path: string): string[] {
+  if (typeof value === "number") return Number.isFinite(value) ? [] : [path];
+  if (value === null || typeof value !== "object") return [];
+  return Object.entries(value).flatMap(([key, v]) => findNonFinite(v, `${path}.${key}`));
+}
+
 /** Runs the estimate and gathers what a reader needs to trace each number. */
 export function buildReport(inputs: ResolvedInputs, sources: Record<string, string>, request: EstimateRequest): EstimateReport {
   const estimates = estimate(request);
+  // The input limits keep every figure finite; this is the last line of defence, so that no
+  // combination of them can print Infinity or NaN.
+  const bad = estimates.flatMap((e) => findNonFinite(e, e.strategy));
+  if (bad.length > 0) throw new UsageError(`the inputs are too large to compute (${bad[0]} is not a finite number): use smaller --params, --tokens, --price or --fx`);
   const warnings: string[] = [];
   if (inputs.mfu !== undefined && inputs.mfu > 0.7) {
     warnings.push(`--mfu ${inputs.mfu} is above 0.7: no published training run sustains that (physics.md §2.5: 0.3–0.55 is typical)`);

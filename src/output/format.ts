@@ -14,6 +14,8 @@ const grouped = (n: number): string => formatNumber(Math.round(n));
  */
 export function formatKrw(won: number): string {
   if (!Number.isFinite(won) || won < 0) throw new RangeError(`formatKrw: ${won}`);
+  // From 1경 (10^16) the 억/만 split loses precision (beyond 2^53): use powers of ten instead.
+  if (won >= 1e16) return `${formatSci(won)} 원`;
   // Compare after rounding so 9,999.6 won reads "1만 원", not "10,000 원".
   if (Math.round(won) < 1e4) return `${grouped(won)} 원`;
   if (Math.round(won / 1e4) < 1e4) return `${grouped(won / 1e4)}만 원`;
@@ -29,6 +31,7 @@ export function formatKrw(won: number): string {
 
 /** Won in one unit with 3 significant digits, for ranges: 18,700,000 → "1,870만", 2.5e8 → "2.5억". */
 export function formatKrwShort(won: number): string {
+  if (won >= 1e16) return formatSci(won);
   if (won < 1e4) return `${grouped(won)}원`;
   if (won < 1e8) return `${grouped(won / 1e4)}만`;
   if (won < 1e12) return `${significant(won / 1e8, 3)}억`;
@@ -37,6 +40,7 @@ export function formatKrwShort(won: number): string {
 
 /** Dollars: "$1,060" below a million, then "$12.3M", "$4.56B". */
 export function formatUsd(usd: number): string {
+  if (usd >= 1e12) return `$${formatSci(usd)}`;
   if (usd < 1) return `$${usd.toFixed(2)}`;
   if (usd < 1e6) return `$${grouped(usd)}`;
   if (usd < 1e9) return `$${significant(usd / 1e6, 3)}M`;
@@ -45,6 +49,7 @@ export function formatUsd(usd: number): string {
 
 /** Dollars with 3 significant digits, for ranges: "$1.3k", "$850", "$12.3M". */
 export function formatUsdShort(usd: number): string {
+  if (usd >= 1e12) return `$${formatSci(usd)}`;
   if (usd < 1000) return `$${significant(usd, 3)}`;
   if (usd < 1e6) return `$${significant(usd / 1e3, 3)}k`;
   if (usd < 1e9) return `$${significant(usd / 1e6, 3)}M`;
@@ -68,6 +73,7 @@ export function formatSci(n: number): string {
 
 /** A count of parameters or tokens: 6.74B, 175M, 15k, 1.5T, 999. */
 export function formatCount(n: number): string {
+  if (n >= 1e15) return formatSci(n);
   if (n >= 1e12) return `${significant(n / 1e12, 3)}T`;
   if (n >= 1e9) return `${significant(n / 1e9, 3)}B`;
   if (n >= 1e6) return `${significant(n / 1e6, 3)}M`;
@@ -77,6 +83,7 @@ export function formatCount(n: number): string {
 
 /** GPU-hours: whole hours from 100 up, 3 significant digits below ("0.0012" for a one-token job). */
 export function formatHours(hours: number): string {
+  if (hours >= 1e15) return formatSci(hours);
   return hours >= 100 ? grouped(hours) : significant(hours, 3);
 }
 
@@ -85,6 +92,7 @@ export function formatHours(hours: number): string {
  * "12 min", "3.4 s". Never negative (callers pass durations ≥ 0).
  */
 export function formatDuration(days: number): string {
+  if (days >= 1e6) return `${formatSci(days)} d`;
   if (days >= 100) return `${grouped(days)} d`;
   if (days >= 1) return `${significant(days, 2 + (days >= 10 ? 1 : 0))} d`;
   const hours = days * 24;
@@ -99,6 +107,7 @@ export function formatDuration(days: number): string {
  * (약 = about: every duration here is an estimate.)
  */
 export function formatDurationKo(days: number): string {
+  if (days >= 1e6) return `약 ${formatSci(days)}일`;
   if (days >= 10) return `약 ${grouped(days)}일`;
   if (days >= 1) return `약 ${significant(days, 2)}일`;
   const hours = days * 24;

@@ -75,6 +75,9 @@ export function renderGpus(catalog: Catalog, paint: Paint): string {
   return `${table.toString()}\n${wrap("Dense = no 2:4 sparsity. Prices: each provider's lowest current on-demand offer (number of providers in brackets); median = the default price. Sources: llm-cost gpus --format json.")}\n`;
 }
 
+/** The columns of `llm-cost prices --format csv`, in order (every field a price offer can have). */
+export const PRICE_COLUMNS = ["provider", "providerName", "gpu", "region", "usdPerGpuHour", "kind", "date", "current", "source", "instance", "gpusPerInstance", "notes", "origin"] as const;
+
 /** Rows for `llm-cost prices [GPU]`: every offer with provider, region, kind, date and source. */
 export function priceRows(catalog: Catalog, gpu?: GpuSpec): PriceOffer[] {
   return catalog.prices.filter((p) => !gpu || p.gpu === gpu.id).sort((a, b) => compareAscii(a.gpu, b.gpu) || a.usdPerGpuHour - b.usdPerGpuHour);
@@ -128,8 +131,10 @@ export function renderModels(catalog: Catalog, paint: Paint): string {
 }
 
 /** Generic CSV for listing rows (RFC 4180). */
-export function rowsToCsv(rows: readonly object[]): string {
-  const header = Object.keys(rows[0] ?? {});
+export function rowsToCsv(rows: readonly object[], columns: readonly string[] = []): string {
+  // Every key of every row (an optional field may be missing from the first); with no rows at all,
+  // the listing's known columns, so there is still a header.
+  const header = rows.length > 0 ? [...new Set(rows.flatMap((row) => Object.keys(row)))] : [...columns];
   const lines = rows.map((row) => header.map((k) => {
     const value = (row as Record<string, unknown>)[k];
     return csvField(value === null || value === undefined ? "" : String(value));
