@@ -32,4 +32,16 @@ describe("Korean output (built binary)", () => {
     expect(stderr).toBe('llm-cost: --tokens 값 "0"을(를) 쓸 수 없습니다: 1 이상이어야 합니다\n');
     expect(cli(["estimate", "--params", "7B", "--tokens", "1B", "--gpus", "2xH1000"], { LANG: "ko_KR.UTF-8" }).stderr).toMatch(/알 수 없는 GPU "H1000".*\(혹시 H100\?\)/);
   });
+  it("compare --lang ko: Korean headers, 약 N일, and both charts (cost and days)", () => {
+    const { status, stdout } = cli(["compare", "scratch-7b", "lora-7b", "--gpus", "8xH100", "--lang", "ko", "--chart"]);
+    expect(status).toBe(0);
+    for (const label of ["시나리오", "GPU-시간", "소요 기간", "예상 비용 (원)", "예상 소요 기간", "가정"]) expect(stdout).toContain(label);
+    // scratch-7b: 6,168 GPU-hours / 8 GPUs / 24 = 32.1 days
+    expect(stdout).toMatch(/scratch-7b\s+█+ 약 32일/);
+    for (const line of stdout.split("\n")) expect(displayWidth(line), line).toBeLessThanOrEqual(100);
+  });
+  it("warnings are in Korean too", () => {
+    const { stderr } = cli([...BASE, "--strategy", "dapt", "--mfu", "0.9", "--lang", "ko"]);
+    expect(stderr).toBe("llm-cost: 경고: --mfu 0.9은(는) 0.7보다 높습니다: 이런 효율을 유지한 공개 학습 기록은 없습니다 (보통 0.3–0.55)\n");
+  });
 });

@@ -30,6 +30,7 @@ import { CURRENCIES, renderEstimateTable, type Currency } from "../output/estima
 import { renderHtmlReport, reportFromEstimate } from "../output/html-report.js";
 import { writeOutput } from "./write-output.js";
 import type { Lang } from "../i18n/lang.js";
+import { localizeWarning } from "../i18n/errors.js";
 import { LANGS, langFromEnv } from "../i18n/lang.js";
 import { renderEstimateMarkdown } from "../output/estimate-markdown.js";
 import { renderExplain } from "../output/explain.js";
@@ -480,7 +481,7 @@ export function addEstimateCommand(program: Command, io: Io): void {
       const text = renderEstimate(report, format, { lang, currency, explain: flags.explain === true, paint: await paintFor(io, flags.color && flags.out === undefined), inverse });
       // Write first: a failed --out is then the only line on stderr, with no warning before it.
       const written = flags.out === undefined ? undefined : writeOutput(io.cwd, flags.out, text, flags.force === true);
-      for (const warning of report.warnings) io.stderr(`llm-cost: warning: ${warning}\n`);
+      for (const warning of report.warnings) io.stderr(`llm-cost: ${lang === "ko" ? "경고" : "warning"}: ${localizeWarning(warning, lang)}\n`);
       if (written === undefined) io.stdout(text);
       else io.stderr(`llm-cost: wrote ${written}\n`);
     });

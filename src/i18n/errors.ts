@@ -33,3 +33,13 @@ export function localizeError(message: string, lang: Lang): string {
   if (lang === "en") return message;
   return KOREAN.reduce((text, [pattern, replacement]) => text.replace(pattern, replacement), message);
 }
+
+const KOREAN_WARNINGS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^--mfu (\S+) is above 0\.7: no published training run sustains that \(physics\.md §2\.5: 0\.3–0\.55 is typical\)$/, "--mfu $1은(는) 0.7보다 높습니다: 이런 효율을 유지한 공개 학습 기록은 없습니다 (보통 0.3–0.55)"],
+];
+
+/** A warning in the chosen language (English is returned as it is). */
+export function localizeWarning(warning: string, lang: Lang): string {
+  if (lang === "en") return warning;
+  return KOREAN_WARNINGS.reduce((text, [pattern, replacement]) => text.replace(pattern, replacement), warning);
+}

@@ -2,7 +2,9 @@ import type { Lang } from "./lang.js";
 
 /** Every label the estimate table and its footer print, per language. */
 export interface Texts {
-  headers: { strategy: string; flops: string; gpuHours: string; wallClock: string; memory: string; costKrw: string; costUsd: string };
+  headers: { strategy: string; scenario: string; flops: string; gpuHours: string; wallClock: string; memory: string; costKrw: string; costUsd: string };
+  tokens: (count: string) => string;
+  compareEfficiency: string;
   fits: string;
   tooBig: string;
   trains: (count: string, share: string) => string;
@@ -26,7 +28,9 @@ export interface Texts {
 }
 
 const en: Texts = {
-  headers: { strategy: "Strategy", flops: "FLOPs", gpuHours: "GPU-hours", wallClock: "Wall-clock", memory: "Memory/GPU", costKrw: "Cost (KRW)", costUsd: "Cost (USD)" },
+  headers: { strategy: "Strategy", scenario: "Scenario", flops: "FLOPs", gpuHours: "GPU-hours", wallClock: "Wall-clock", memory: "Memory/GPU", costKrw: "Cost (KRW)", costUsd: "Cost (USD)" },
+  tokens: (count) => `${count} tokens`,
+  compareEfficiency: "each row's MFU is under it; ranges = 10th–90th percentile of published runs' errors",
   fits: "fits",
   tooBig: "too big",
   trains: (count, share) => `trains ${count} (${share})`,
@@ -50,7 +54,9 @@ const en: Texts = {
 };
 
 const ko: Texts = {
-  headers: { strategy: "전략", flops: "FLOPs", gpuHours: "GPU-시간", wallClock: "소요 기간", memory: "GPU당 메모리", costKrw: "비용 (원)", costUsd: "비용 (달러)" },
+  headers: { strategy: "전략", scenario: "시나리오", flops: "FLOPs", gpuHours: "GPU-시간", wallClock: "소요 기간", memory: "GPU당 메모리", costKrw: "비용 (원)", costUsd: "비용 (달러)" },
+  tokens: (count) => `토큰 ${count}`,
+  compareEfficiency: "각 행의 MFU는 그 아래 줄에; 범위 = 공개된 학습 기록 오차의 10–90 백분위",
   fits: "가능",
   tooBig: "부족",
   trains: (count, share) => `학습 파라미터 ${count} (${share})`,

@@ -4,7 +4,10 @@ import { formatNumber } from "../core/number-text.js";
 import type { Range } from "../core/range.js";
 import type { EstimateReport } from "../core/report.js";
 import type { StrategyEstimate } from "../core/estimate.js";
-import { formatCount, formatDuration, formatHours, formatKrw, formatKrwShort, formatSci, formatUsd, formatUsdShort, significant } from "./format.js";
+import type { Lang } from "../i18n/lang.js";
+import { textsFor, type Texts } from "../i18n/texts.js";
+import { displayWidth } from "../i18n/width.js";
+import { formatCount, formatDuration, formatDurationKo, formatHours, formatKrw, formatKrwShort, formatSci, formatUsd, formatUsdShort, significant } from "./format.js";
 import type { Paint } from "./paint.js";
 import { TEXT_WIDTH, wrap } from "./wrap.js";
 
@@ -23,6 +26,7 @@ export const estimateOf = (row: CompareRow): StrategyEstimate => row.report.esti
 const NAME_WIDTH = 20;
 const pct = (x: number): string => `${significant(x * 100, 2)}%`;
 const shortDays = (d: number): string => formatDuration(d).replace(/ (d|h|min|s)$/, "$1");
+const shortDaysKo = (d: number): string => formatDurationKo(d).replace(/^약 /, "");
 
 function cell(range: Range, main: (n: number) => string, short: (n: number) => string, paint: Paint): string {
   return `${main(range.expected)}\n${paint.dim(`${short(range.low)}–${short(range.high)}`)}`;
@@ -37,28 +41,30 @@ function detailLine(row: CompareRow): string {
 }
 
 /** Distinct prices (one line per GPU type and rule) and the exchange rate every row shares. */
-function assumptionLines(rows: readonly CompareRow[]): string[] {
+function assumptionLines(rows: readonly CompareRow[], t: Texts): string[] {
+  const label = (name: string): string => `  ${name}${" ".repeat(Math.max(1, 13 - displayWidth(name)))}`;
   const prices = new Map<string, string>();
   for (const { report } of rows) {
     const p = report.price;
-    prices.set(`${report.inputs.gpu.id}|${p.usdPerGpuHour}|${p.rule}`, `  Price        ${gpuDisplayName(report.inputs.gpu)} $${p.usdPerGpuHour.toFixed(2)} per GPU-hour: ${p.rule}; dated ${p.date}`);
+    prices.set(`${report.inputs.gpu.id}|${p.usdPerGpuHour}|${p.rule}`, `${label(t.labels.price)}${gpuDisplayName(report.inputs.gpu)} $${p.usdPerGpuHour.toFixed(2)} ${t.perGpuHour}: ${p.rule}; ${t.dated} ${p.date}`);
   }
   const fx = rows[0]!.report.fx;
   return [
-    "Assumptions",
+    t.assumptions,
     ...[...prices.values()],
-    `  Exchange     ${formatNumber(fx.krwPerUsd)} KRW per USD (${fx.date}, ${fx.source})`,
-    "  Efficiency   each row's MFU is under it; ranges = 10th–90th percentile of published runs' errors",
-    "  Units        GPU-hours = total over all GPUs; wall-clock = elapsed time; memory = per GPU, GB = 1e9 bytes; costs = total, excl. VAT; second line = range",
+    `${label(t.labels.exchange)}${formatNumber(fx.krwPerUsd)} ${t.krwPerUsd} (${fx.date}, ${fx.source})`,
+    `${label(t.labels.efficiency)}${t.compareEfficiency}`,
+    `${label(t.labels.units)}${t.units}`,
   ].map((line) => wrap(line, TEXT_WIDTH, 15));
 }
 
 /** The human comparison: one row per scenario (expected, range below), a detail line, then the assumptions. */
-export function renderCompareTable(rows: readonly CompareRow[], paint: Paint): string {
+export function renderCompareTable(rows: readonly CompareRow[], paint: Paint, lang: Lang = "en"): string {
+  const t = textsFor(lang);
   // Long names of users' scenarios wrap inside a fixed first column, so the table stays within 100 columns.
   const longNames = rows.some((r) => r.name.length > NAME_WIDTH);
   const table = new Table({
-    head: ["Scenario", "GPU-hours", "Wall-clock", "Memory/GPU", "Cost (KRW)", "Cost (USD)"].map((h) => paint.bold(h)),
+    head: [t.headers.scenario, t.headers.gpuHours, t.headers.wallClock, t.headers.memory, t.headers.costKrw, t.headers.costUsd].map((h) => paint.bold(h)),
     colAligns: ["left", "right", "right", "right", "right", "right"],
     style: { head: [], border: [], compact: true },
     ...(longNames ? { colWidths: [NAME_WIDTH + 2], wordWrap: true, wrapOnWordBoundary: false } : {}),
@@ -66,10 +72,10 @@ export function renderCompareTable(rows: readonly CompareRow[], paint: Paint): s
   for (const row of rows) {
     const e = estimateOf(row);
     const cells = [
-      `${paint.bold(row.name)}\n${paint.dim(`${formatCount(row.report.inputs.tokens)} tokens`)}`,
+      `${paint.bold(row.name)}\n${paint.dim(t.tokens(formatCount(row.report.inputs.tokens)))}`,
       cell(e.gpuHours, formatHours, formatHours, paint),
-      cell(e.wallDays, formatDuration, shortDays, paint),
-      `${significant(e.memory.perGpuGB, 3)} GB\n${e.memory.fits ? paint.green("fits") : paint.red("too big")}`,
+      lang === "ko" ? cell(e.wallDays, formatDurationKo, shortDaysKo, paint) : cell(e.wallDays, formatDuration, shortDays, paint),
+      `${significant(e.memory.perGpuGB, 3)} GB\n${e.memory.fits ? paint.green(t.fits) : paint.red(t.tooBig)}`,
       cell(e.costKrw, formatKrw, formatKrwShort, paint),
       cell(e.costUsd, formatUsd, formatUsdShort, paint),
     ];
@@ -80,10 +86,10 @@ export function renderCompareTable(rows: readonly CompareRow[], paint: Paint): s
     const e = estimateOf(r);
     const need = e.memory.minGpusWithZero3;
     const gpu = gpuDisplayName(r.report.inputs.gpu);
-    const advice = need === null ? `no count of ${gpu} holds it at this sequence length` : `needs ≥ ${need}×${gpu} with ZeRO-3`;
-    return wrap(`Does not fit: ${r.name} needs ${significant(e.memory.perGpuGB, 3)} GB per GPU, ${gpu} has ${e.memory.gpuMemoryGB} GB; ${advice}`, TEXT_WIDTH, 2);
+    const advice = need === null ? t.fitsNowhere(gpu) : t.needsZero3(need, gpu, false);
+    return wrap(`${t.doesNotFit(r.name, significant(e.memory.perGpuGB, 3), gpu, e.memory.gpuMemoryGB)}${advice}`, TEXT_WIDTH, 2);
   });
-  const lines = [table.toString(), ...tooBig, ...assumptionLines(rows)];
+  const lines = [table.toString(), ...tooBig, ...assumptionLines(rows, t)];
   return `${lines.map((l) => l.split("\n").map((s) => s.trimEnd()).join("\n")).join("\n")}\n`;
 }
 
