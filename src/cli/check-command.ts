@@ -16,30 +16,15 @@ import { parseChoice } from "./choices.js";
 import { paintFor } from "./color.js";
 import { resolveEstimate } from "./estimate-command.js";
 import type { Io } from "./io.js";
-import { addPassThroughOptions, ESTIMATE_DEFAULTS, type EstimateFlags, type PassThroughFlags } from "./scenario-flags.js";
+import { addPassThroughOptions, ESTIMATE_DEFAULTS, type EstimateFlags, type PassThroughFlags, type JobFlags } from "./scenario-flags.js";
 
 const CHECK_FORMATS = ["table", "json"] as const;
 /** Continued pretraining is what claims about "training a released model on a corpus" describe. */
 export const DEFAULT_CHECK_STRATEGY = "dapt";
 
-interface CheckFlags extends PassThroughFlags {
-  model?: string;
-  params?: string;
-  addVocab?: string;
-  vocab?: string;
-  tokens?: string;
-  corpus?: string;
-  bytesPerToken?: string;
-  corpusLang?: string;
-  examples?: string;
-  tokensPerExample?: string;
-  epochs?: string;
-  strategy?: string;
+interface CheckFlags extends JobFlags, PassThroughFlags {
   claimedDays?: string;
   claimedCost?: string;
-  seqLen?: string;
-  loraRank?: string;
-  loraTargets?: string;
   format: string;
   color: boolean;
 }

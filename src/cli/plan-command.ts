@@ -20,39 +20,18 @@ import { parseChoice } from "./choices.js";
 import { paintFor } from "./color.js";
 import { resolveEstimate, type EstimateFiles } from "./estimate-command.js";
 import type { Io } from "./io.js";
-import { ESTIMATE_DEFAULTS, type EstimateFlags } from "./scenario-flags.js";
+import { ESTIMATE_DEFAULTS, type EstimateFlags, type JobFlags, type PassThroughFlags } from "./scenario-flags.js";
 
 const PLAN_FORMATS = ["table", "json"] as const;
 
 /** The job's flags (as estimate's) plus the plan's own. */
-interface PlanFlags {
-  model?: string;
-  params?: string;
-  addVocab?: string;
-  vocab?: string;
-  tokens?: string;
-  corpus?: string;
-  bytesPerToken?: string;
-  corpusLang?: string;
-  examples?: string;
-  tokensPerExample?: string;
-  epochs?: string;
-  strategy?: string;
+interface PlanFlags extends JobFlags, PassThroughFlags {
   deadline?: string;
   budget?: string;
   top: string;
   gpu?: string;
-  provider?: string;
-  price?: string;
-  priceKind?: string;
-  fx?: string;
-  mfu?: string;
-  config?: string;
-  seqLen?: string;
   microBatch?: string;
   recompute?: string;
-  loraRank?: string;
-  loraTargets?: string;
   format: string;
   color: boolean;
 }

@@ -10,6 +10,25 @@ import { resolveEstimate, type EstimateFiles } from "./estimate-command.js";
 /** The flags `resolveEstimate` takes, as commander would hand them to `estimate`. */
 export type EstimateFlags = Parameters<typeof resolveEstimate>[0];
 
+/** The job's own flags (model, data, strategy, shape), shared by estimate, plan and check. */
+export interface JobFlags {
+  model?: string;
+  params?: string;
+  addVocab?: string;
+  vocab?: string;
+  tokens?: string;
+  corpus?: string;
+  bytesPerToken?: string;
+  corpusLang?: string;
+  examples?: string;
+  tokensPerExample?: string;
+  epochs?: string;
+  strategy?: string;
+  seqLen?: string;
+  loraRank?: string;
+  loraTargets?: string;
+}
+
 /** Flags that compare, plan and check pass through to every estimate they make. */
 export interface PassThroughFlags {
   gpus?: string;

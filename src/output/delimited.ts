@@ -1,16 +1,9 @@
+import type { StrategyEstimate } from "../core/estimate.js";
 import type { EstimateReport } from "../core/report.js";
 
-/** Column name → value for one strategy row; raw numbers only (no separators, no units in cells). */
-function rows(report: EstimateReport): Array<Record<string, string | number>> {
-  const { inputs, price, fx } = report;
-  return report.estimates.map((e) => ({
-    strategy: e.strategy,
-    description: e.description,
-    flops_per_token: e.flopsPerToken,
-    flops: e.flops,
-    trainable_params: e.trainableParams,
-    mfu_expected: e.efficiency.wholeRun.expected,
-    tokens_per_sec_per_gpu: e.tokensPerSecPerGpu,
+/** The ranges of one estimate as CSV columns (low, expected, high each), shared by estimate and compare. */
+export function rangeColumns(e: StrategyEstimate): Record<string, number> {
+  return {
     gpu_hours_low: e.gpuHours.low,
     gpu_hours_expected: e.gpuHours.expected,
     gpu_hours_high: e.gpuHours.high,
@@ -23,17 +16,34 @@ function rows(report: EstimateReport): Array<Record<string, string | number>> {
     cost_krw_low: e.costKrw.low,
     cost_krw_expected: e.costKrw.expected,
     cost_krw_high: e.costKrw.high,
+  };
+}
+
+/** The price and exchange rate behind a report, as CSV columns. */
+export function priceColumns(report: EstimateReport): Record<string, string | number> {
+  const { price, fx } = report;
+  return { usd_per_gpu_hour: price.usdPerGpuHour, price_provider: price.provider, price_date: price.date, krw_per_usd: fx.krwPerUsd, fx_date: fx.date };
+}
+
+/** Column name → value for one strategy row; raw numbers only (no separators, no units in cells). */
+function rows(report: EstimateReport): Array<Record<string, string | number>> {
+  const { inputs } = report;
+  return report.estimates.map((e) => ({
+    strategy: e.strategy,
+    description: e.description,
+    flops_per_token: e.flopsPerToken,
+    flops: e.flops,
+    trainable_params: e.trainableParams,
+    mfu_expected: e.efficiency.wholeRun.expected,
+    tokens_per_sec_per_gpu: e.tokensPerSecPerGpu,
+    ...rangeColumns(e),
     energy_kwh_expected: e.energyKwh.expected,
     co2_kg_expected: e.co2Kg.expected,
     params: inputs.params,
     tokens: inputs.tokens,
     gpu: inputs.gpu.id,
     gpu_count: inputs.gpuCount,
-    usd_per_gpu_hour: price.usdPerGpuHour,
-    price_provider: price.provider,
-    price_date: price.date,
-    krw_per_usd: fx.krwPerUsd,
-    fx_date: fx.date,
+    ...priceColumns(report),
   }));
 }
 
