@@ -1,5 +1,5 @@
 // Decoder-only transformer shapes and their exact parameter counts.
-// Formulas: ../shared/docs/physics.md §1.1 (LLaMA-7B worked numbers in §1.2), generalised for
+// Formulas: the research notes (shared docs/physics.md) §1.1 (LLaMA-7B worked numbers in §1.2), generalised for
 // GQA, separate head_dim, biases, LayerNorm, plain (2-matrix) MLPs and learned positions.
 // Pure functions only: no I/O.
 

@@ -1,5 +1,5 @@
 // Checks the memory model (memory.ts) against measured fine-tuning peaks bundled in
-// presets/finetune-measured.json (converted from ../shared/data/finetune-measured.csv; the mapping
+// presets/finetune-measured.json (converted from the research data (shared data/finetune-measured.csv); the mapping
 // rules are in that file's "$comment"). Pure: the caller reads the JSON and supplies architectures.
 // Used by `llm-cost validate --memory`.
 

@@ -1,10 +1,10 @@
 // Per-GPU training memory: model states (weights, gradients, optimizer), activations and overheads.
-// Sources and worked 7B numbers: ../shared/docs/physics.md §4 (§4.1 bytes/param, §4.2 ZeRO, §4.4
+// Sources and worked 7B numbers: the research notes (shared docs/physics.md) §4 (§4.1 bytes/param, §4.2 ZeRO, §4.4
 // activations, §4.5 LoRA, §4.6 QLoRA, §4.7 overheads). Pure functions only: no I/O.
 //
 // Units: bytes. GB = 1e9 bytes everywhere in llm-cost (GiB = 2^30 only where a source says so).
 //
-// Why this is not one of the 2x-apart peer numbers (../shared/docs/peers.md §3): the peers disagree
+// Why this is not one of the 2x-apart peer numbers (the peer survey (shared docs/peers.md) §3): the peers disagree
 // because each silently picks a different recipe (12 vs 16 vs 18 B/param), an activation formula
 // without FlashAttention or with the wrong recompute case, and an unexplained overhead fudge. Here
 // every one of those choices is an explicit, named term below, and presets/finetune-measured.json
