@@ -16,7 +16,7 @@ import { parseChoice } from "./choices.js";
 import { paintFor } from "./color.js";
 import { resolveEstimate } from "./estimate-command.js";
 import type { Io } from "./io.js";
-import { addPassThroughOptions, ESTIMATE_DEFAULTS, type EstimateFlags, type PassThroughFlags, type JobFlags } from "./scenario-flags.js";
+import { addPassThroughOptions, ESTIMATE_DEFAULTS, type EstimateFlags, type PassThroughFlags, addJobOptions, type JobFlags } from "./scenario-flags.js";
 
 const CHECK_FORMATS = ["table", "json"] as const;
 /** Continued pretraining is what claims about "training a released model on a corpus" describe. */
@@ -126,20 +126,11 @@ export async function buildCheck(flags: CheckFlags, cwd: string): Promise<CheckJ
 
 /** Registers `check`: what a claimed duration or cost implies, and whether published runs make it plausible. */
 export function addCheckCommand(program: Command, io: Io): void {
-  const command = program
-    .command("check")
-    .description("check a claim: the efficiency a claimed duration implies, the price and tokens a claimed cost implies, and a verdict")
-    .option("--model <name>", "a model preset (llama-2-7b, ...) instead of --params")
-    .option("--params <count>", "model parameters: 7B, 6.7b, 175M")
-    .option("--add-vocab <count>", "tokens added to the model's vocabulary (e.g. 14336)")
-    .option("--vocab <count>", "the new vocabulary size, instead of --add-vocab")
-    .option("--tokens <count>", "training tokens: 15B, 300M, or chinchilla")
-    .option("--corpus <size>", "corpus size instead of --tokens: 61GB (with --bytes-per-token or --corpus-lang)")
-    .option("--bytes-per-token <n>", "with --corpus: bytes per token, e.g. 4.07")
-    .option("--corpus-lang <lang>", "with --corpus: ko, ko-expanded, en or code")
-    .option("--examples <count>", "SFT data instead of --tokens: number of examples")
-    .option("--tokens-per-example <n>", "with --examples: average tokens per example")
-    .option("--epochs <n>", "with --examples: passes over the data (default 1)")
+  const command = addJobOptions(
+    program
+      .command("check")
+      .description("check a claim: the efficiency a claimed duration implies, the price and tokens a claimed cost implies, and a verdict"),
+  )
     .option("--strategy <id>", `the job: one of ${STRATEGY_IDS.join(", ")} (default ${DEFAULT_CHECK_STRATEGY})`)
     .option("--claimed-days <duration>", "the claimed wall-clock time: 730 (days), 2y, 90d, 12w")
     .option("--claimed-cost <money>", "the claimed cost: 2.5억, 3억, 5000만, $40k")

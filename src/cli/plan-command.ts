@@ -20,7 +20,7 @@ import { parseChoice } from "./choices.js";
 import { paintFor } from "./color.js";
 import { resolveEstimate, type EstimateFiles } from "./estimate-command.js";
 import type { Io } from "./io.js";
-import { ESTIMATE_DEFAULTS, type EstimateFlags, type JobFlags, type PassThroughFlags } from "./scenario-flags.js";
+import { ESTIMATE_DEFAULTS, type EstimateFlags, addJobOptions, type JobFlags, type PassThroughFlags } from "./scenario-flags.js";
 
 const PLAN_FORMATS = ["table", "json"] as const;
 
@@ -138,20 +138,11 @@ export async function buildPlan(flags: PlanFlags, cwd: string): Promise<PlanResu
 
 /** Registers `plan`: the cheapest and the fastest GPU plans for one job under a deadline and a budget. */
 export function addPlanCommand(program: Command, io: Io): void {
-  program
-    .command("plan")
-    .description("which GPUs, how many and from whom: the cheapest and fastest plans that fit, meet --deadline and stay within --budget")
-    .option("--model <name>", "a model preset (llama-2-7b, ...) instead of --params")
-    .option("--params <count>", "model parameters: 7B, 6.7b, 175M")
-    .option("--add-vocab <count>", "tokens added to the model's vocabulary (e.g. 14336)")
-    .option("--vocab <count>", "the new vocabulary size, instead of --add-vocab")
-    .option("--tokens <count>", "training tokens: 15B, 300M, or chinchilla")
-    .option("--corpus <size>", "corpus size instead of --tokens: 61GB (with --bytes-per-token or --corpus-lang)")
-    .option("--bytes-per-token <n>", "with --corpus: bytes per token, e.g. 4.07")
-    .option("--corpus-lang <lang>", "with --corpus: ko, ko-expanded, en or code")
-    .option("--examples <count>", "SFT data instead of --tokens: number of examples")
-    .option("--tokens-per-example <n>", "with --examples: average tokens per example")
-    .option("--epochs <n>", "with --examples: passes over the data (default 1)")
+  addJobOptions(
+    program
+      .command("plan")
+      .description("which GPUs, how many and from whom: the cheapest and fastest plans that fit, meet --deadline and stay within --budget"),
+  )
     .option("--strategy <id>", `the job: one of ${STRATEGY_IDS.join(", ")}`)
     .option("--deadline <duration>", "finish within: 7d, 12w, 3mo, 90일")
     .option("--budget <money>", "spend at most: 3억, 2.5억, 5000만, $40k")

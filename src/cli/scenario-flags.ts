@@ -43,6 +43,22 @@ export interface PassThroughFlags {
 /** estimate's defaults for the flags commander always fills in. */
 export const ESTIMATE_DEFAULTS = { precision: "bf16", flashAttn: true, format: "table", color: false } as const;
 
+/** Registers the job's model and data options (as estimate's) on plan and check. */
+export function addJobOptions(command: Command): Command {
+  return command
+    .option("--model <name>", "a model preset (llama-2-7b, ...) instead of --params")
+    .option("--params <count>", "model parameters: 7B, 6.7b, 175M")
+    .option("--add-vocab <count>", "tokens added to the model's vocabulary (e.g. 14336)")
+    .option("--vocab <count>", "the new vocabulary size, instead of --add-vocab")
+    .option("--tokens <count>", "training tokens: 15B, 300M, or chinchilla")
+    .option("--corpus <size>", "corpus size instead of --tokens: 61GB (with --bytes-per-token or --corpus-lang)")
+    .option("--bytes-per-token <n>", "with --corpus: bytes per token, e.g. 4.07")
+    .option("--corpus-lang <lang>", "with --corpus: ko, ko-expanded, en or code")
+    .option("--examples <count>", "SFT data instead of --tokens: number of examples")
+    .option("--tokens-per-example <n>", "with --examples: average tokens per example")
+    .option("--epochs <n>", "with --examples: passes over the data (default 1)");
+}
+
 /** Registers the pass-through options on a command (same wording as estimate's). */
 export function addPassThroughOptions(command: Command, withGpus = true): Command {
   if (withGpus) command.option("--gpus <spec>", "GPUs for every estimate: 2xH100, 8xA100-40GB, H100 (one GPU)");
