@@ -12,8 +12,10 @@ export async function main(): Promise<void> {
   // writing quietly instead of dying with EPIPE and a stack trace.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on("error", (error: NodeJS.ErrnoException) => {
-      if (error.code !== "EPIPE") throw error;
-      process.exit(process.exitCode ?? 0);
+      if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+      // Any other failure to write (a full disk, /dev/full): one line, not a stack trace.
+      if (stream === process.stdout) process.stderr.write(`llm-cost: cannot write the output (${error.code ?? error.message})\n`);
+      process.exit(2);
     });
   }
   process.exitCode = await run(process.argv.slice(2), {

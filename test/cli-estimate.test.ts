@@ -131,7 +131,7 @@ describe("bad input: exit 2, one line on stderr naming the flag and value, no st
     ["unknown strategy", ["estimate", ...BASE.slice(1), "--strategy", "scratch,lorra"], /--strategy "scratch,lorra".*did you mean lora\?/],
     ["unknown provider", [...BASE, "--provider", "awz"], /--provider "awz".*did you mean aws\?/],
     ["provider without that GPU", ["estimate", "--params", "7B", "--tokens", "15B", "--gpus", "2xMI300X", "--provider", "lambda"], /--provider "lambda".*no current on-demand price for MI300X/],
-    ["--mfu above 1", [...BASE, "--mfu", "1.5"], /--mfu "1.5".*at most 1/],
+    ["--mfu above 1", [...BASE, "--mfu", "1.5"], /--mfu "1.5".*from 0\.001 to 1/],
     ["--mfu zero", [...BASE, "--mfu", "0"], /--mfu "0"/],
     ["unknown --format", [...BASE, "--format", "xml"], /--format "xml".*table, json, csv, tsv/],
     ["bad --price", [...BASE, "--price", "free"], /--price "free"/],

@@ -26,14 +26,15 @@ describe("llm-cost plan (built binary)", () => {
     expect(costs).toEqual([...costs].sort((a, b) => a - b));
     const days = json.fastest.map((p) => p.wallDays);
     expect(days).toEqual([...days].sort((a, b) => a - b));
-    // The cheapest: MI300X (1,307.4 TFLOPS dense bf16, Hopper-family MFU 0.248) at TensorWave's $1.50.
+    // The cheapest: MI300X (1,307.4 TFLOPS dense bf16, Hopper-family MFU 0.248) at DigitalOcean's $2.59
+    // (2026-10-07; the 2025 quotes of $1.50–$1.99 are more than a year old and left out of plans).
     // FLOPs = 6 × 6,738,415,616 × 15e9 = 6.06457e20; GPU-hours = 6.06457e20 / (1,307.4e12 × 0.248 × 3,600) = 519.56;
-    // 7 days need ⌈519.56 / 168⌉ = 4 GPUs; cost = 519.56 × $1.50 = $779.35
+    // 7 days need ⌈519.56 / 168⌉ = 4 GPUs; cost = 519.56 × $2.59 = $1,345.66
     const first = json.plans[0]!;
     expect(first.gpus).toMatchObject({ id: "mi300x", count: 4 });
-    expect(first.priceUsdPerGpuHour).toBe(1.5);
+    expect(first.priceUsdPerGpuHour).toBe(2.59);
     expect(first.gpuHours).toBeCloseTo(519.56, 1);
-    expect(first.costUsd).toBeCloseTo(779.35, 1);
+    expect(first.costUsd).toBeCloseTo(1345.66, 1);
     // The fastest run at the practical maximum: 4,194,304 / 4,096 tokens per sequence = 1,024 GPUs
     expect(json.maxGpus).toBe(1024);
     expect(json.fastest.every((p) => p.gpus.count === 1024)).toBe(true);
@@ -44,10 +45,10 @@ describe("llm-cost plan (built binary)", () => {
     expect(json.plans).toEqual([]);
     expect(json.fastest).toEqual([]);
     expect(json.binding).toEqual(["budget"]);
-    // 10만 원 = ₩100,000 = $69.49; the cheapest plan costs $779.35 = ₩1,121,4xx: raise to at least 113만 원
+    // 10만 원 = ₩100,000 = $69.49; the cheapest plan costs $1,345.66 × 1,439 = ₩1,936,408: raise to at least 194만 원
     expect(json.inputs.budgetKrw).toBe(100_000);
     expect(json.explanation).toMatch(/The budget binds/);
-    expect(json.explanation).toMatch(/costs 112만 원 \(\$779; 4 × MI300X from TensorWave at \$1\.50\/GPU-hour\): raise --budget to at least 113만 원/);
+    expect(json.explanation).toMatch(/costs 194만 원 \(\$1,346; 4 × MI300X from DigitalOcean at \$2\.59\/GPU-hour\): raise --budget to at least 194만 원/);
     const table = cli([...JOB, "--deadline", "7d", "--budget", "10만"]);
     expect(table.status).toBe(0);
     expect(table.stdout).toMatch(/No plan qualifies\. The budget binds/);

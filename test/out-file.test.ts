@@ -61,11 +61,14 @@ describe("estimate --out", () => {
     expect(readdirSync(dir).sort()).toEqual(["forced.txt", "tty.txt"]);
   });
 
-  it("--force without --out writes nothing; --out into an existing sub-folder writes there", async () => {
+  it("--force without --out is refused and writes nothing; --out - is stdout; --out into an existing sub-folder writes there", async () => {
     const dir = freshDir();
     const forced = await run([...JOB, "--force", "--format", "json"], dir);
-    expect(forced.code).toBe(0);
-    expect(JSON.parse(forced.stdout).command).toBe("estimate");
+    expect(forced.code).toBe(2);
+    expect(forced.stderr).toBe("llm-cost: --force replaces the file --out writes: give --out FILE too\n");
+    expect(readdirSync(dir)).toEqual([]);
+    const dash = await run([...JOB, "--out", "-", "--format", "json"], dir);
+    expect(JSON.parse(dash.stdout).command).toBe("estimate");
     expect(readdirSync(dir)).toEqual([]);
     mkdirSync(join(dir, "reports"));
     expect((await run([...JOB, "--out", "reports/r.md", "--format", "markdown"], dir)).code).toBe(0);
@@ -123,7 +126,7 @@ describe("estimate --out", () => {
         const outcome = await run([...JOB, "--out", target, ...force], dir);
         expect(checkOutcome(outcome), `--out ${JSON.stringify(target)} ${force}`).toBeUndefined();
         expect(outcome.code, `--out ${JSON.stringify(target)} ${force}: ${outcome.stderr}`).toBe(2);
-        expect(outcome.stderr).toMatch(/^llm-cost: invalid --out "[^"]*": (is a directory|not a regular file)/);
+        expect(outcome.stderr).toMatch(/^llm-cost: invalid --out "[^"]*": (is a directory|not a regular file|give a file name)/);
       }
     }
     expect(snapshotDir(dir)).toEqual(before);

@@ -5,7 +5,8 @@ import { UsageError, badValue } from "../errors.js";
 /** Reads a user's file as UTF-8 text; a missing or unreadable file is a UsageError naming the flag and path. */
 export function readTextFile(path: string, flag: string, cwd = "."): string {
   try {
-    return readFileSync(resolve(cwd, path), "utf8");
+    // Editors on Windows save JSON with a byte-order mark; it is not part of the text.
+    return readFileSync(resolve(cwd, path), "utf8").replace(/^\uFEFF/, "");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : `cannot be read (${code ?? "error"})`;

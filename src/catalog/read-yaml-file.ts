@@ -16,7 +16,13 @@ export function parseYaml(text: string, file: string): unknown {
     const line = error.linePos?.[0].line;
     throw new UsageError(`${file}: ${line === undefined ? "" : `line ${line}: `}${reason}`);
   }
-  return doc.toJS();
+  try {
+    return doc.toJS();
+  } catch (error) {
+    // Building values can still fail (e.g. too many aliases, the library's guard against
+    // exponential "billion laughs" documents): still the user's file, still one line.
+    throw new UsageError(`${file}: ${(error as Error).message.split("\n")[0]}`);
+  }
 }
 
 /** Reads and parses a YAML file the user named with `flag` (a training config); errors name the file and line. */

@@ -28,7 +28,7 @@ export async function loadUserConfig(explicitPath: string | undefined, cwd: stri
   let text: string;
   try {
     if (statSync(full).isDirectory()) throw new UsageError(`${file}: is a directory, not a config file`);
-    text = readFileSync(full, "utf8");
+    text = readFileSync(full, "utf8").replace(/^\uFEFF/, ""); // a byte-order mark is not part of the JSON
   } catch (error) {
     if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code;

@@ -151,8 +151,11 @@ function resolveModel(flags: EstimateFlags, catalog: Catalog, hf?: HfModel): Res
   return { id: preset.id, arch, exact: true, params, activeParams: params, addedVocabParams: params - countParams(preset.arch).total, addedVocabRows: arch.vocab - preset.arch.vocab, vocab: arch.vocab };
 }
 
+/** Vocabulary sizes: the largest released vocabularies are ~256k; 10^8 is far past any. */
+const MAX_VOCAB = 1e8;
+
 function parseWholeCount(value: string, flag: string): number {
-  const n = parseCount(value, flag);
+  const n = parseCount(value, flag, MAX_VOCAB);
   if (!Number.isSafeInteger(n)) throw badValue(flag, value, "expected a whole number of tokens, e.g. 14k or 14336");
   return n;
 }
@@ -258,11 +261,14 @@ export function resolveEstimate(rawFlags: EstimateFlags, baseCatalog: Catalog, f
   const priceKind = parseChoice(flags.priceKind ?? "on-demand", PRICE_KINDS, "--price-kind");
   const usd = flags.price === undefined ? undefined : parsePositiveNumber(flags.price, "--price", "a price in USD per GPU-hour", LIMITS.usdPerGpuHour);
   if (usd !== undefined && flags.provider !== undefined) throw new UsageError("--price and --provider both set a price: give one of them");
+  if (usd !== undefined && rawFlags.priceKind !== undefined) throw new UsageError("--price-kind picks a catalog price; with --price you give the price yourself: drop one of them");
   const krwPerUsd = flags.fx === undefined ? undefined : parsePositiveNumber(flags.fx, "--fx", "won per US dollar, e.g. 1439", LIMITS.krwPerUsd);
   const loraRank = flags.loraRank === undefined ? DEFAULT_LORA_RANK : parseRank(flags.loraRank);
   const loraTargets = parseLoraTargets(flags.loraTargets ?? "all");
 
-  const price = blameConfig(rawFlags.provider === undefined ? sources.price : "flag", "provider", () =>
+  // Only a provider named in the config file is the config's to blame; other price errors are not.
+  const providerSource = rawFlags.provider === undefined && loaded?.config.provider !== undefined ? sources.price : "flag";
+  const price = blameConfig(providerSource, "provider", () =>
     resolvePrice(catalog.prices, gpu.aliases[0] ?? gpu.id, {
       gpuId: gpu.id,
       kind: priceKind,
@@ -296,7 +302,7 @@ export function resolveEstimate(rawFlags: EstimateFlags, baseCatalog: Catalog, f
     ? { file: files.trainer.file, trainer: files.trainer.options.trainer, used: files.trainer.options.used, ignored: files.trainer.options.ignored, assumed: files.trainer.options.assumed, notes: files.trainer.options.notes }
     : undefined;
   return buildReport({ ...inputs, ...(from ? { from } : {}) }, sources, {
-    params, activeParams: model.activeParams, tokens, gpu, gpuCount: count, strategies, price, fx, adapterParams: adapters, precision,
+    params, activeParams: model.activeParams, tokens, gpu, gpuCount: count, strategies, price, fx, adapterParams: adapters, addedVocabParams: model.addedVocabParams, precision,
     efficiency: catalog.efficiency, energy, arch: model.arch, memory,
     ...(model.moe ? { moe: model.moe } : {}),
     ...(mfu === undefined ? {} : { mfu }),
@@ -469,6 +475,9 @@ export function addEstimateCommand(program: Command, io: Io): void {
     .option("--no-color", "plain output even at a terminal")
     .action(async (flags: EstimateFlags) => {
       const format = parseChoice(flags.format, FORMATS, "--format");
+      if (flags.force && (flags.out === undefined || flags.out === "-")) throw new UsageError("--force replaces the file --out writes: give --out FILE too");
+      // "--out -" is the usual spelling of standard output.
+      if (flags.out === "-") delete flags.out;
       const currency = parseChoice(flags.currency ?? "both", CURRENCIES, "--currency");
       const langFlag = flags.lang === undefined ? undefined : parseChoice(flags.lang, LANGS, "--lang");
       const hf = flags.modelConfig === undefined ? undefined : architectureFromHfConfig(readJsonFile(flags.modelConfig, "--model-config", io.cwd), flags.modelConfig);

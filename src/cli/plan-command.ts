@@ -8,7 +8,7 @@ import { parseDuration } from "../core/duration.js";
 import { gpuDisplayName, parseGpuSelection } from "../core/gpus.js";
 import { parseMoney } from "../core/money.js";
 import { NODE_SIZE, practicalMaxGpus, searchPlans, type PlanCandidate, type PlanGpu, type PlanOffer } from "../core/plan.js";
-import { cheapestPerProvider, findProvider } from "../core/price.js";
+import { cheapestPerProvider, isStale, findProvider } from "../core/price.js";
 import { LIMITS, parsePositiveNumber } from "../core/quantity.js";
 import type { EstimateReport } from "../core/report.js";
 import { closest } from "../core/suggest.js";
@@ -61,7 +61,9 @@ function gpuTypes(flags: PlanFlags, catalog: Catalog): GpuSpec[] {
 /** Each GPU type's offers: your --price, one provider's current offer, or every provider's. */
 function offersFor(gpu: GpuSpec, catalog: Catalog, kind: (typeof PRICE_KINDS)[number], usd: number | undefined, provider: string | undefined): PlanOffer[] {
   if (usd !== undefined) return [{ provider: "user", providerName: "your price", region: "—", usdPerGpuHour: usd, date: "given", source: "--price flag" }];
-  const offers = cheapestPerProvider(catalog.prices, gpu.id, kind).filter((o) => provider === undefined || o.provider === provider);
+  // A plan compares GPUs by price, so a quote more than a year old would rank against today's:
+  // such offers are left out here (estimate still uses them for a GPU with nothing newer, and warns).
+  const offers = cheapestPerProvider(catalog.prices, gpu.id, kind).filter((o) => (provider === undefined || o.provider === provider) && !isStale(o, catalog.prices));
   return offers.map((o) => ({ provider: o.provider, providerName: o.providerName, region: o.region, usdPerGpuHour: o.usdPerGpuHour, date: o.date, source: o.origin ? `${o.origin}: ${o.source}` : o.source }));
 }
 

@@ -8,6 +8,7 @@ import { UsageError } from "../errors.js";
  * Never over a directory (or a device, pipe or socket); an existing file is replaced only with --force.
  */
 export function writeOutput(cwd: string, path: string, text: string, force: boolean): string {
+  if (path.trim() === "") throw new UsageError(`invalid --out "${path}": give a file name`);
   // "reports/" names a folder; resolve() would drop the slash and write a file called "reports".
   if (/[/\\]$/.test(path)) throw new UsageError(`invalid --out "${path}": names a folder; give a file name`);
   const target = resolve(cwd, path);

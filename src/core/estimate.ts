@@ -36,8 +36,10 @@ export interface EstimateRequest {
   energy: EnergyAssumption;
   price: PriceAssumption;
   fx: FxAssumption;
-  /** LoRA adapter parameters for the rank and targets in use. */
+  /** LoRA adapter parameters for the rank and targets in use (including added vocabulary rows). */
   adapterParams: number;
+  /** Embedding and head parameters added to the vocabulary: inside params, and trained under LoRA. */
+  addedVocabParams?: number;
   /** The shape (exact, or the generic one behind --params), for attention FLOPs and memory. */
   arch: Architecture;
   moe?: MoeShape;
@@ -78,9 +80,10 @@ const SECONDS_PER_HOUR = 3600;
 /** Estimates one strategy: FLOPs → GPU-hours → wall-clock days → dollars → won. Pure arithmetic. */
 export function estimateStrategy(request: EstimateRequest, strategy: Strategy): StrategyEstimate {
   const training = strategy.training;
-  const perToken = flopsPerToken({ training, params: request.activeParams, adapterParams: request.adapterParams });
+  const trainedBaseParams = request.addedVocabParams ?? 0;
+  const perToken = flopsPerToken({ training, params: request.activeParams, adapterParams: request.adapterParams, trainedBaseParams });
   const flops = perToken * request.tokens;
-  const flopsInput = { training, params: request.activeParams, adapterParams: request.adapterParams };
+  const flopsInput = { training, params: request.activeParams, adapterParams: request.adapterParams, trainedBaseParams };
   const recompute = recomputeFlopsPerToken(request.memory.recompute, flopsInput, request.arch, request.memory.seqLen);
   const hardwareFlops = (perToken + recompute) * request.tokens;
   const peakFlops = request.gpu.denseTflops16 * 1e12;

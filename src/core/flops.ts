@@ -23,12 +23,17 @@ export interface FlopsInput {
   params: number;
   /** LoRA adapter parameters (ignored for full training). */
   adapterParams: number;
+  /**
+   * Parameters inside `params` that train under LoRA too (embedding and head rows added to the
+   * vocabulary): they are counted in adapterParams at 6 FLOPs, so not again as frozen.
+   */
+  trainedBaseParams?: number;
 }
 
 /** Model FLOPs per training token, without recomputation. */
-export function flopsPerToken({ training, params, adapterParams }: FlopsInput): number {
+export function flopsPerToken({ training, params, adapterParams, trainedBaseParams = 0 }: FlopsInput): number {
   if (training === "full") return TRAINED_FLOPS_PER_PARAM * params;
-  return FROZEN_FLOPS_PER_PARAM * params + TRAINED_FLOPS_PER_PARAM * adapterParams;
+  return FROZEN_FLOPS_PER_PARAM * (params - trainedBaseParams) + TRAINED_FLOPS_PER_PARAM * adapterParams;
 }
 
 /** The formula behind flopsPerToken, in words, for the JSON's "formulas" block and --explain. */

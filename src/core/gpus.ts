@@ -31,11 +31,16 @@ export function gpuDisplayName(gpu: GpuSpec): string {
  * The count is a whole number from 1 to MAX_GPUS.
  */
 export function parseGpuSelection(value: string, gpus: readonly GpuSpec[], flag = "--gpus"): GpuSelection {
-  const match = /^\s*(?:(\d+)\s*[x×*]\s*)?(\S.*?)\s*$/i.exec(value);
   const forms = "expected COUNTxGPU such as 2xH100, 8xA100-40GB or H100 (one GPU)";
+  // "2xH100", "2 x h100", "2 H100", and the reversed "H100x2" when its name part is a GPU.
+  const reversed = /^\s*(\S.*?)\s*[x×*]\s*(\d+)\s*$/i.exec(value);
+  const match = reversed && findGpu(gpus, reversed[1]!) && !findGpu(gpus, value)
+    ? [value, reversed[2], reversed[1]]
+    : /^\s*(?:(\d+)\s*(?:[x×*]\s*|\s+))?(\S.*?)\s*$/i.exec(value);
   if (!match) throw badValue(flag, value, forms);
   const [, countText, name = ""] = match;
   const count = countText === undefined ? 1 : Number(countText);
+  if (count > MAX_GPUS) throw badValue(flag, value, `the GPU count must be at most ${formatNumber(MAX_GPUS)}`);
   if (!Number.isSafeInteger(count) || count < 1) throw badValue(flag, value, "the GPU count must be at least 1");
   if (count > MAX_GPUS) throw badValue(flag, value, `the GPU count must be at most ${formatNumber(MAX_GPUS)}`);
   const gpu = findGpu(gpus, name);

@@ -51,5 +51,6 @@ export function adapterParams(arch: Architecture, rank: number, targets: readonl
  */
 export function trainableLoraParams(arch: Architecture, exact: boolean, params: number, rank: number, targets: readonly LoraTarget[], addedVocabParams = 0): number {
   const scale = exact ? 1 : Math.min(1, params / countParams(arch).total);
-  return Math.min(adapterParams(arch, rank, targets) * scale + addedVocabParams, params);
+  // At least one: an adapter has parameters even on a toy model (and nothing trains on zero).
+  return Math.max(1, Math.min(Math.round(adapterParams(arch, rank, targets) * scale) + addedVocabParams, params));
 }

@@ -10,5 +10,9 @@ export function findModel(models: readonly ModelPreset[], name: string, flag = "
   const found = models.find((m) => normalize(m.id) === wanted || m.aliases.some((a) => normalize(a) === wanted));
   if (found) return found;
   const guess = closest(name, models.map((m) => m.id));
-  throw badValue(flag, name, "unknown model; run with a preset id such as llama-2-7b, or give --params", guess ? `did you mean ${guess}?` : undefined);
+  // A Hugging Face id ("org/name") that is no preset: its config.json gives the exact shape.
+  const allowed = name.includes("/")
+    ? "not a preset: give the model's config.json with --model-config (or --params)"
+    : "unknown model; run with a preset id such as llama-2-7b (llm-cost models lists them), give --model-config config.json, or --params";
+  throw badValue(flag, name, allowed, guess ? `did you mean ${guess}?` : undefined);
 }

@@ -18,6 +18,8 @@ export interface PriceAssumption {
   rule: string;
   /** The offers the price was taken from (one per provider for the median). */
   offers: PriceOffer[];
+  /** Set when every offer behind the price is more than a year old: said as a warning. */
+  staleNote?: string;
 }
 
 export interface PriceRequest {
@@ -41,6 +43,16 @@ function dayNumber(date: string): number {
   return Date.UTC(Number(year), Number(month) - 1, Number(day)) / 86_400_000;
 }
 
+/** A quote this much older than the catalog's newest price is stale. */
+export const STALE_AFTER_DAYS = 365;
+
+/** Whether an offer is more than a year older than the newest price in the catalog. */
+export function isStale(offer: PriceOffer, prices: readonly PriceOffer[]): boolean {
+  let newest = 0;
+  for (const p of prices) newest = Math.max(newest, dayNumber(p.date));
+  return newest - dayNumber(offer.date) > STALE_AFTER_DAYS;
+}
+
 /** Offers this close to a provider's newest one belong to the same price list. */
 export const PRICE_LIST_WINDOW_DAYS = 90;
 
@@ -51,8 +63,11 @@ export const PRICE_LIST_WINDOW_DAYS = 90;
  */
 export function cheapestPerProvider(prices: readonly PriceOffer[], gpuId: string, kind: PriceKind): PriceOffer[] {
   const byProvider = new Map<string, PriceOffer[]>();
-  for (const offer of prices) {
-    if (offer.gpu !== gpuId || offer.kind !== kind || !offer.current) continue;
+  const candidates = prices.filter((o) => o.gpu === gpuId && o.kind === kind && o.current);
+  // GPU prices move fast (AWS cut H100 by 44 % in 2025): quotes older than a year before the
+  // catalog's newest are used only when no fresher quote exists for this GPU (and then flagged).
+  const fresh = candidates.filter((o) => !isStale(o, prices));
+  for (const offer of fresh.length > 0 ? fresh : candidates) {
     byProvider.set(offer.provider, [...(byProvider.get(offer.provider) ?? []), offer]);
   }
   const chosen: PriceOffer[] = [];
@@ -138,6 +153,9 @@ export function resolvePrice(prices: readonly PriceOffer[], gpuName: string, req
     source: offers.map((o) => `${o.providerName} $${o.usdPerGpuHour} (${o.date})`).join("; "),
     rule: DEFAULT_PRICE_RULE.replace("on-demand", request.kind) + `: ${offers.length} providers`,
     offers,
+    ...(offers.every((o) => isStale(o, prices))
+      ? { staleNote: `every ${request.kind} price known for ${gpuName} is more than a year old (newest ${dateSpan(offers).split("..").pop()}); check a current quote or give --price` }
+      : {}),
   };
 }
 

@@ -24,7 +24,10 @@ export function parseCount(value: string, flag: string, max = MAX_COUNT): number
   if (!Number.isFinite(n) || n > max) throw badValue(flag, value, `too large: at most ${max.toExponential()}`);
   // Below one parameter or one token the question has no meaning (and 0 would divide by zero later).
   if (n < 1) throw badValue(flag, value, "must be at least 1");
-  return n;
+  // Parameters, tokens and examples are whole: 6.7B is 6,700,000,000, but 1.5 is a typo.
+  const whole = Math.round(n);
+  if (Math.abs(n - whole) > 1e-6 * n) throw badValue(flag, value, "expected a whole number (a count), e.g. 7B or 1500");
+  return whole;
 }
 
 /** Plausible bounds for a number: outside them it is a typo, and it would overflow what follows. */
@@ -50,11 +53,11 @@ export const LIMITS = {
   /** USD per GPU-hour: the catalog spans $0.34–$14; a tenth of a cent is free for any purpose. */
   usdPerGpuHour: { min: 0.001, max: 1e4 },
   /** won per dollar: 1,439 in 2025; 100,000 leaves room for any currency used as "won". */
-  krwPerUsd: { max: 1e5 },
+  krwPerUsd: { min: 1, max: 1e5 },
   /** bytes per token: measured tokenizers give 1.6–4.2; a byte-level model 1. */
   bytesPerToken: { min: 0.1, max: 1e3 },
   /** tokens per second per GPU: the GPU's peak is checked later; this only stops overflow. */
-  tokensPerSec: { max: 1e9 },
+  tokensPerSec: { min: 0.001, max: 1e9 },
   /** passes over the data. */
   epochs: { max: 1e6 },
   /** data-centre PUE: 1 (all power to IT) to 3 (the worst surveyed). */
@@ -69,6 +72,7 @@ export function parseFraction(value: string, flag: string): number {
   const percent = text.endsWith("%");
   const body = percent ? text.slice(0, -1) : text;
   const n = /^(\d+(\.\d*)?|\.\d+)$/.test(body) ? Number(body) / (percent ? 100 : 1) : Number.NaN;
-  if (!(n > 0 && n <= 1)) throw badValue(flag, value, "expected a fraction greater than 0 and at most 1, e.g. 0.4 or 40%");
+  // Below 0.1 % no training run is that slow: it is a typo (0.4 meant, 0.004 typed).
+  if (!(n >= 0.001 && n <= 1)) throw badValue(flag, value, "expected a fraction from 0.001 to 1, e.g. 0.4 or 40%");
   return n;
 }

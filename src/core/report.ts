@@ -50,6 +50,9 @@ export interface EstimateReport {
   warnings: string[];
 }
 
+/** Llama 3 405B's 16,384 H100s: the largest cluster in the bundled published runs' sources. */
+const LARGEST_PUBLISHED_CLUSTER = 16_384;
+
 /** Paths of numbers in a value that are NaN or infinite. */
 function findNonFinite(value: unknown, path: string): string[] {
   if (typeof value === "number") return Number.isFinite(value) ? [] : [path];
@@ -65,6 +68,10 @@ export function buildReport(inputs: ResolvedInputs, sources: Record<string, stri
   const bad = estimates.flatMap((e) => findNonFinite(e, e.strategy));
   if (bad.length > 0) throw new UsageError(`the inputs are too large to compute (${bad[0]} is not a finite number): use smaller --params, --tokens, --price or --fx`);
   const warnings: string[] = [];
+  if (request.price.staleNote) warnings.push(request.price.staleNote);
+  if (request.gpuCount > LARGEST_PUBLISHED_CLUSTER) {
+    warnings.push(`${request.gpuCount} GPUs is more than any published training run used (${LARGEST_PUBLISHED_CLUSTER}); the model has no multi-GPU scaling loss, so the wall-clock at this size is optimistic`);
+  }
   if (inputs.mfu !== undefined && inputs.mfu > 0.7) {
     warnings.push(`--mfu ${inputs.mfu} is above 0.7: no published training run sustains that (physics.md §2.5: 0.3–0.55 is typical)`);
   }

@@ -1,16 +1,18 @@
-/** Levenshtein distance, used for "did you mean" hints on names the user mistyped. */
+/**
+ * Edit distance counting a swap of two neighbouring letters as one edit (optimal string alignment):
+ * "lroa" is one typo away from "lora", as a reader sees it.
+ */
 export function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const above = prev[j]!;
-      prev[j] = Math.min(above + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = above;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = best;
     }
   }
-  return prev[b.length]!;
+  return d[a.length]![b.length]!;
 }
 
 /**
@@ -30,5 +32,8 @@ export function closest(input: string, candidates: readonly string[]): string | 
   }
   if (best === undefined) return undefined;
   const limit = Math.max(1, Math.floor(Math.max(needle.length, best.length) / 3));
-  return bestDistance <= limit ? best : undefined;
+  if (bestDistance <= limit) return best;
+  // A unique candidate that starts with what was typed ("solar" → solar-10.7b) is the likely one.
+  const prefixed = needle.length >= 3 ? candidates.filter((c) => c.toLowerCase().startsWith(needle)) : [];
+  return prefixed.length === 1 ? prefixed[0] : undefined;
 }

@@ -30,7 +30,7 @@ export interface Texts {
 const en: Texts = {
   headers: { strategy: "Strategy", scenario: "Scenario", flops: "FLOPs", gpuHours: "GPU-hours", wallClock: "Wall-clock", memory: "Memory/GPU", costKrw: "Cost (KRW)", costUsd: "Cost (USD)" },
   tokens: (count) => `${count} tokens`,
-  compareEfficiency: "each row's MFU is under it; ranges = 10th–90th percentile of published runs' errors",
+  compareEfficiency: "each row's MFU is under it; ranges = 10th–90th percentile of published runs (scratch, DAPT, TAPT) or of measured fine-tuning runs (SFT, LoRA, QLoRA)",
   fits: "fits",
   tooBig: "too big",
   trains: (count, share) => `trains ${count} (${share})`,
@@ -56,7 +56,7 @@ const en: Texts = {
 const ko: Texts = {
   headers: { strategy: "전략", scenario: "시나리오", flops: "FLOPs", gpuHours: "GPU-시간", wallClock: "소요 기간", memory: "GPU당 메모리", costKrw: "비용 (원)", costUsd: "비용 (달러)" },
   tokens: (count) => `토큰 ${count}`,
-  compareEfficiency: "각 행의 MFU는 그 아래 줄에; 범위 = 공개된 학습 기록 오차의 10–90 백분위",
+  compareEfficiency: "각 행의 MFU는 그 아래 줄에; 범위 = 공개된 사전학습 기록(scratch, DAPT, TAPT) 또는 실측 파인튜닝 기록(SFT, LoRA, QLoRA)의 10–90 백분위",
   fits: "가능",
   tooBig: "부족",
   trains: (count, share) => `학습 파라미터 ${count} (${share})`,

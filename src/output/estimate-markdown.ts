@@ -45,7 +45,7 @@ export function renderEstimateMarkdown(report: EstimateReport): string {
       ].join(" | ").replace(/^/, "| ").replace(/$/, " |"),
     ),
     "",
-    "Expected value with the range (10th–90th percentile of published runs) in brackets. GPU-hours are totals over all GPUs; wall-clock is elapsed time; costs exclude VAT.",
+    "Expected value with the range in brackets (10th–90th percentile of published runs for scratch, DAPT and TAPT; of measured fine-tuning runs for SFT, LoRA and QLoRA). GPU-hours are totals over all GPUs; wall-clock is elapsed time; costs exclude VAT.",
     "",
     "**Assumptions**",
     "",

@@ -18,6 +18,12 @@ export function formatKrw(won: number): string {
   if (won >= 1e16) return `${formatSci(won)} 원`;
   // Compare after rounding so 9,999.6 won reads "1만 원", not "10,000 원".
   if (Math.round(won) < 1e4) return `${grouped(won)} 원`;
+  // Below 10만 a whole 만 would be up to 33 % off (14,999 → 1만): keep 만 and hundreds of 원.
+  if (Math.round(won / 100) < 1e3) {
+    const hundreds = Math.round(won / 100);
+    const [man, rest] = [Math.floor(hundreds / 100), (hundreds % 100) * 100];
+    return rest === 0 ? `${man}만 원` : `${man}만 ${grouped(rest)} 원`;
+  }
   if (Math.round(won / 1e4) < 1e4) return `${grouped(won / 1e4)}만 원`;
   const [big, bigName, small, smallName] = Math.round(won / 1e8) >= 1e4 ? [1e12, "조", 1e8, "억"] : [1e8, "억", 1e4, "만"];
   // Round to a whole number of the smaller unit, then split; this carries cleanly.
@@ -33,6 +39,7 @@ export function formatKrw(won: number): string {
 export function formatKrwShort(won: number): string {
   if (won >= 1e16) return formatSci(won);
   if (won < 1e4) return `${grouped(won)}원`;
+  if (won < 1e5) return `${significant(won / 1e4, 2)}만`;
   if (won < 1e8) return `${grouped(won / 1e4)}만`;
   if (won < 1e12) return `${significant(won / 1e8, 3)}억`;
   return `${significant(won / 1e12, 3)}조`;
@@ -49,6 +56,7 @@ export function formatUsd(usd: number): string {
 
 /** Dollars with 3 significant digits, for ranges: "$1.3k", "$850", "$12.3M". */
 export function formatUsdShort(usd: number): string {
+  if (usd < 0.01) return "<$0.01";
   if (usd >= 1e12) return `$${formatSci(usd)}`;
   if (usd < 1000) return `$${significant(usd, 3)}`;
   if (usd < 1e6) return `$${significant(usd / 1e3, 3)}k`;
@@ -59,6 +67,8 @@ export function formatUsdShort(usd: number): string {
 /** n with `digits` significant digits and no trailing zeros: 6.30 → "6.3", 1234 → "1,234" when digits ≥ 4. */
 export function significant(n: number, digits: number): string {
   if (n === 0) return "0";
+  // Tiny values (a one-token job) in powers of ten, not twenty decimal places.
+  if (Math.abs(n) < 1e-3) return formatSci(n);
   const rounded = Number(n.toPrecision(digits));
   if (Math.abs(rounded) >= 10 ** digits) return grouped(rounded);
   return formatSignificant(rounded, digits);
@@ -66,6 +76,7 @@ export function significant(n: number, digits: number): string {
 
 /** Scientific notation with up to 3 significant digits: 6.3e20, 4.21e20, 1e3. */
 export function formatSci(n: number): string {
+  if (n > 0 && n < 1000 && n >= 1e-3) return significant(n, 3);
   if (n === 0) return "0";
   const [mantissa = "", exponent = ""] = n.toExponential(2).split("e");
   return `${String(Number(mantissa))}e${Number(exponent)}`;
@@ -83,6 +94,7 @@ export function formatCount(n: number): string {
 
 /** GPU-hours: whole hours from 100 up, 3 significant digits below ("0.0012" for a one-token job). */
 export function formatHours(hours: number): string {
+  if (hours > 0 && hours < 0.001) return "<0.001";
   if (hours >= 1e15) return formatSci(hours);
   return hours >= 100 ? grouped(hours) : significant(hours, 3);
 }
@@ -99,7 +111,8 @@ export function formatDuration(days: number): string {
   if (hours >= 1) return `${significant(hours, 2)} h`;
   const minutes = hours * 60;
   if (minutes >= 1) return `${significant(minutes, 2)} min`;
-  return `${significant(minutes * 60, 2)} s`;
+  const seconds = minutes * 60;
+  return seconds < 1 ? "<1 s" : `${significant(seconds, 2)} s`;
 }
 
 /**
@@ -114,5 +127,5 @@ export function formatDurationKo(days: number): string {
   if (hours >= 1) return `약 ${significant(hours, 2)}시간`;
   const minutes = hours * 60;
   if (minutes >= 1) return `약 ${significant(minutes, 2)}분`;
-  return `약 ${significant(minutes * 60, 2)}초`;
+  return minutes * 60 < 1 ? "1초 미만" : `약 ${significant(minutes * 60, 2)}초`;
 }

@@ -91,7 +91,7 @@ export function reportFromEstimate(report: EstimateReport, generatedBy = "llm-co
       memoryPerGpuGB: e.memory.perGpuGB,
       fits: e.memory.fits,
     })),
-    rangeNote: `${DEFAULT_RANGE_NOTE} The range is the 10th–90th percentile of how far published runs fell from the prediction.`,
+    rangeNote: `${DEFAULT_RANGE_NOTE} The range is the 10th–90th percentile of published runs (scratch, DAPT, TAPT) or of measured fine-tuning runs (SFT, LoRA, QLoRA) around the prediction.`,
     assumptions: [
       { label: "GPU", text: `${inputs.gpu.name}: ${inputs.gpu.denseTflops16} TFLOPS dense ${inputs.gpu.tensorPrecision}, ${inputs.gpu.memoryGB} GB; ${inputs.gpuCount} GPU${inputs.gpuCount > 1 ? "s" : ""}` },
       ...[...efficiency].map(([text, ids]) => ({ label: `Efficiency (${ids.join(", ")})`, text })),
