@@ -291,6 +291,7 @@ export function resolveEstimate(rawFlags: EstimateFlags, baseCatalog: Catalog, f
     params, activeParams: model.activeParams, tokens, tokensBasis, gpu, gpuCount: count, strategies: strategyIds, priceKind, loraRank, loraTargets, precision,
     ...(model.id === undefined ? {} : { model: model.id }),
     modelShape: model.exact ? "exact" : "generic",
+    shape: model.arch,
     memory,
     ...(model.vocab === undefined ? {} : { vocab: model.vocab }),
     addedVocabParams: model.addedVocabParams,
@@ -301,13 +302,17 @@ export function resolveEstimate(rawFlags: EstimateFlags, baseCatalog: Catalog, f
   const from = files.trainer
     ? { file: files.trainer.file, trainer: files.trainer.options.trainer, used: files.trainer.options.used, ignored: files.trainer.options.ignored, assumed: files.trainer.options.assumed, notes: files.trainer.options.notes }
     : undefined;
-  return buildReport({ ...inputs, ...(from ? { from } : {}) }, sources, {
+  const report = buildReport({ ...inputs, ...(from ? { from } : {}) }, sources, {
     params, activeParams: model.activeParams, tokens, gpu, gpuCount: count, strategies, price, fx, adapterParams: adapters, addedVocabParams: model.addedVocabParams, precision,
     efficiency: catalog.efficiency, energy, arch: model.arch, memory,
     ...(model.moe ? { moe: model.moe } : {}),
     ...(mfu === undefined ? {} : { mfu }),
     ...(tokensPerSec === undefined ? {} : { tokensPerSecPerGpu: tokensPerSec }),
   });
+  if (flags.tokens?.trim().toLowerCase() === "chinchilla" && strategyIds.some((s) => s !== "scratch")) {
+    report.warnings.push("--tokens chinchilla is a from-scratch rule (20 tokens per parameter); continued pretraining and fine-tuning use far fewer tokens");
+  }
+  return report;
 }
 
 /** PUE and grid intensity: flags over presets/energy.json. --grid takes g/kWh or a preset name. */

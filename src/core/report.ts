@@ -2,6 +2,7 @@ import { UsageError } from "../errors.js";
 import type { PriceKind, StrategyId } from "../catalog/constants.js";
 import type { GpuSpec } from "../catalog/schemas.js";
 import { estimate, formulas, type EstimateRequest, type FxAssumption, type StrategyEstimate } from "./estimate.js";
+import type { Architecture } from "./architecture.js";
 import type { Precision } from "./efficiency.js";
 import type { MemorySettings } from "./fit.js";
 import type { EnergyAssumption } from "./energy.js";
@@ -14,6 +15,8 @@ export interface ResolvedInputs {
   model?: string;
   /** exact: a preset or config.json; generic: the LLaMA-like shape assumed for a bare --params. */
   modelShape: "exact" | "generic";
+  /** The architecture memory and attention FLOPs were computed on (exact, or the generic shape). */
+  shape: Architecture;
   memory: MemorySettings;
   /** What a --from training config contributed. */
   from?: { file: string; trainer: string; used: string[]; ignored: string[]; assumed: string[]; notes: string[] };

@@ -364,7 +364,10 @@ function axolotl(obj: Obj, file: string): TrainerOptions {
   } else if (adapter === "lora") {
     strategy = "lora";
   } else {
-    f.note(`adapter: ${adapter} is not modelled (llm-cost models lora and qlora)`);
+    // Another PEFT adapter (ia3, prefix tuning…) also trains a little on a frozen base: the nearest
+    // strategy llm-cost models is LoRA, rather than pricing every strategy including from scratch.
+    strategy = "lora";
+    f.note(`adapter: ${adapter} is not modelled; priced as lora (a frozen base with small adapters)`);
   }
 
   let loraRank: number | undefined;

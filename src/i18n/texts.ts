@@ -1,3 +1,4 @@
+import { formatNumber } from "../core/number-text.js";
 import type { Lang } from "./lang.js";
 
 /** Every label the estimate table and its footer print, per language. */
@@ -39,7 +40,7 @@ const en: Texts = {
   genericShape: "generic LLaMA-like shape",
   active: (count) => `, ${count} active`,
   doesNotFit: (strategy, needGB, gpu, hasGB) => `Does not fit: ${strategy} needs ${needGB} GB per GPU, ${gpu} has ${hasGB} GB; `,
-  needsZero3: (count, gpu, suggest) => `needs ≥ ${count}×${gpu} with ZeRO-3${suggest ? " (or try --recompute full)" : ""}`,
+  needsZero3: (count, gpu, suggest) => `needs ≥ ${formatNumber(count)}×${gpu} with ZeRO-3${suggest ? " (or try --recompute full)" : ""}`,
   fitsNowhere: (gpu) => `does not fit on any number of ${gpu} at this sequence length and micro-batch: try --recompute full or a smaller --micro-batch`,
   assumptions: "Assumptions",
   labels: { gpu: "GPU", efficiency: "Efficiency", price: "Price", energy: "Energy", exchange: "Exchange", memory: "Memory", units: "Units" },
@@ -65,7 +66,7 @@ const ko: Texts = {
   genericShape: "일반적인 LLaMA형 구조",
   active: (count) => `, 활성 ${count}`,
   doesNotFit: (strategy, needGB, gpu, hasGB) => `메모리 부족: ${strategy}는 GPU당 ${needGB} GB 필요, ${gpu}는 ${hasGB} GB; `,
-  needsZero3: (count, gpu, suggest) => `ZeRO-3로 ${gpu} ${count}장 이상 필요${suggest ? " (또는 --recompute full)" : ""}`,
+  needsZero3: (count, gpu, suggest) => `ZeRO-3로 ${gpu} ${formatNumber(count)}장 이상 필요${suggest ? " (또는 --recompute full)" : ""}`,
   fitsNowhere: (gpu) => `이 시퀀스 길이와 마이크로배치로는 ${gpu}를 몇 장 써도 들어가지 않음: --recompute full 또는 더 작은 --micro-batch를 써 보세요`,
   assumptions: "가정",
   labels: { gpu: "GPU", efficiency: "효율", price: "가격", energy: "에너지", exchange: "환율", memory: "메모리", units: "단위" },

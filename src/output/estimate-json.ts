@@ -20,6 +20,7 @@ export const EstimateJson = z.strictObject({
   inputs: z.strictObject({
     model: z.string().nullable(),
     modelShape: z.enum(["exact", "generic"]),
+    shape: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])),
     vocab: z.number().int().positive().nullable(),
     addedVocabParams: z.number().int().min(0),
     params: positive,

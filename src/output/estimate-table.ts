@@ -66,9 +66,9 @@ export function renderEstimateTable(report: EstimateReport, paint: Paint, option
   }
   const model = inputs.model ?? (inputs.modelShape === "generic" ? t.genericShape : "config.json");
   const active = inputs.activeParams < inputs.params ? t.active(formatCount(inputs.activeParams)) : "";
-  const gpus = `${inputs.gpuCount} × ${gpuDisplayName(inputs.gpu)} (${inputs.gpu.name})`;
+  const gpus = `${formatNumber(inputs.gpuCount)} × ${gpuDisplayName(inputs.gpu)} (${inputs.gpu.name})`;
   const lines = [
-    t.title(formatCount(inputs.params), `${model}${active}`, formatCount(inputs.tokens), gpus),
+    wrap(t.title(formatCount(inputs.params), `${model}${active}`, formatCount(inputs.tokens), gpus), 100, 2),
     renderBoxTable({ head: head.map((h) => paint.bold(h)), colAligns: ["left", ...head.slice(1).map(() => "right" as const)], rows }),
     ...fitLines(report, t),
     ...fromLines(report),
@@ -132,7 +132,7 @@ function assumptionLines(report: EstimateReport, t: Texts): string[] {
     `${label(l.price)}$${price.usdPerGpuHour.toFixed(2)} ${t.perGpuHour}: ${price.rule}; ${t.dated} ${price.date}`,
     `${label(l.energy)}${report.energy.tdpW} W TDP x PUE ${report.energy.pue}; grid ${report.energy.gCO2PerKWh} g CO2/kWh (${report.energy.gridLabel ?? "--grid"}); ${t.upperBound}`,
     `${label(l.exchange)}${formatNumber(fx.krwPerUsd)} ${t.krwPerUsd} (${fx.date}, ${fx.source})`,
-    `${label(l.memory)}seq ${memory.seqLen}, micro-batch ${memory.microBatch}, recompute ${memory.recompute}, ${memory.zero ? `ZeRO-${memory.zero}` : t.noSharding}, ${memory.optimizer}${memory.flashAttention ? ", FlashAttention" : ""}${inputs.modelShape === "generic" ? t.genericShapeHint : ""}`,
+    `${label(l.memory)}seq ${memory.seqLen}, micro-batch ${memory.microBatch}, recompute ${memory.recompute}, ${memory.zero && inputs.gpuCount > 1 ? `ZeRO-${memory.zero}` : t.noSharding}, ${memory.optimizer}${memory.flashAttention ? ", FlashAttention" : ""}${inputs.modelShape === "generic" ? t.genericShapeHint : ""}`,
     `${label(l.units)}${t.units}`,
   ];
   return lines.map((line) => wrap(line, 100, 15));

@@ -69,7 +69,8 @@ export function renderGpus(catalog: Catalog, paint: Paint): string {
       `${row.tdpW} W`,
       row.providers ? `${money(row.minUsdPerGpuHour)}–${money(row.maxUsdPerGpuHour)} (${row.providers})` : "no price",
       money(row.medianUsdPerGpuHour),
-      row.priceDates ?? "—",
+      // Month precision keeps the table within 100 columns; the JSON has the exact dates.
+      row.priceDates?.replace(/(\d{4}-\d{2})-\d{2}/g, "$1") ?? "—",
     ]);
   }
   return `${table.toString()}\n${wrap("Dense = no 2:4 sparsity. Prices: each provider's lowest current on-demand offer (number of providers in brackets); median = the default price. Sources: llm-cost gpus --format json.")}\n`;

@@ -14,6 +14,7 @@ export function toEstimateJson(report: EstimateReport): EstimateJson {
     inputs: {
       model: inputs.model ?? null,
       modelShape: inputs.modelShape,
+      shape: { ...inputs.shape },
       vocab: inputs.vocab ?? null,
       addedVocabParams: inputs.addedVocabParams,
       params: inputs.params,
