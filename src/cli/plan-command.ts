@@ -107,6 +107,12 @@ export async function buildPlan(flags: PlanFlags, cwd: string): Promise<PlanResu
     const e = report.estimates[0]!;
     planGpus.push({ id: gpu.id, name: gpuDisplayName(gpu), gpuHours: e.gpuHours.expected, minGpus: e.memory.fits ? 1 : e.memory.minGpusWithZero3, offers });
   }
+  // Nothing priced at all: the search has nothing to weigh, and "nothing fits" would be the wrong
+  // reason. Say which offers are missing instead.
+  if (planGpus.length === 0 && skipped.length > 0) {
+    const names = skipped.map((s) => s.gpu).join(", ");
+    throw new UsageError(provider ? `--provider ${provider} has no current ${kind} price for ${names}: drop --provider or choose other --gpu types` : `no current ${kind} price for ${names}: give --price with --gpu, or choose other --gpu types`);
+  }
   // Nothing priced: estimate on any GPU anyway, so bad job inputs still fail and the output can name the job.
   job ??= resolveEstimate(jobFlags(flags, strategy, `1x${catalog.gpus[0]!.id}`, 1), base, files);
   const budget = flags.budget === undefined ? undefined : parseMoney(flags.budget, "--budget", job.fx.krwPerUsd);
