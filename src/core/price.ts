@@ -46,10 +46,17 @@ function dayNumber(date: string): number {
 /** A quote this much older than the catalog's newest price is stale. */
 export const STALE_AFTER_DAYS = 365;
 
+/** The newest price date of a catalog, as a day number, computed once per catalog (plan asks often). */
+const newestDay = new WeakMap<readonly PriceOffer[], number>();
+
 /** Whether an offer is more than a year older than the newest price in the catalog. */
 export function isStale(offer: PriceOffer, prices: readonly PriceOffer[]): boolean {
-  let newest = 0;
-  for (const p of prices) newest = Math.max(newest, dayNumber(p.date));
+  let newest = newestDay.get(prices);
+  if (newest === undefined) {
+    newest = 0;
+    for (const p of prices) newest = Math.max(newest, dayNumber(p.date));
+    newestDay.set(prices, newest);
+  }
   return newest - dayNumber(offer.date) > STALE_AFTER_DAYS;
 }
 
