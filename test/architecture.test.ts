@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseModelCatalog } from "../src/catalog/model-schema.js";
 import { countParams, genericArchitecture, linearShapes, withVocab, type Architecture } from "../src/core/architecture.js";
+import { LLAMA_7B as llama7b } from "./helpers/reference-shapes.js";
 
 const FILE = "presets/models.json";
 const raw: unknown = JSON.parse(fs.readFileSync(new URL("../presets/models.json", import.meta.url), "utf8"));
@@ -13,23 +14,6 @@ function preset(id: string): Architecture {
   return found.arch;
 }
 
-// The reference shape of ../shared/docs/physics.md §1 (LLaMA-7B / Llama 2 7B).
-const llama7b: Architecture = {
-  layers: 32,
-  hidden: 4096,
-  heads: 32,
-  kvHeads: 32,
-  headDim: 128,
-  ffn: 11008,
-  mlp: "gated",
-  vocab: 32000,
-  tiedEmbeddings: false,
-  norm: "rmsnorm",
-  normsPerLayer: 2,
-  attnBias: "none",
-  mlpBias: false,
-  positionEmbeddings: 0,
-};
 
 describe("countParams: physics.md §1.2 worked 7B numbers", () => {
   const p = countParams(llama7b);

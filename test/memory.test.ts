@@ -13,29 +13,13 @@ import {
   type Recompute,
 } from "../src/core/memory.js";
 import { parseFinetuneMeasured, resolveArchitecture, validateMemory } from "../src/core/memory-validation.js";
+import { LLAMA_7B } from "./helpers/reference-shapes.js";
 
 // Expected values come from ../shared/docs/physics.md §4 or are worked by hand in the comments;
 // none is copied from this code's output.
 
 const GB = 1e9;
 
-/** physics.md reference model = LLaMA-2-7B: L 32, h 4096, a 32, f 11008 SwiGLU, V 32000 untied. */
-const LLAMA_7B: Architecture = {
-  layers: 32,
-  hidden: 4096,
-  heads: 32,
-  kvHeads: 32,
-  headDim: 128,
-  ffn: 11008,
-  mlp: "gated",
-  vocab: 32000,
-  tiedEmbeddings: false,
-  norm: "rmsnorm",
-  normsPerLayer: 2,
-  attnBias: "none",
-  mlpBias: false,
-  positionEmbeddings: 0,
-};
 const N_7B = 6_738_415_616;
 
 /** LLaMA-65B as in the QLoRA paper: 80 layers, hidden 8192, 64 heads, ffn 22016, vocab 32000. */

@@ -26,6 +26,7 @@ import { buildReport, type EstimateReport, type ResolvedInputs } from "../core/r
 import { UsageError, badValue } from "../errors.js";
 import { renderDelimited } from "../output/delimited.js";
 import { toEstimateJson } from "../output/to-estimate-json.js";
+import type { JobFlags, PassThroughFlags } from "./scenario-flags.js";
 import { CURRENCIES, renderEstimateTable, type Currency } from "../output/estimate-table.js";
 import { renderHtmlReport, reportFromEstimate } from "../output/html-report.js";
 import { writeOutput } from "./write-output.js";
@@ -47,35 +48,13 @@ export const FORMATS = ["table", "json", "csv", "tsv", "markdown", "html"] as co
 export const PRECISIONS: readonly Precision[] = ["bf16", "fp8"];
 
 /** The raw strings commander hands us; every one is parsed and checked here. */
-interface EstimateFlags {
-  model?: string;
+interface EstimateFlags extends JobFlags, PassThroughFlags {
   modelConfig?: string;
   from?: string;
-  vocab?: string;
-  addVocab?: string;
-  params?: string;
-  tokens?: string;
-  corpus?: string;
-  bytesPerToken?: string;
-  corpusLang?: string;
-  examples?: string;
-  tokensPerExample?: string;
-  epochs?: string;
-  gpus?: string;
-  strategy?: string;
-  mfu?: string;
   tokensPerSec?: string;
   precision: string;
-  provider?: string;
-  price?: string;
-  priceKind?: string;
-  config?: string;
-  fx?: string;
   pue?: string;
   grid?: string;
-  loraRank?: string;
-  loraTargets?: string;
-  seqLen?: string;
   microBatch?: string;
   recompute?: string;
   zero?: string;
