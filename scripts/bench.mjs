@@ -36,9 +36,15 @@ const bin = fileURLToPath(new URL("../bin/llm-cost.js", import.meta.url));
 const node = process.execPath;
 const baseline = { name: "node -e 0", args: ["-e", "0"] };
 const commands = [
-  { name: "estimate --params 7B --tokens 15B --gpus 2xH100", args: [bin, "estimate", "--params", "7B", "--tokens", "15B", "--gpus", "2xH100"] },
+  {
+    name: "estimate --params 7B --tokens 15B --gpus 2xH100",
+    args: [bin, "estimate", "--params", "7B", "--tokens", "15B", "--gpus", "2xH100"],
+  },
   // plan ranks every GPU in the catalog against the deadline: the heaviest common command.
-  { name: "plan --params 7B --tokens 15B --strategy dapt --deadline 7d", args: [bin, "plan", "--params", "7B", "--tokens", "15B", "--strategy", "dapt", "--deadline", "7d"] },
+  {
+    name: "plan --params 7B --tokens 15B --strategy dapt --deadline 7d",
+    args: [bin, "plan", "--params", "7B", "--tokens", "15B", "--strategy", "dapt", "--deadline", "7d"],
+  },
 ];
 
 const median = (xs) => {
@@ -72,7 +78,23 @@ function timeWithHyperfine(list) {
   const line = (args) => [node, ...args].map(quote).join(" ");
   try {
     // -N: no intermediate shell, so the shell's own start-up is not in the numbers.
-    const result = spawnSync("hyperfine", ["-N", "--style", "none", "--warmup", "2", "--runs", String(runs), "--export-json", out, line(baseline.args), ...list.map((c) => line(c.args))], { stdio: ["ignore", "ignore", "inherit"] });
+    const result = spawnSync(
+      "hyperfine",
+      [
+        "-N",
+        "--style",
+        "none",
+        "--warmup",
+        "2",
+        "--runs",
+        String(runs),
+        "--export-json",
+        out,
+        line(baseline.args),
+        ...list.map((c) => line(c.args)),
+      ],
+      { stdio: ["ignore", "ignore", "inherit"] },
+    );
     if (result.status !== 0) throw new Error(`hyperfine exited ${result.status}`);
     return JSON.parse(readFileSync(out, "utf8")).results.map((r) => r.times.map((s) => s * 1000));
   } finally {
@@ -105,16 +127,20 @@ for (const command of commands) {
 
 const paired = !hasHyperfine();
 const [base, ...times] = paired ? timeWithNode(live) : timeWithHyperfine(live);
-console.log(paired
-  ? `start-up, ${runs} paired runs (node child_process loop); ratio = median over pairs of command / node -e 0`
-  : `start-up, ${runs} runs each (hyperfine); ratio = median command / median node -e 0`);
+console.log(
+  paired
+    ? `start-up, ${runs} paired runs (node child_process loop); ratio = median over pairs of command / node -e 0`
+    : `start-up, ${runs} runs each (hyperfine); ratio = median command / median node -e 0`,
+);
 console.log(`  ${"node -e 0".padEnd(64)} ${median(base).toFixed(1).padStart(7)} ms`);
 let over = 0;
 live.forEach((command, j) => {
   const ratio = paired ? median(times[j].map((t, i) => t / base[i])) : median(times[j]) / median(base);
   const flag = opts.smoke ? "" : ratio <= maxRatio ? `  ok (<= ${maxRatio}x)` : `  OVER ${maxRatio}x`;
   if (ratio > maxRatio) over++;
-  console.log(`  ${`llm-cost ${command.name}`.padEnd(64)} ${median(times[j]).toFixed(1).padStart(7)} ms  ${ratio.toFixed(2)}x${flag}`);
+  console.log(
+    `  ${`llm-cost ${command.name}`.padEnd(64)} ${median(times[j]).toFixed(1).padStart(7)} ms  ${ratio.toFixed(2)}x${flag}`,
+  );
 });
 if (!opts.smoke && over > 0) {
   console.error(`bench: ${over} command(s) start slower than ${maxRatio}x node -e 0`);

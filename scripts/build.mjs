@@ -13,7 +13,16 @@
 // Before bundling it validates every presets/*.json with the full zod schemas, because the CLI
 // trusts those files at run time (src/catalog/load.ts) to keep zod's parse off start-up.
 import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -25,7 +34,15 @@ process.chdir(root);
 
 /** Shared esbuild settings: Node 20, everything inlined, warnings fail the build. */
 // absWorkingDir: esbuild's service keeps the directory it was started in, not process.cwd().
-const common = { absWorkingDir: root, bundle: true, platform: "node", target: "node20", format: "esm", logLevel: "warning", legalComments: "eof" };
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  format: "esm",
+  logLevel: "warning",
+  legalComments: "eof",
+};
 
 /** Bundles in memory; warnings fail the build. */
 async function bundle(options) {
@@ -87,10 +104,11 @@ const { z: fullZ } = await import("zod");
 // Run-time members of full zod that the sources use only as types (erased by esbuild). Names that
 // are types only (z.infer, z.RefinementCtx) are not run-time members at all, so they pass anyway.
 const TYPE_ONLY = new Set(["input", "output", "core", "ZodError"]);
-const sources = (dir) => readdirSync(dir).flatMap((name) => {
-  const path = join(dir, name);
-  return statSync(path).isDirectory() ? sources(path) : path.endsWith(".ts") ? [path] : [];
-});
+const sources = (dir) =>
+  readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sources(path) : path.endsWith(".ts") ? [path] : [];
+  });
 const missing = new Set();
 for (const file of sources("src")) {
   for (const [, name] of readFileSync(file, "utf8").matchAll(/\bz\.([A-Za-z_$][\w$]*)/g)) {
@@ -98,7 +116,9 @@ for (const file of sources("src")) {
   }
 }
 if (missing.size > 0) {
-  console.error(`build: the lean zod bundle lacks z.${[...missing].join(", z.")}; export it from the zod bundle in scripts/build.mjs`);
+  console.error(
+    `build: the lean zod bundle lacks z.${[...missing].join(", z.")}; export it from the zod bundle in scripts/build.mjs`,
+  );
   process.exit(1);
 }
 
@@ -108,10 +128,18 @@ if (missing.size > 0) {
 // (about 0.05x of `node -e 0`; chalk also inspects the terminal, loading tty and net).
 const lazyLibraries = {
   zod: await writeHashedBundle("zod", {
-    stdin: { contents: `import * as z from ${JSON.stringify(leanZodModule)}; export { z };`, resolveDir: zodRoot, loader: "js" },
+    stdin: {
+      contents: `import * as z from ${JSON.stringify(leanZodModule)}; export { z };`,
+      resolveDir: zodRoot,
+      loader: "js",
+    },
   }),
-  yaml: await writeHashedBundle("yaml", { stdin: { contents: 'export { parseDocument } from "yaml";', resolveDir: root, loader: "js" } }),
-  chalk: await writeHashedBundle("chalk", { stdin: { contents: 'export { Chalk } from "chalk";', resolveDir: root, loader: "js" } }),
+  yaml: await writeHashedBundle("yaml", {
+    stdin: { contents: 'export { parseDocument } from "yaml";', resolveDir: root, loader: "js" },
+  }),
+  chalk: await writeHashedBundle("chalk", {
+    stdin: { contents: 'export { Chalk } from "chalk";', resolveDir: root, loader: "js" },
+  }),
 };
 const libraries = {
   name: "libraries",
@@ -126,9 +154,12 @@ const libraries = {
 const lazyChildProcess = {
   name: "lazy-child-process",
   setup(b) {
-    b.onResolve({ filter: /^node:child_process$/ }, (args) => (args.namespace === "lazy" ? { path: args.path, external: true } : { path: args.path, namespace: "lazy" }));
+    b.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      args.namespace === "lazy" ? { path: args.path, external: true } : { path: args.path, namespace: "lazy" },
+    );
     b.onLoad({ filter: /.*/, namespace: "lazy" }, () => ({
-      contents: 'let real; module.exports = new Proxy({}, { get: (_, key) => (real ??= require("node:child_process"))[key] });',
+      contents:
+        'let real; module.exports = new Proxy({}, { get: (_, key) => (real ??= require("node:child_process"))[key] });',
       loader: "js",
     }));
   },
@@ -154,7 +185,13 @@ const bundleFile = join(root, "dist", cliFile);
 const cacheFile = bundleFile.replace(/\.cjs$/, ".cache");
 const { loadBundle } = await importBundled("src/bundle-loader.ts");
 const { bundle: cli, script } = loadBundle(bundleFile, cacheFile);
-const quiet = { stdout: () => {}, stderr: () => {}, env: {}, stdoutIsTTY: false, cwd: mkdtempSync(join(tmpdir(), "llm-cost-build-")) };
+const quiet = {
+  stdout: () => {},
+  stderr: () => {},
+  env: {},
+  stdoutIsTTY: false,
+  cwd: mkdtempSync(join(tmpdir(), "llm-cost-build-")),
+};
 const BENCHED = [
   ["estimate", "--params", "7B", "--tokens", "15B", "--gpus", "2xH100"],
   ["plan", "--params", "7B", "--tokens", "15B", "--strategy", "dapt", "--deadline", "7d"],
@@ -169,21 +206,34 @@ rmSync(quiet.cwd, { recursive: true, force: true });
 // The guard for start-up: those commands must not have loaded the lazy libraries. A static import
 // of a schema module (or of chalk) on their path would bring them back on every start, silently:
 // fail instead.
-const loaded = Object.keys(createRequire(import.meta.url).cache).filter((path) => Object.values(lazyLibraries).some((file) => path.endsWith(file)));
+const loaded = Object.keys(createRequire(import.meta.url).cache).filter((path) =>
+  Object.values(lazyLibraries).some((file) => path.endsWith(file)),
+);
 if (loaded.length > 0) {
-  console.error(`build: estimate and plan load ${loaded.map((path) => path.replace(/^.*[/\\]/, "")).join(" and ")}; import the module that needs it with import() (see the guard in scripts/build.mjs)`);
+  console.error(
+    `build: estimate and plan load ${loaded.map((path) => path.replace(/^.*[/\\]/, "")).join(" and ")}; import the module that needs it with import() (see the guard in scripts/build.mjs)`,
+  );
   process.exit(1);
 }
 writeAtomically(cacheFile, script.createCachedData());
 
-const boot = await bundle({ entryPoints: ["src/boot.ts"], minify: true, define: { __BUNDLE__: JSON.stringify(cliFile) } });
+const boot = await bundle({
+  entryPoints: ["src/boot.ts"],
+  minify: true,
+  define: { __BUNDLE__: JSON.stringify(cliFile) },
+});
 writeAtomically(join(root, "dist", "cli.js"), boot.outputFiles[0].contents);
 
 // Earlier builds left other files in dist/: bundles and caches of older sources, tsc's tree of modules.
 const keep = new Set(["cli.js", cliFile, cliFile.replace(/\.cjs$/, ".cache"), ...Object.values(lazyLibraries)]);
 for (const entry of readdirSync("dist")) {
-  if (!keep.has(entry) && !/\.\d+\.(tmp|mjs)$/.test(entry)) rmSync(join("dist", entry), { recursive: true, force: true });
+  if (!keep.has(entry) && !/\.\d+\.(tmp|mjs)$/.test(entry))
+    rmSync(join("dist", entry), { recursive: true, force: true });
 }
 const kib = (file) => `${Math.round(statSync(join("dist", file)).size / 1024)} KiB`;
-const later = Object.values(lazyLibraries).map((file) => `${file} (${kib(file)})`).join(", ");
-console.log(`dist/cli.js: loads ${cliFile} (${kib(cliFile)}) with its code cache (${kib(cliFile.replace(/\.cjs$/, ".cache"))}); when needed ${later}`);
+const later = Object.values(lazyLibraries)
+  .map((file) => `${file} (${kib(file)})`)
+  .join(", ");
+console.log(
+  `dist/cli.js: loads ${cliFile} (${kib(cliFile)}) with its code cache (${kib(cliFile.replace(/\.cjs$/, ".cache"))}); when needed ${later}`,
+);

@@ -29,7 +29,10 @@ export function loadBundle(file: string, cacheFile: string): { bundle: CliBundle
   } catch {
     // No cache (a build that made none): compile from source.
   }
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, ...(cachedData ? { cachedData } : {}) });
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename: file,
+    ...(cachedData ? { cachedData } : {}),
+  });
   const module = { exports: {} as CliBundle };
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
   return { bundle: module.exports, script };

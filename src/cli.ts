@@ -14,7 +14,8 @@ export async function main(): Promise<void> {
     stream.on("error", (error: NodeJS.ErrnoException) => {
       if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
       // Any other failure to write (a full disk, /dev/full): one line, not a stack trace.
-      if (stream === process.stdout) process.stderr.write(`llm-cost: cannot write the output (${error.code ?? error.message})\n`);
+      if (stream === process.stdout)
+        process.stderr.write(`llm-cost: cannot write the output (${error.code ?? error.message})\n`);
       process.exit(2);
     });
   }

@@ -1,7 +1,13 @@
 import * as fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseModelCatalog } from "../src/catalog/model-schema.js";
-import { countParams, genericArchitecture, linearShapes, withVocab, type Architecture } from "../src/core/architecture.js";
+import {
+  countParams,
+  genericArchitecture,
+  linearShapes,
+  withVocab,
+  type Architecture,
+} from "../src/core/architecture.js";
 import { LLAMA_7B as llama7b } from "./helpers/reference-shapes.js";
 
 const FILE = "presets/models.json";
@@ -13,7 +19,6 @@ function preset(id: string): Architecture {
   if (!found) throw new Error(`no preset ${id}`);
   return found.arch;
 }
-
 
 describe("countParams: physics.md §1.2 worked 7B numbers", () => {
   const p = countParams(llama7b);
@@ -160,10 +165,13 @@ describe("presets/models.json", () => {
     }
   });
 
-  it.each(catalog.models.map((m) => [m.id, m] as const))("%s: computed count within 1% of the published one", (_id, model) => {
-    const computed = countParams(model.arch).total;
-    expect(Math.abs(computed - model.publishedParams) / model.publishedParams).toBeLessThan(0.01);
-  });
+  it.each(catalog.models.map((m) => [m.id, m] as const))(
+    "%s: computed count within 1% of the published one",
+    (_id, model) => {
+      const computed = countParams(model.arch).total;
+      expect(Math.abs(computed - model.publishedParams) / model.publishedParams).toBeLessThan(0.01);
+    },
+  );
 
   it("ids and aliases are unique across models (case-insensitive)", () => {
     const names = catalog.models.flatMap((m) => [m.id, ...m.aliases]).map((n) => n.toLowerCase());
@@ -179,7 +187,9 @@ describe("presets/models.json", () => {
 });
 
 describe("parseModelCatalog", () => {
-  const broken = (edit: (data: { models: Array<Record<string, unknown> & { arch: Record<string, unknown> }> }) => void) => {
+  const broken = (
+    edit: (data: { models: Array<Record<string, unknown> & { arch: Record<string, unknown> }> }) => void,
+  ) => {
     const data = structuredClone(raw) as { models: Array<Record<string, unknown> & { arch: Record<string, unknown> }> };
     edit(data);
     return () => parseModelCatalog(data, FILE);

@@ -23,7 +23,10 @@ describe("renderBarChart", () => {
       { label: "b", value: 10, text: "y" },
     ];
     expect(lines(renderBarChart(rows, { width: 20, title: "t", unicode: true }))[2]).toBe("b █▋ y");
-    const partials = renderBarChart([1, 2, 3, 4, 5, 6, 7, 8].map((n) => ({ label: "r", value: n, text: "" })), { width: 4, title: "", unicode: true });
+    const partials = renderBarChart(
+      [1, 2, 3, 4, 5, 6, 7, 8].map((n) => ({ label: "r", value: n, text: "" })),
+      { width: 4, title: "", unicode: true },
+    );
     // width 4 = label 1 + space + 1 cell + space + empty text: n/8 of the cell is exactly n eighths
     expect(lines(partials).slice(1)).toEqual(["r ▏ ", "r ▎ ", "r ▍ ", "r ▌ ", "r ▋ ", "r ▊ ", "r ▉ ", "r █ "]);
   });
@@ -61,7 +64,9 @@ describe("renderBarChart", () => {
     ];
     for (const width of [24, 30, 40, 60, 80, 100, 120]) {
       for (const unicode of [true, false]) {
-        for (const line of lines(renderBarChart(rows, { width, title: "Cost (₩) — expected, all scenarios compared side by side", unicode }))) {
+        for (const line of lines(
+          renderBarChart(rows, { width, title: "Cost (₩) — expected, all scenarios compared side by side", unicode }),
+        )) {
           expect(displayWidth(line)).toBeLessThanOrEqual(width);
         }
       }
@@ -90,8 +95,18 @@ describe("renderBarChart", () => {
     expect(tiny).toBe("tiny ▏ tiny");
     expect(zero).toBe("zero 0");
     expect(nan).toBe("nan  ?");
-    expect(renderBarChart([{ label: "z", value: 1, text: "1" }, { label: "t", value: 1e-9, text: "0" }], { width: 20, title: "", unicode: false })).toContain("t # 0");
-    expect(renderBarChart([{ label: "a", value: 0, text: "0" }], { width: 20, title: "all zero", unicode: true })).toBe("all zero\na 0\n");
+    expect(
+      renderBarChart(
+        [
+          { label: "z", value: 1, text: "1" },
+          { label: "t", value: 1e-9, text: "0" },
+        ],
+        { width: 20, title: "", unicode: false },
+      ),
+    ).toContain("t # 0");
+    expect(renderBarChart([{ label: "a", value: 0, text: "0" }], { width: 20, title: "all zero", unicode: true })).toBe(
+      "all zero\na 0\n",
+    );
     expect(renderBarChart([], { width: 20, title: "empty", unicode: true })).toBe("empty\n");
   });
 });

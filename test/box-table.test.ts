@@ -44,7 +44,9 @@ const word = fc.oneof(
   { weight: 60, arbitrary: fc.string({ unit: plainChar, maxLength: 12 }) },
   { weight: 1, arbitrary: fc.string({ unit: fc.oneof(plainChar, oddChar), maxLength: 6 }) },
 );
-const painted = fc.tuple(word, fc.constantFrom("bold", "dim", "green", "red", "none")).map(([text, style]) => (style === "none" ? text : paint[style](text)));
+const painted = fc
+  .tuple(word, fc.constantFrom("bold", "dim", "green", "red", "none"))
+  .map(([text, style]) => (style === "none" ? text : paint[style](text)));
 /** A cell: one to three lines; a few carry an escape that cli-table3 treats specially (left open). */
 const cellText = fc.oneof(
   { weight: 150, arbitrary: fc.array(painted, { minLength: 1, maxLength: 3 }).map((lines) => lines.join("\n")) },
@@ -58,7 +60,10 @@ const tables: fc.Arbitrary<BoxTable> = fc.integer({ min: 1, max: 7 }).chain((col
     colAligns: fc.array(fc.constantFrom<Align>("left", "right", "center"), { minLength: columns, maxLength: columns }),
     rows: fc.array(
       fc.oneof(
-        { weight: 3, arbitrary: fc.array(cellText, { minLength: columns, maxLength: columns }) as fc.Arbitrary<BoxRow> },
+        {
+          weight: 3,
+          arbitrary: fc.array(cellText, { minLength: columns, maxLength: columns }) as fc.Arbitrary<BoxRow>,
+        },
         { weight: 1, arbitrary: cellText.map((content) => [{ colSpan: columns, content }] as BoxRow) },
       ),
       { minLength: 1, maxLength: 8 },
@@ -86,11 +91,18 @@ describe("renderBoxTable", () => {
 
   it("draws the estimate and plan tables directly, in English and Korean, with and without colour", async () => {
     drawn.length = 0;
-    const report = resolveEstimate({ params: "7B", tokens: "15B", gpus: "2xH100", precision: "bf16", flashAttn: true, format: "table", color: true }, loadCatalog());
+    const report = resolveEstimate(
+      { params: "7B", tokens: "15B", gpus: "2xH100", precision: "bf16", flashAttn: true, format: "table", color: true },
+      loadCatalog(),
+    );
     for (const lang of ["en", "ko"] as const) {
-      for (const level of [0, 1] as const) renderEstimateTable(report, new Chalk({ level }), { lang, currency: "both" });
+      for (const level of [0, 1] as const)
+        renderEstimateTable(report, new Chalk({ level }), { lang, currency: "both" });
     }
-    const plan = await buildPlan({ params: "7B", tokens: "15B", strategy: "dapt", deadline: "7d", top: "5", format: "table", color: true }, mkdtempSync(join(tmpdir(), "llm-cost-box-")));
+    const plan = await buildPlan(
+      { params: "7B", tokens: "15B", strategy: "dapt", deadline: "7d", top: "5", format: "table", color: true },
+      mkdtempSync(join(tmpdir(), "llm-cost-box-")),
+    );
     renderPlan(plan, new Chalk({ level: 1 }));
     expect(drawn.length).toBeGreaterThanOrEqual(6);
     for (const table of drawn) {

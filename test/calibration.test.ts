@@ -15,7 +15,9 @@ import {
   validate,
 } from "../src/core/calibration.js";
 
-const runs = PublishedRunsFile.parse(JSON.parse(readFileSync(new URL("../presets/published-runs.json", import.meta.url), "utf8"))).runs;
+const runs = PublishedRunsFile.parse(
+  JSON.parse(readFileSync(new URL("../presets/published-runs.json", import.meta.url), "utf8")),
+).runs;
 const catalog = loadCatalog();
 const config = catalog.efficiency.fullTraining;
 const full = calibrationRuns(runs);
@@ -80,7 +82,9 @@ describe("out-of-sample accuracy on the bundled full runs (issue targets)", () =
 });
 
 describe("fine-tuning speed (presets/finetune-measured.json)", () => {
-  const measured = parseFinetuneMeasured(JSON.parse(readFileSync(new URL("../presets/finetune-measured.json", import.meta.url), "utf8"))).rows;
+  const measured = parseFinetuneMeasured(
+    JSON.parse(readFileSync(new URL("../presets/finetune-measured.json", import.meta.url), "utf8")),
+  ).rows;
   const speed = finetuneSpeedRows(measured, catalog.gpus);
   it("uses 31 bf16 rows: 4 full, 18 LoRA, 9 QLoRA", () => {
     expect(speed.filter((r) => r.method === "full")).toHaveLength(4);
@@ -94,7 +98,11 @@ describe("fine-tuning speed (presets/finetune-measured.json)", () => {
     const pooled = fitFinetune(speed, "full-or-lora");
     const qlora = fitFinetune(speed, "qlora");
     const ft = catalog.efficiency.fineTuning;
-    for (const [fit, preset] of [[pooled, ft.sft], [pooled, ft.lora], [qlora, ft.qlora]] as const) {
+    for (const [fit, preset] of [
+      [pooled, ft.sft],
+      [pooled, ft.lora],
+      [qlora, ft.qlora],
+    ] as const) {
       expect(fit.expected).toBeCloseTo(preset.expected, 3);
       expect(fit.low).toBeCloseTo(preset.low, 3);
       expect(fit.high).toBeCloseTo(preset.high, 3);

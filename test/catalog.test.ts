@@ -56,9 +56,12 @@ describe("GPU catalog", () => {
     expect(selection.gpu.id).toBe(id);
     expect(selection.count).toBe(count);
   });
-  it.each(["0xH100", "2xH900", "", "x", "2x", "-1xH100", "1.5xH100", "2000000xH100"])("--gpus %j is rejected", (text) => {
-    expect(() => parseGpuSelection(text, catalog.gpus)).toThrow(/invalid --gpus/);
-  });
+  it.each(["0xH100", "2xH900", "", "x", "2x", "-1xH100", "1.5xH100", "2000000xH100"])(
+    "--gpus %j is rejected",
+    (text) => {
+      expect(() => parseGpuSelection(text, catalog.gpus)).toThrow(/invalid --gpus/);
+    },
+  );
   it("suggests the nearest GPU name", () => {
     expect(() => parseGpuSelection("2xH1000", catalog.gpus)).toThrow(/did you mean H100\?/);
   });
@@ -74,7 +77,8 @@ describe("price catalog", () => {
   });
   it("covers AWS, Google Cloud, Azure, Lambda, RunPod, CoreWeave and a Korean offer", () => {
     const providers = new Set(catalog.prices.map((p) => p.provider));
-    for (const p of ["aws", "gcp", "azure", "lambda", "runpod", "coreweave", "elice"]) expect(providers, p).toContain(p);
+    for (const p of ["aws", "gcp", "azure", "lambda", "runpod", "coreweave", "elice"])
+      expect(providers, p).toContain(p);
     expect(catalog.prices.some((p) => p.region.includes("Seoul"))).toBe(true);
   });
   it("the default price is the median of each provider's cheapest current on-demand H100 offer", () => {
@@ -89,16 +93,26 @@ describe("price catalog", () => {
     expect(offers.find((o) => o.provider === "aws")!.usdPerGpuHour).toBe(6.88);
   });
   it("--provider picks that provider and refuses one without the GPU, naming who has it", () => {
-    expect(resolvePrice(catalog.prices, "H100", { gpuId: "h100-sxm", kind: "on-demand", provider: "Lambda" }).usdPerGpuHour).toBe(3.99);
-    expect(resolvePrice(catalog.prices, "H100", { gpuId: "h100-sxm", kind: "on-demand", provider: "google" }).provider).toBe("gcp");
-    expect(() => resolvePrice(catalog.prices, "MI300X", { gpuId: "mi300x", kind: "on-demand", provider: "lambda" })).toThrow(/lambda has no current on-demand price for MI300X/);
-    expect(() => resolvePrice(catalog.prices, "H100", { gpuId: "h100-sxm", kind: "on-demand", provider: "lamda" })).toThrow(/did you mean lambda\?/);
+    expect(
+      resolvePrice(catalog.prices, "H100", { gpuId: "h100-sxm", kind: "on-demand", provider: "Lambda" }).usdPerGpuHour,
+    ).toBe(3.99);
+    expect(
+      resolvePrice(catalog.prices, "H100", { gpuId: "h100-sxm", kind: "on-demand", provider: "google" }).provider,
+    ).toBe("gcp");
+    expect(() =>
+      resolvePrice(catalog.prices, "MI300X", { gpuId: "mi300x", kind: "on-demand", provider: "lambda" }),
+    ).toThrow(/lambda has no current on-demand price for MI300X/);
+    expect(() =>
+      resolvePrice(catalog.prices, "H100", { gpuId: "h100-sxm", kind: "on-demand", provider: "lamda" }),
+    ).toThrow(/did you mean lambda\?/);
   });
   it("a provider's superseded quote is not used: DigitalOcean MI300X is $2.59 (2026-10-07), not its 2025 $1.99", () => {
     const offers = cheapestPerProvider(catalog.prices, "mi300x", "on-demand");
     expect(offers.find((o) => o.provider === "digitalocean")!.usdPerGpuHour).toBe(2.59);
     // Lambda's 8x ($3.99, 2026-09-20) and 1x ($4.29, 2026-09-25) H100 quotes are one price list: the lower wins.
-    expect(cheapestPerProvider(catalog.prices, "h100-sxm", "on-demand").find((o) => o.provider === "lambda")!.usdPerGpuHour).toBe(3.99);
+    expect(
+      cheapestPerProvider(catalog.prices, "h100-sxm", "on-demand").find((o) => o.provider === "lambda")!.usdPerGpuHour,
+    ).toBe(3.99);
   });
   it("the exchange rate has a date and a source", () => {
     expect(catalog.fx.default.krwPerUsd).toBe(1439);

@@ -55,6 +55,12 @@ describe("verdicts", () => {
 
 describe("published context", () => {
   it("min, median, max and how many runs are below", () => {
-    expect(publishedContext([0.3, 0.1, 0.4, 0.2], 0.25)).toEqual({ runs: 4, min: 0.1, median: 0.25, max: 0.4, below: 2 });
+    expect(publishedContext([0.3, 0.1, 0.4, 0.2], 0.25)).toEqual({
+      runs: 4,
+      min: 0.1,
+      median: 0.25,
+      max: 0.4,
+      below: 2,
+    });
   });
 });

@@ -7,7 +7,8 @@ import { cli } from "./helpers/cli.js";
 
 const SEED = ["scratch-7b", "llama-2-ko-dapt", "sft-7b", "lora-7b"];
 /** The widest line in terminal columns (box-drawing borders are one column; the top border spans the table). */
-const widest = (text: string): number => Math.max(...text.split("\n").map((l) => (/^[┌├└]/.test(l) ? [...l].length : 0)));
+const widest = (text: string): number =>
+  Math.max(...text.split("\n").map((l) => (/^[┌├└]/.test(l) ? [...l].length : 0)));
 
 describe("llm-cost scenarios (built binary)", () => {
   it("lists every bundled scenario within 100 columns; json carries every field", () => {
@@ -16,12 +17,24 @@ describe("llm-cost scenarios (built binary)", () => {
     for (const id of [...SEED, "korean-tapt-7b", "sft-13b", "qlora-7b"]) expect(stdout).toContain(`│ ${id} `);
     expect(widest(stdout)).toBeLessThanOrEqual(100);
     const rows = JSON.parse(cli(["scenarios", "--format", "json"]).stdout) as Array<Record<string, unknown>>;
-    expect(rows.find((r) => r["id"] === "llama-2-ko-dapt")).toMatchObject({ addVocab: 14336, corpus: "61GB", bytesPerToken: 4.07, strategy: "dapt", origin: "presets/scenarios.json" });
+    expect(rows.find((r) => r["id"] === "llama-2-ko-dapt")).toMatchObject({
+      addVocab: 14336,
+      corpus: "61GB",
+      bytesPerToken: 4.07,
+      strategy: "dapt",
+      origin: "presets/scenarios.json",
+    });
   });
 
   it("validates a user's file and says where it is wrong", () => {
     const dir = mkdtempSync(join(tmpdir(), "llm-cost-cli-scen-"));
-    writeFileSync(join(dir, "bad.json"), JSON.stringify([{ id: "a", title: "A", params: "7B", strategy: "dapt", tokens: "15B" }, { id: "b", title: "B", strategy: "sft", tokens: "1B" }]));
+    writeFileSync(
+      join(dir, "bad.json"),
+      JSON.stringify([
+        { id: "a", title: "A", params: "7B", strategy: "dapt", tokens: "15B" },
+        { id: "b", title: "B", strategy: "sft", tokens: "1B" },
+      ]),
+    );
     const { status, stderr, stdout } = cli(["scenarios", "bad.json"], {}, dir);
     expect(status).toBe(2);
     expect(stdout).toBe("");
@@ -76,7 +89,8 @@ describe("llm-cost compare (built binary)", () => {
     expect(stdout).toMatch(/RTX4090 \$0\.34 per GPU-hour/);
     expect(stdout).toContain("fits");
     expect(widest(stdout)).toBeLessThanOrEqual(100);
-    for (const line of stdout.split("\n").filter((l) => !/[│┌├└]/.test(l))) expect([...line].length, line).toBeLessThanOrEqual(100);
+    for (const line of stdout.split("\n").filter((l) => !/[│┌├└]/.test(l)))
+      expect([...line].length, line).toBeLessThanOrEqual(100);
   });
 
   it("csv, markdown and --chart", () => {
@@ -91,7 +105,9 @@ describe("llm-cost compare (built binary)", () => {
   });
 
   it("pass-through flags: --price and --fx change every row", () => {
-    const json = CompareJson.parse(JSON.parse(cli(["compare", "sft-7b", "lora-7b", "--price", "2", "--fx", "1000", "--format", "json"]).stdout));
+    const json = CompareJson.parse(
+      JSON.parse(cli(["compare", "sft-7b", "lora-7b", "--price", "2", "--fx", "1000", "--format", "json"]).stdout),
+    );
     for (const s of json.scenarios) {
       expect(s.estimate.costUsd.expected).toBeCloseTo(s.estimate.gpuHours.expected * 2, 9);
       expect(s.estimate.costKrw.expected).toBeCloseTo(s.estimate.costUsd.expected * 1000, 6);
@@ -100,14 +116,24 @@ describe("llm-cost compare (built binary)", () => {
 
   it("a user's file joins the bundled scenarios; bad names and files are exit 2", () => {
     const dir = mkdtempSync(join(tmpdir(), "llm-cost-cli-cmp-"));
-    writeFileSync(join(dir, "mine.json"), JSON.stringify({ id: "mine-7b", title: "my DAPT", params: "7B", strategy: "dapt", tokens: "15B" }));
-    const json = CompareJson.parse(JSON.parse(cli(["compare", "sft-7b", "mine.json", "--gpus", "2xH100", "--format", "json"], {}, dir).stdout));
-    expect(json.scenarios.map((s) => [s.name, s.origin])).toEqual([["sft-7b", "presets/scenarios.json"], ["mine-7b", "mine.json"]]);
+    writeFileSync(
+      join(dir, "mine.json"),
+      JSON.stringify({ id: "mine-7b", title: "my DAPT", params: "7B", strategy: "dapt", tokens: "15B" }),
+    );
+    const json = CompareJson.parse(
+      JSON.parse(cli(["compare", "sft-7b", "mine.json", "--gpus", "2xH100", "--format", "json"], {}, dir).stdout),
+    );
+    expect(json.scenarios.map((s) => [s.name, s.origin])).toEqual([
+      ["sft-7b", "presets/scenarios.json"],
+      ["mine-7b", "mine.json"],
+    ]);
     expect(json.scenarios[1]!.estimate.flops).toBe(6.3e20); // 6 × 7e9 × 15e9
 
     const noGpus = cli(["compare", "mine.json"], {}, dir);
     expect(noGpus.status).toBe(2);
-    expect(noGpus.stderr).toBe('llm-cost: scenario "mine-7b" (mine.json): it names no GPUs: give --gpus, e.g. --gpus 8xH100\n');
+    expect(noGpus.stderr).toBe(
+      'llm-cost: scenario "mine-7b" (mine.json): it names no GPUs: give --gpus, e.g. --gpus 8xH100\n',
+    );
     const unknown = cli(["compare", "lora7b"]);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toMatch(/invalid scenario "lora7b": .*did you mean lora-7b\?/);

@@ -39,7 +39,12 @@ describe("llm-cost estimate (built binary)", () => {
     const { status, stdout } = cli([...BASE, "--format", "json"]);
     expect(status).toBe(0);
     const json = EstimateJson.parse(JSON.parse(stdout));
-    expect(json.inputs).toMatchObject({ params: 7e9, tokens: 15e9, gpus: { id: "h100-sxm", count: 2 }, strategies: STRATEGIES });
+    expect(json.inputs).toMatchObject({
+      params: 7e9,
+      tokens: 15e9,
+      gpus: { id: "h100-sxm", count: 2 },
+      strategies: STRATEGIES,
+    });
     expect(json.estimates.map((e) => e.strategy)).toEqual(STRATEGIES);
     const scratch = json.estimates[0]!;
     expect(scratch.flops).toBe(6.3e20);
@@ -52,19 +57,58 @@ describe("llm-cost estimate (built binary)", () => {
     expect(json.assumptions.formulas.join(" ")).toContain("6 x N");
     // won = dollars × rate, for every point of every range
     for (const e of json.estimates) {
-      for (const k of ["low", "expected", "high"] as const) expect(e.costKrw[k]).toBeCloseTo(e.costUsd[k] * json.assumptions.krwPerUsd, 4);
+      for (const k of ["low", "expected", "high"] as const)
+        expect(e.costKrw[k]).toBeCloseTo(e.costUsd[k] * json.assumptions.krwPerUsd, 4);
     }
   });
 
   it("--model with --add-vocab 14336 adds exactly 117,440,512 parameters to llama-2-7b", () => {
-    const json = EstimateJson.parse(JSON.parse(cli(["estimate", "--model", "llama-2-7b", "--add-vocab", "14336", "--tokens", "15B", "--gpus", "2xH100", "--format", "json"]).stdout));
+    const json = EstimateJson.parse(
+      JSON.parse(
+        cli([
+          "estimate",
+          "--model",
+          "llama-2-7b",
+          "--add-vocab",
+          "14336",
+          "--tokens",
+          "15B",
+          "--gpus",
+          "2xH100",
+          "--format",
+          "json",
+        ]).stdout,
+      ),
+    );
     expect(json.inputs.params).toBe(6_738_415_616 + 117_440_512);
     expect(json.inputs.vocab).toBe(46_336);
     expect(json.inputs.addedVocabParams).toBe(117_440_512);
   });
 
   it("--mfu, --price and --fx flow through: 0.4 MFU, $2.49, 1,439 won on llama-2-7b", () => {
-    const json = EstimateJson.parse(JSON.parse(cli(["estimate", "--model", "llama-2-7b", "--tokens", "15B", "--gpus", "2xH100", "--strategy", "dapt", "--mfu", "0.4", "--price", "2.49", "--fx", "1439", "--format", "json"]).stdout));
+    const json = EstimateJson.parse(
+      JSON.parse(
+        cli([
+          "estimate",
+          "--model",
+          "llama-2-7b",
+          "--tokens",
+          "15B",
+          "--gpus",
+          "2xH100",
+          "--strategy",
+          "dapt",
+          "--mfu",
+          "0.4",
+          "--price",
+          "2.49",
+          "--fx",
+          "1439",
+          "--format",
+          "json",
+        ]).stdout,
+      ),
+    );
     const dapt = json.estimates[0]!;
     expect(dapt.gpuHours.expected).toBeCloseTo(425.663, 2);
     expect(dapt.costUsd.expected).toBeCloseTo(1059.9, 1);
@@ -74,7 +118,29 @@ describe("llm-cost estimate (built binary)", () => {
 
   it("energy: the Llama 2 7B card's 31.22 t from 184,320 A100-hours at 400 W, PUE 1.1, 385 g/kWh", () => {
     // 663,552,000 tokens at 1 token/s/GPU = 184,320 GPU-hours exactly.
-    const json = EstimateJson.parse(JSON.parse(cli(["estimate", "--params", "7B", "--tokens", "663552000", "--gpus", "A100", "--strategy", "scratch", "--tokens-per-sec", "1", "--pue", "1.1", "--grid", "us", "--format", "json"]).stdout));
+    const json = EstimateJson.parse(
+      JSON.parse(
+        cli([
+          "estimate",
+          "--params",
+          "7B",
+          "--tokens",
+          "663552000",
+          "--gpus",
+          "A100",
+          "--strategy",
+          "scratch",
+          "--tokens-per-sec",
+          "1",
+          "--pue",
+          "1.1",
+          "--grid",
+          "us",
+          "--format",
+          "json",
+        ]).stdout,
+      ),
+    );
     expect(json.estimates[0]!.gpuHours.expected).toBeCloseTo(184_320, 3);
     expect(json.estimates[0]!.co2Kg.expected).toBeCloseTo(31_223.8, 0);
     expect(json.assumptions.gridGCO2PerKWh).toBe(385);
@@ -94,7 +160,10 @@ describe("llm-cost estimate (built binary)", () => {
     expect(scratch[header.indexOf("flops")]).toBe("630000000000000000000");
     expect(csv.stdout).not.toMatch(ANSI);
     const tsv = cli([...BASE, "--format", "tsv"]);
-    const rows = tsv.stdout.trimEnd().split("\n").map((l) => l.split("\t"));
+    const rows = tsv.stdout
+      .trimEnd()
+      .split("\n")
+      .map((l) => l.split("\t"));
     expect(rows).toHaveLength(7);
     expect(rows.every((r) => r.length === rows[0]!.length)).toBe(true);
   });
@@ -123,14 +192,30 @@ describe("bad input: exit 2, one line on stderr naming the flag and value, no st
     ["missing --params", ["estimate", "--tokens", "15B", "--gpus", "2xH100"], /missing --params/],
     ["missing --tokens", ["estimate", "--params", "7B", "--gpus", "2xH100"], /missing --tokens/],
     ["missing --gpus", ["estimate", "--params", "7B", "--tokens", "15B"], /missing --gpus/],
-    ["unparseable --params", ["estimate", "--params", "seven", "--tokens", "15B", "--gpus", "2xH100"], /--params "seven"/],
+    [
+      "unparseable --params",
+      ["estimate", "--params", "seven", "--tokens", "15B", "--gpus", "2xH100"],
+      /--params "seven"/,
+    ],
     ["zero tokens", ["estimate", "--params", "7B", "--tokens", "0", "--gpus", "2xH100"], /--tokens "0"/],
     ["negative params", ["estimate", "--params", "-7B", "--tokens", "15B", "--gpus", "2xH100"], /--params "-7B"/],
     ["0 GPUs", ["estimate", "--params", "7B", "--tokens", "15B", "--gpus", "0xH100"], /--gpus "0xH100".*at least 1/],
-    ["unknown GPU", ["estimate", "--params", "7B", "--tokens", "15B", "--gpus", "2xH1000"], /--gpus "2xH1000".*did you mean H100\?/],
-    ["unknown strategy", ["estimate", ...BASE.slice(1), "--strategy", "scratch,lorra"], /--strategy "scratch,lorra".*did you mean lora\?/],
+    [
+      "unknown GPU",
+      ["estimate", "--params", "7B", "--tokens", "15B", "--gpus", "2xH1000"],
+      /--gpus "2xH1000".*did you mean H100\?/,
+    ],
+    [
+      "unknown strategy",
+      ["estimate", ...BASE.slice(1), "--strategy", "scratch,lorra"],
+      /--strategy "scratch,lorra".*did you mean lora\?/,
+    ],
     ["unknown provider", [...BASE, "--provider", "awz"], /--provider "awz".*did you mean aws\?/],
-    ["provider without that GPU", ["estimate", "--params", "7B", "--tokens", "15B", "--gpus", "2xMI300X", "--provider", "lambda"], /--provider "lambda".*no current on-demand price for MI300X/],
+    [
+      "provider without that GPU",
+      ["estimate", "--params", "7B", "--tokens", "15B", "--gpus", "2xMI300X", "--provider", "lambda"],
+      /--provider "lambda".*no current on-demand price for MI300X/,
+    ],
     ["--mfu above 1", [...BASE, "--mfu", "1.5"], /--mfu "1.5".*from 0\.001 to 1/],
     ["--mfu zero", [...BASE, "--mfu", "0"], /--mfu "0"/],
     ["unknown --format", [...BASE, "--format", "xml"], /--format "xml".*table, json, csv, tsv/],
@@ -139,11 +224,23 @@ describe("bad input: exit 2, one line on stderr naming the flag and value, no st
     ["unknown option", [...BASE, "--gpu", "H100"], /unknown option '--gpu'/],
     ["unknown command", ["estimat"], /unknown command 'estimat'.*estimate/],
     ["no command", [], /missing command/],
-    ["unknown model", ["estimate", "--model", "llama-2-7", "--tokens", "15B", "--gpus", "H100"], /--model "llama-2-7".*did you mean/],
-    ["--tokens-per-sec above the GPU's peak", [...BASE, "--strategy", "dapt", "--tokens-per-sec", "100000"], /--tokens-per-sec "100000".*dense peak; at most 23557 tokens\/s/],
+    [
+      "unknown model",
+      ["estimate", "--model", "llama-2-7", "--tokens", "15B", "--gpus", "H100"],
+      /--model "llama-2-7".*did you mean/,
+    ],
+    [
+      "--tokens-per-sec above the GPU's peak",
+      [...BASE, "--strategy", "dapt", "--tokens-per-sec", "100000"],
+      /--tokens-per-sec "100000".*dense peak; at most 23557 tokens\/s/,
+    ],
     ["unknown grid", [...BASE, "--grid", "koreaa"], /--grid "koreaa".*did you mean korea\?/],
     ["PUE below 1", [...BASE, "--pue", "0.9"], /--pue "0.9"/],
-    ["fp8 on A100", ["estimate", "--params", "7B", "--tokens", "15B", "--gpus", "A100", "--precision", "fp8"], /--precision "fp8".*no fp8/],
+    [
+      "fp8 on A100",
+      ["estimate", "--params", "7B", "--tokens", "15B", "--gpus", "A100", "--precision", "fp8"],
+      /--precision "fp8".*no fp8/,
+    ],
   ];
   it.each(cases)("%s", (_name, args, message) => {
     const { status, stdout, stderr } = cli(args);

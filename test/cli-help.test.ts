@@ -2,7 +2,18 @@ import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { cli } from "./helpers/cli.js";
 
-const COMMANDS = ["estimate", "validate", "gpus", "prices", "models", "scenarios", "compare", "plan", "check", "completion"];
+const COMMANDS = [
+  "estimate",
+  "validate",
+  "gpus",
+  "prices",
+  "models",
+  "scenarios",
+  "compare",
+  "plan",
+  "check",
+  "completion",
+];
 
 describe("help, version and completion (built binary)", () => {
   it("--version prints the package version", () => {

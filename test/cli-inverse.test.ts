@@ -34,7 +34,12 @@ describe("estimate --budget / --deadline (built binary)", () => {
     const d = json(["--strategy", "dapt", "--deadline", "7d"]).inverse!.deadline!;
     expect(d.days).toBe(7);
     // 713.205 / (24 × 7) = 4.245 → 5 GPUs (3–8 from 446.65–1,242.40 GPU-hours); 713.205 / 5 / 24 = 5.943 days
-    expect(d.strategies[0]).toMatchObject({ strategy: "dapt", gpusNeeded: 5, gpusNeededRange: { low: 3, expected: 5, high: 8 }, fits: true });
+    expect(d.strategies[0]).toMatchObject({
+      strategy: "dapt",
+      gpusNeeded: 5,
+      gpusNeededRange: { low: 3, expected: 5, high: 8 },
+      fits: true,
+    });
     expect(d.strategies[0]!.wallDays).toBeCloseTo(5.943, 3);
   });
 
@@ -47,7 +52,21 @@ describe("estimate --budget / --deadline (built binary)", () => {
   it("a job that does not fit at the needed count says so: 70B in 30 days on one-GPU steps", () => {
     // llama-2-70b (68.98B) × 15B tokens = 6.208e21 FLOPs; / (989.4e12 × 0.248 × 3,600) = 7,028 GPU-hours;
     // in 300 days: ⌈7,028 / 7,200⌉ = 1 GPU, which cannot hold 70B of full-training states (16 bytes × 69B ≫ 80 GB)
-    const r = cli(["estimate", "--model", "llama-2-70b", "--tokens", "15B", "--gpus", "H100", "--strategy", "dapt", "--deadline", "300d", "--format", "json"]);
+    const r = cli([
+      "estimate",
+      "--model",
+      "llama-2-70b",
+      "--tokens",
+      "15B",
+      "--gpus",
+      "H100",
+      "--strategy",
+      "dapt",
+      "--deadline",
+      "300d",
+      "--format",
+      "json",
+    ]);
     const d = EstimateJson.parse(JSON.parse(r.stdout)).inverse!.deadline!;
     expect(d.strategies[0]!.gpusNeeded).toBe(1);
     expect(d.strategies[0]!.fits).toBe(false);

@@ -8,7 +8,17 @@ describe("Korean output (built binary)", () => {
   it("--lang ko prints Korean labels, 억/만 amounts and 약 N일 durations", () => {
     const { status, stdout } = cli([...BASE, "--lang", "ko", "--strategy", "dapt"]);
     expect(status).toBe(0);
-    for (const label of ["전략", "GPU-시간", "소요 기간", "GPU당 메모리", "비용 (원)", "가정", "환율", "도메인 텍스트로 계속 사전학습"]) expect(stdout).toContain(label);
+    for (const label of [
+      "전략",
+      "GPU-시간",
+      "소요 기간",
+      "GPU당 메모리",
+      "비용 (원)",
+      "가정",
+      "환율",
+      "도메인 텍스트로 계속 사전학습",
+    ])
+      expect(stdout).toContain(label);
     // 713.2 GPU-h × $3.92 × 1,439 = ₩4,023,000 → "402만 원"; 713.2 / 2 / 24 = 14.86 days → "약 15일"
     expect(stdout).toMatch(/│ dapt │\s+6\.3e20 │\s+713 │\s+약 15일 │\s+61\.3 GB │\s+402만 원 │/);
     // Hangul takes two terminal columns each: measure what the terminal shows.
@@ -30,18 +40,23 @@ describe("Korean output (built binary)", () => {
     const { status, stderr } = cli(["estimate", "--params", "7B", "--tokens", "0", "--gpus", "2xH100", "--lang", "ko"]);
     expect(status).toBe(2);
     expect(stderr).toBe('llm-cost: --tokens 값 "0"을(를) 쓸 수 없습니다: 1 이상이어야 합니다\n');
-    expect(cli(["estimate", "--params", "7B", "--tokens", "1B", "--gpus", "2xH1000"], { LANG: "ko_KR.UTF-8" }).stderr).toMatch(/알 수 없는 GPU "H1000".*\(혹시 H100\?\)/);
+    expect(
+      cli(["estimate", "--params", "7B", "--tokens", "1B", "--gpus", "2xH1000"], { LANG: "ko_KR.UTF-8" }).stderr,
+    ).toMatch(/알 수 없는 GPU "H1000".*\(혹시 H100\?\)/);
   });
   it("compare --lang ko: Korean headers, 약 N일, and both charts (cost and days)", () => {
     const { status, stdout } = cli(["compare", "scratch-7b", "lora-7b", "--gpus", "8xH100", "--lang", "ko", "--chart"]);
     expect(status).toBe(0);
-    for (const label of ["시나리오", "GPU-시간", "소요 기간", "예상 비용 (원)", "예상 소요 기간", "가정"]) expect(stdout).toContain(label);
+    for (const label of ["시나리오", "GPU-시간", "소요 기간", "예상 비용 (원)", "예상 소요 기간", "가정"])
+      expect(stdout).toContain(label);
     // scratch-7b: 6,168 GPU-hours / 8 GPUs / 24 = 32.1 days
     expect(stdout).toMatch(/scratch-7b\s+█+ 약 32일/);
     for (const line of stdout.split("\n")) expect(displayWidth(line), line).toBeLessThanOrEqual(100);
   });
   it("warnings are in Korean too", () => {
     const { stderr } = cli([...BASE, "--strategy", "dapt", "--mfu", "0.9", "--lang", "ko"]);
-    expect(stderr).toBe("llm-cost: 경고: --mfu 0.9은(는) 0.7보다 높습니다: 이런 효율을 유지한 공개 학습 기록은 없습니다 (보통 0.3–0.55)\n");
+    expect(stderr).toBe(
+      "llm-cost: 경고: --mfu 0.9은(는) 0.7보다 높습니다: 이런 효율을 유지한 공개 학습 기록은 없습니다 (보통 0.3–0.55)\n",
+    );
   });
 });

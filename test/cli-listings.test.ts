@@ -5,7 +5,9 @@ describe("listings (built binary)", () => {
   it("gpus: every GPU with its dense peak and price range; json carries sources", () => {
     const table = cli(["gpus"]);
     expect(table.status).toBe(0);
-    expect(table.stdout).toMatch(/│ H100\s+│\s+80 GB │\s+989\.4 bf16 │\s+700 W │ \$2\.40–\$12\.29 \(10\) │\s+\$3\.92 │/);
+    expect(table.stdout).toMatch(
+      /│ H100\s+│\s+80 GB │\s+989\.4 bf16 │\s+700 W │ \$2\.40–\$12\.29 \(10\) │\s+\$3\.92 │/,
+    );
     expect(table.stdout).toMatch(/│ V100\s+│\s+32 GB │\s+125 fp16 │/);
     const json = JSON.parse(cli(["gpus", "--format", "json"]).stdout) as Array<{ id: string; source: string }>;
     expect(json).toHaveLength(25);
@@ -14,7 +16,11 @@ describe("listings (built binary)", () => {
   it("prices [GPU]: every offer with provider, region, kind and date; one GPU filters", () => {
     const all = JSON.parse(cli(["prices", "--format", "json"]).stdout) as unknown[];
     expect(all).toHaveLength(97);
-    const h100 = JSON.parse(cli(["prices", "H100", "--format", "json"]).stdout) as Array<{ gpu: string; date: string; source: string }>;
+    const h100 = JSON.parse(cli(["prices", "H100", "--format", "json"]).stdout) as Array<{
+      gpu: string;
+      date: string;
+      source: string;
+    }>;
     expect(h100.length).toBeGreaterThan(10);
     for (const offer of h100) {
       expect(offer.gpu).toBe("h100-sxm");
@@ -28,7 +34,9 @@ describe("listings (built binary)", () => {
   });
   it("models: presets with counts from the architecture", () => {
     const table = cli(["models"]);
-    expect(table.stdout).toMatch(/│ llama-2-7b\s+│\s+6,738,415,616 \(6\.74B\) │\s+32 │\s+4096 │\s+32 \(32\) │ 11008 │\s+32000 │/);
+    expect(table.stdout).toMatch(
+      /│ llama-2-7b\s+│\s+6,738,415,616 \(6\.74B\) │\s+32 │\s+4096 │\s+32 \(32\) │ 11008 │\s+32000 │/,
+    );
     const csv = cli(["models", "--format", "csv"]).stdout.split("\r\n").filter(Boolean);
     expect(csv[0]).toMatch(/^id,name,params,publishedParams/);
     expect(csv.length).toBeGreaterThan(30);

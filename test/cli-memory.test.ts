@@ -7,7 +7,14 @@ const json = (args: string[]) => EstimateJson.parse(JSON.parse(cli([...args, "--
 describe("memory per GPU in estimate (built binary)", () => {
   it("llama-2-7b, 15B tokens, 2×H100 (ZeRO-3, full recompute, seq 4096): the memory block of all six strategies", () => {
     const out = json(["estimate", "--model", "llama-2-7b", "--tokens", "15B", "--gpus", "2xH100"]);
-    expect(out.inputs).toMatchObject({ model: "llama-2-7b", params: 6_738_415_616, zero: 3, recompute: "full", seqLen: 4096, microBatch: 1 });
+    expect(out.inputs).toMatchObject({
+      model: "llama-2-7b",
+      params: 6_738_415_616,
+      zero: 3,
+      recompute: "full",
+      seqLen: 4096,
+      microBatch: 1,
+    });
     const [scratch, dapt, tapt, sft, lora, qlora] = out.estimates;
     for (const full of [scratch!, dapt!, tapt!, sft!]) {
       // 16 bytes/param × 6,738,415,616 = 107.8 GB of states, halved by ZeRO-3 over 2 GPUs:
@@ -38,18 +45,66 @@ describe("memory per GPU in estimate (built binary)", () => {
     expect(sft.memory.perGpuGB).toBeGreaterThan(107.8); // the states alone
     expect(sft.memory.minGpusToFit).toBeNull(); // no sharding on one GPU
     expect(sft.memory.minGpusWithZero3).toBe(2);
-    const table = cli(["estimate", "--model", "llama-2-7b", "--tokens", "1B", "--gpus", "1xA100", "--strategy", "sft"]).stdout;
+    const table = cli([
+      "estimate",
+      "--model",
+      "llama-2-7b",
+      "--tokens",
+      "1B",
+      "--gpus",
+      "1xA100",
+      "--strategy",
+      "sft",
+    ]).stdout;
     expect(table).toMatch(/Does not fit: sft needs 11\d\.?\d? GB per GPU, A100 has 80 GB; needs ≥ 2×A100 with ZeRO-3/);
   });
 
   it("LoRA with full recompute and QLoRA of a 7B model fit one 24 GB GPU at seq 2048, micro-batch 1", () => {
-    const out = json(["estimate", "--model", "llama-2-7b", "--tokens", "100M", "--gpus", "1xL4", "--strategy", "lora,qlora", "--seq-len", "2048", "--recompute", "full"]);
+    const out = json([
+      "estimate",
+      "--model",
+      "llama-2-7b",
+      "--tokens",
+      "100M",
+      "--gpus",
+      "1xL4",
+      "--strategy",
+      "lora,qlora",
+      "--seq-len",
+      "2048",
+      "--recompute",
+      "full",
+    ]);
     for (const e of out.estimates) expect(e.memory.fits, e.strategy).toBe(true);
   });
 
   it("--recompute none raises activation memory; --recompute full adds a forward pass of hardware FLOPs (8·N)", () => {
-    const none = json(["estimate", "--model", "llama-2-7b", "--tokens", "15B", "--gpus", "2xH100", "--strategy", "dapt", "--recompute", "none"]).estimates[0]!;
-    const full = json(["estimate", "--model", "llama-2-7b", "--tokens", "15B", "--gpus", "2xH100", "--strategy", "dapt", "--recompute", "full"]).estimates[0]!;
+    const none = json([
+      "estimate",
+      "--model",
+      "llama-2-7b",
+      "--tokens",
+      "15B",
+      "--gpus",
+      "2xH100",
+      "--strategy",
+      "dapt",
+      "--recompute",
+      "none",
+    ]).estimates[0]!;
+    const full = json([
+      "estimate",
+      "--model",
+      "llama-2-7b",
+      "--tokens",
+      "15B",
+      "--gpus",
+      "2xH100",
+      "--strategy",
+      "dapt",
+      "--recompute",
+      "full",
+    ]).estimates[0]!;
     // 37.5 · s · h · L = 37.5 × 4096 × 4096 × 32 bytes = 20.1 GB (physics.md §4.4) + logits and the layer-external terms
     expect(none.memory.breakdown.activations).toBeGreaterThan(20.1);
     expect(none.memory.breakdown.activations).toBeLessThan(22);
@@ -60,17 +115,53 @@ describe("memory per GPU in estimate (built binary)", () => {
   });
 
   it("--add-vocab 14336 makes the new rows trainable under LoRA too", () => {
-    const out = json(["estimate", "--model", "llama-2-7b", "--add-vocab", "14336", "--tokens", "15B", "--gpus", "2xH100", "--strategy", "dapt,lora"]);
+    const out = json([
+      "estimate",
+      "--model",
+      "llama-2-7b",
+      "--add-vocab",
+      "14336",
+      "--tokens",
+      "15B",
+      "--gpus",
+      "2xH100",
+      "--strategy",
+      "dapt,lora",
+    ]);
     expect(out.estimates[0]!.trainableParams).toBe(6_855_856_128);
     expect(out.estimates[1]!.trainableParams).toBe(39_976_960 + 117_440_512);
   });
 
   it("--zero, --fsdp, --optimizer and --micro-batch are checked", () => {
-    const zero1 = json(["estimate", "--model", "llama-2-7b", "--tokens", "1B", "--gpus", "8xA100", "--strategy", "sft", "--zero", "1"]).estimates[0]!;
+    const zero1 = json([
+      "estimate",
+      "--model",
+      "llama-2-7b",
+      "--tokens",
+      "1B",
+      "--gpus",
+      "8xA100",
+      "--strategy",
+      "sft",
+      "--zero",
+      "1",
+    ]).estimates[0]!;
     // ZeRO-1 on 8 GPUs: 2 + 2 + 12/8 = 5.5 bytes/param = 37.06 GB of states (physics.md §4.2)
     const states = zero1.memory.breakdown.weights + zero1.memory.breakdown.gradients + zero1.memory.breakdown.optimizer;
     expect(states).toBeCloseTo(37.06, 2);
-    const bf16 = json(["estimate", "--model", "llama-2-7b", "--tokens", "1B", "--gpus", "1xH200", "--strategy", "sft", "--optimizer", "adamw-bf16"]).estimates[0]!;
+    const bf16 = json([
+      "estimate",
+      "--model",
+      "llama-2-7b",
+      "--tokens",
+      "1B",
+      "--gpus",
+      "1xH200",
+      "--strategy",
+      "sft",
+      "--optimizer",
+      "adamw-bf16",
+    ]).estimates[0]!;
     expect(bf16.memory.breakdown.optimizer).toBeCloseTo((6_738_415_616 * 4) / 1e9, 3);
     for (const [args, message] of [
       [["--zero", "4"], /--zero "4"/],

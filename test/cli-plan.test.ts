@@ -48,7 +48,9 @@ describe("llm-cost plan (built binary)", () => {
     // 10만 원 = ₩100,000 = $69.49; the cheapest plan costs $1,345.66 × 1,439 = ₩1,936,408: raise to at least 194만 원
     expect(json.inputs.budgetKrw).toBe(100_000);
     expect(json.explanation).toMatch(/The budget binds/);
-    expect(json.explanation).toMatch(/costs 194만 원 \(\$1,346; 4 × MI300X from DigitalOcean at \$2\.59\/GPU-hour\): raise --budget to at least 194만 원/);
+    expect(json.explanation).toMatch(
+      /costs 194만 원 \(\$1,346; 4 × MI300X from DigitalOcean at \$2\.59\/GPU-hour\): raise --budget to at least 194만 원/,
+    );
     const table = cli([...JOB, "--deadline", "7d", "--budget", "10만"]);
     expect(table.status).toBe(0);
     expect(table.stdout).toMatch(/No plan qualifies\. The budget binds/);
@@ -59,7 +61,9 @@ describe("llm-cost plan (built binary)", () => {
     const json = plan(["--deadline", "0.005d"]);
     expect(json.plans).toEqual([]);
     expect(json.binding).toEqual(["deadline"]);
-    expect(json.explanation).toMatch(/The deadline binds: the fastest plan that fits takes 16 min \(1,024 × GB200 .*\): extend --deadline to at least 0\.1 days/);
+    expect(json.explanation).toMatch(
+      /The deadline binds: the fastest plan that fits takes 16 min \(1,024 × GB200 .*\): extend --deadline to at least 0\.1 days/,
+    );
   });
 
   it("--gpu and --price restrict the search to your GPU and price", () => {

@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { cli } from "./helpers/cli.js";
 
 interface ValidateJson {
-  summary: { runs: number; medianAbsError: number; shareInsideRange: number; meanHighOverLow: number; constantMedianAbsError: number };
+  summary: {
+    runs: number;
+    medianAbsError: number;
+    shareInsideRange: number;
+    meanHighOverLow: number;
+    constantMedianAbsError: number;
+  };
   baseline: { medianAbsError: number };
   runs: Array<{ id: string; use: string; excludedReason?: string; inside?: boolean }>;
 }
@@ -36,7 +42,15 @@ describe("llm-cost validate (built binary)", () => {
 
 describe("llm-cost validate --memory and --speed (built binary)", () => {
   interface Json {
-    memory: { summary: { rows: number; medianAbsError: number; shareWithin25: number; boundRows: number; boundsRespected: number } };
+    memory: {
+      summary: {
+        rows: number;
+        medianAbsError: number;
+        shareWithin25: number;
+        boundRows: number;
+        boundsRespected: number;
+      };
+    };
     finetuneSpeed: { rows: unknown[]; medianAbsError: number; shareInsideRange: number };
   }
   const json = JSON.parse(cli(["validate", "--format", "json"]).stdout) as Json;
@@ -57,7 +71,10 @@ describe("llm-cost validate --memory and --speed (built binary)", () => {
     expect(memory).not.toMatch(/Published full runs/);
     const speed = cli(["validate", "--speed"]).stdout;
     expect(speed).toMatch(/^Fine-tuning speed/);
-    for (const line of [...memory.split("\n"), ...speed.split("\n")]) expect([...line].length, line).toBeLessThanOrEqual(100);
-    expect(cli(["validate", "--memory", "--format", "csv"]).stdout.split("\r\n")[0]).toBe("id,training,kind,basis,measured_gb,estimated_gb,error,respects_bound");
+    for (const line of [...memory.split("\n"), ...speed.split("\n")])
+      expect([...line].length, line).toBeLessThanOrEqual(100);
+    expect(cli(["validate", "--memory", "--format", "csv"]).stdout.split("\r\n")[0]).toBe(
+      "id,training,kind,basis,measured_gb,estimated_gb,error,respects_bound",
+    );
   });
 });

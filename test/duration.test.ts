@@ -43,7 +43,20 @@ describe("parseDuration", () => {
     expect(parseDuration("2년", "--days").text).toBe("2 years = 730 days (a year counted as 365 days)");
   });
 
-  const rejected = ["", "abc", "-3d", "0d", "0 days", "90", "3m", "90dys", "1e3d", "5 fortnights", "d", `${"9".repeat(400)}d`];
+  const rejected = [
+    "",
+    "abc",
+    "-3d",
+    "0d",
+    "0 days",
+    "90",
+    "3m",
+    "90dys",
+    "1e3d",
+    "5 fortnights",
+    "d",
+    `${"9".repeat(400)}d`,
+  ];
   it.each(rejected)("rejects %j with a message naming the flag and the value", (text) => {
     expect(() => parseDuration(text, "--days")).toThrow(UsageError);
     expect(() => parseDuration(text, "--days")).toThrow(new RegExp(`^invalid --days "${escape(text.slice(0, 57))}`));

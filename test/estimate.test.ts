@@ -21,14 +21,32 @@ function request(overrides: Partial<EstimateRequest>): EstimateRequest {
     gpu: h100,
     gpuCount: 2,
     strategies: catalog.strategies,
-    price: { usdPerGpuHour: 2.49, provider: "user", kind: "user", date: "given", source: "test", rule: "test", offers: [] },
+    price: {
+      usdPerGpuHour: 2.49,
+      provider: "user",
+      kind: "user",
+      date: "given",
+      source: "test",
+      rule: "test",
+      offers: [],
+    },
     fx: { krwPerUsd: 1439, date: "given", source: "test" },
     adapterParams: 39_976_960,
     precision: "bf16",
     efficiency: catalog.efficiency,
     energy: { tdpW: 700, pue: 1.1, gCO2PerKWh: 385, gridSource: "test", pueSource: "test" },
     arch: llama7b.arch,
-    memory: { seqLen: 4096, microBatch: 1, recompute: "none", zero: 3, optimizer: "adamw", flashAttention: true, loraRank: 16, loraTargets: LORA_TARGETS, addedVocabRows: 0 },
+    memory: {
+      seqLen: 4096,
+      microBatch: 1,
+      recompute: "none",
+      zero: 3,
+      optimizer: "adamw",
+      flashAttention: true,
+      loraRank: 16,
+      loraTargets: LORA_TARGETS,
+      addedVocabRows: 0,
+    },
     ...overrides,
   };
 }
@@ -38,7 +56,10 @@ describe("FLOPs (physics.md §2–3)", () => {
     expect(flopsPerToken({ training: "full", params: 7e9, adapterParams: 0 }) * 15e9).toBe(6.3e20);
   });
   it("Llama-2-7B × 15B tokens = 6.065e20 (peers.md §0)", () => {
-    expect(flopsPerToken({ training: "full", params: 6_738_415_616, adapterParams: 0 }) * 15e9).toBeCloseTo(6.0646e20, -16);
+    expect(flopsPerToken({ training: "full", params: 6_738_415_616, adapterParams: 0 }) * 15e9).toBeCloseTo(
+      6.0646e20,
+      -16,
+    );
   });
   it("LoRA r16 on all linear layers of Llama-2-7B has 39,976,960 adapter parameters (physics.md §3.3)", () => {
     expect(adapterParams(llama7b.arch, 16, LORA_TARGETS)).toBe(39_976_960);
@@ -48,7 +69,9 @@ describe("FLOPs (physics.md §2–3)", () => {
     const lora = flopsPerToken({ training: "lora", params: 6_738_415_616, adapterParams: 39_976_960 });
     expect(lora).toBe(4 * 6_738_415_616 + 6 * 39_976_960);
     expect(lora / (6 * 6_738_415_616)).toBeCloseTo(0.6726, 3);
-    expect(flopsPerToken({ training: "qlora", params: 1e9, adapterParams: 1e6 })).toBe(flopsPerToken({ training: "lora", params: 1e9, adapterParams: 1e6 }));
+    expect(flopsPerToken({ training: "qlora", params: 1e9, adapterParams: 1e6 })).toBe(
+      flopsPerToken({ training: "lora", params: 1e9, adapterParams: 1e6 }),
+    );
   });
   it("the generic 7B shape behind --params is Llama-like: 33 layers of 4096 → 41,226,240 LoRA r16 parameters", () => {
     const arch = genericArchitecture(7e9);
@@ -66,7 +89,7 @@ describe("GPU-hours, days and money, worked by hand", () => {
   it("GPU-hours = FLOPs / (peak × MFU) / 3600", () => expect(result.gpuHours.expected).toBeCloseTo(425.663, 2));
   it("wall-clock days = GPU-hours / GPUs / 24", () => expect(result.wallDays.expected).toBeCloseTo(8.868, 3));
   it("dollars = GPU-hours × price; won = dollars × rate", () => {
-    expect(result.costUsd.expected).toBeCloseTo(1059.90, 1);
+    expect(result.costUsd.expected).toBeCloseTo(1059.9, 1);
     expect(result.costKrw.expected).toBeCloseTo(1_525_196, -1);
     expect(result.costKrw.high).toBeCloseTo(result.costUsd.high * 1439, 6);
   });
@@ -112,7 +135,10 @@ describe("the default efficiency", () => {
 
 describe("energy and carbon (physics.md §7)", () => {
   it("Llama 2 7B's card: 184,320 GPU-h × 0.4 kW × 1.1 × 0.385 kg/kWh = 31.22 t", () => {
-    const energy = estimateEnergy({ low: 184_320, expected: 184_320, high: 184_320 }, { tdpW: 400, pue: 1.1, gCO2PerKWh: 385, gridSource: "t", pueSource: "t" });
+    const energy = estimateEnergy(
+      { low: 184_320, expected: 184_320, high: 184_320 },
+      { tdpW: 400, pue: 1.1, gCO2PerKWh: 385, gridSource: "t", pueSource: "t" },
+    );
     expect(energy.energyKwh.expected).toBeCloseTo(81_100.8, 6);
     expect(energy.co2Kg.expected / 1000).toBeCloseTo(31.22, 2);
   });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { formatCount, formatDuration, formatDurationKo, formatKrw, formatKrwShort, formatSci, formatUsd } from "../src/output/format.js";
+import {
+  formatCount,
+  formatDuration,
+  formatDurationKo,
+  formatKrw,
+  formatKrwShort,
+  formatSci,
+  formatUsd,
+} from "../src/output/format.js";
 
 describe("formatKrw (억/만)", () => {
   const cases: Array<[number, string]> = [
@@ -51,7 +59,7 @@ describe("other formats", () => {
     expect(formatDuration(730)).toBe("730 d");
     expect(formatDuration(8.87)).toBe("8.9 d");
     expect(formatDuration(0.25)).toBe("6 h");
-    expect(formatDuration(1 / 24 / 60 * 12)).toBe("12 min");
+    expect(formatDuration((1 / 24 / 60) * 12)).toBe("12 min");
     expect(formatDuration(3 / 86400)).toBe("3 s");
   });
 });

@@ -49,8 +49,18 @@ const PLAN: Record<keyof typeof COMMAND_VECTORS, number> = {
 const TOTAL = Object.values(PLAN).reduce((a, b) => a + b, 0);
 /** Through the built binary (each a child process, ~0.1 s of CPU, so far fewer): mostly the commands users run most. */
 const BINARY_PLAN: Array<[keyof typeof PLAN, number]> = [
-  ["estimate", 66], ["compare", 25], ["check", 25], ["plan", 12], ["scenarios", 12], ["validate", 8],
-  ["gpus", 8], ["prices", 10], ["models", 8], ["completion", 8], ["none", 10], ["unknown", 16],
+  ["estimate", 66],
+  ["compare", 25],
+  ["check", 25],
+  ["plan", 12],
+  ["scenarios", 12],
+  ["validate", 8],
+  ["gpus", 8],
+  ["prices", 10],
+  ["models", 8],
+  ["completion", 8],
+  ["none", 10],
+  ["unknown", 16],
 ];
 const BINARY_VECTORS = BINARY_PLAN.reduce((a, [, n]) => a + n, 0);
 
@@ -63,7 +73,12 @@ function restoreDir(dir: string, baseline: ReadonlySet<string>): string[] {
 
 /** Failures explained by a known bug (test/helpers/known-bugs.ts): counted and printed, not failed. */
 const known = new Map<string, number>();
-function record(failures: Failures, argv: readonly string[], problem: string, outcome: Parameters<typeof knownBug>[1]): void {
+function record(
+  failures: Failures,
+  argv: readonly string[],
+  problem: string,
+  outcome: Parameters<typeof knownBug>[1],
+): void {
   const bug = knownBug(problem, outcome);
   if (bug) known.set(bug.id, (known.get(bug.id) ?? 0) + 1);
   else failures.add(argv, problem);
@@ -98,40 +113,64 @@ describe(`CLI fuzz, in process: ${TOTAL * SCALE} vectors through run(argv, io) (
   /** Exit codes per family, printed at the end: how many vectors got past the parsing to real output. */
   const exits = new Map<string, string>();
 
-  it.each(Object.keys(PLAN) as Array<keyof typeof PLAN>)("%s", async (family) => {
-    const failures = new Failures();
-    const n = Math.round(PLAN[family] * SCALE);
-    const argvs = fc.sample(vectors(family), { seed: SEED + Object.keys(PLAN).indexOf(family), numRuns: n });
-    const codes = { ok: 0, usage: 0 };
-    for (const [i, argv] of argvs.entries()) {
-      // One run in five with a Korean locale: errors and tables are then in Korean.
-      const env = cleanEnv(i % 5 === 0 ? "ko_KR.UTF-8" : "en_US.UTF-8");
-      const outcome = await runInProcess(argv, { cwd: dir, env });
-      const problem = checkOutcome(outcome);
-      if (problem) record(failures, argv, problem, outcome);
-      if (outcome.code === 0) codes.ok++;
-      else codes.usage++;
-      const added = restoreDir(dir, baseline);
-      const temp = added.filter((name) => name.endsWith(".tmp"));
-      if (temp.length) failures.add(argv, `left temporary files: ${temp.join(", ")}`);
-      if (added.length && !argv.some((t) => t === "--out" || t.startsWith("--out="))) failures.add(argv, `wrote ${added.join(", ")} without --out`);
-      const command = commandOf(argv) ?? (family === "unknown" || family === "none" ? family : "other");
-      ran.set(command, (ran.get(command) ?? 0) + 1);
-    }
-    exits.set(family, `${codes.ok} exit 0, ${codes.usage} exit 2`);
-    expect(argvs).toHaveLength(n);
-    if (failures.size) expect.fail(`${failures.size} kind(s) of failure in ${n} "${family}" vectors (seed ${SEED}):\n\n${failures.report()}`);
-  }, 120_000);
+  it.each(Object.keys(PLAN) as Array<keyof typeof PLAN>)(
+    "%s",
+    async (family) => {
+      const failures = new Failures();
+      const n = Math.round(PLAN[family] * SCALE);
+      const argvs = fc.sample(vectors(family), { seed: SEED + Object.keys(PLAN).indexOf(family), numRuns: n });
+      const codes = { ok: 0, usage: 0 };
+      for (const [i, argv] of argvs.entries()) {
+        // One run in five with a Korean locale: errors and tables are then in Korean.
+        const env = cleanEnv(i % 5 === 0 ? "ko_KR.UTF-8" : "en_US.UTF-8");
+        const outcome = await runInProcess(argv, { cwd: dir, env });
+        const problem = checkOutcome(outcome);
+        if (problem) record(failures, argv, problem, outcome);
+        if (outcome.code === 0) codes.ok++;
+        else codes.usage++;
+        const added = restoreDir(dir, baseline);
+        const temp = added.filter((name) => name.endsWith(".tmp"));
+        if (temp.length) failures.add(argv, `left temporary files: ${temp.join(", ")}`);
+        if (added.length && !argv.some((t) => t === "--out" || t.startsWith("--out=")))
+          failures.add(argv, `wrote ${added.join(", ")} without --out`);
+        const command = commandOf(argv) ?? (family === "unknown" || family === "none" ? family : "other");
+        ran.set(command, (ran.get(command) ?? 0) + 1);
+      }
+      exits.set(family, `${codes.ok} exit 0, ${codes.usage} exit 2`);
+      expect(argvs).toHaveLength(n);
+      if (failures.size)
+        expect.fail(
+          `${failures.size} kind(s) of failure in ${n} "${family}" vectors (seed ${SEED}):\n\n${failures.report()}`,
+        );
+    },
+    120_000,
+  );
 
   it("ran every command hundreds of times, and nothing was thrown or rejected outside run()", async () => {
     await new Promise((resolve) => setImmediate(resolve));
-    for (const command of ["estimate", "compare", "plan", "check", "scenarios", "validate", "gpus", "prices", "models", "completion", "none", "unknown"]) {
+    for (const command of [
+      "estimate",
+      "compare",
+      "plan",
+      "check",
+      "scenarios",
+      "validate",
+      "gpus",
+      "prices",
+      "models",
+      "completion",
+      "none",
+      "unknown",
+    ]) {
       expect(ran.get(command) ?? 0, command).toBeGreaterThanOrEqual(200);
     }
     expect([...ran.values()].reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(10_000);
     expect(unhandled.map(String)).toEqual([]);
     console.info(`fuzz exits by family: ${[...exits].map(([f, e]) => `${f}: ${e}`).join("; ")}`);
-    if (known.size) console.info(`failures explained by known bugs (test/helpers/known-bugs.ts): ${[...known].map(([id, n]) => `${id} ${n}×`).join(", ")}`);
+    if (known.size)
+      console.info(
+        `failures explained by known bugs (test/helpers/known-bugs.ts): ${[...known].map(([id, n]) => `${id} ${n}×`).join(", ")}`,
+      );
   });
 });
 
@@ -140,10 +179,16 @@ describe(`CLI fuzz, built binary: ${BINARY_VECTORS} vectors through node bin/llm
     const dir = makeFuzzDir("llm-cost-fuzz-bin-");
     const baseline = new Set(readdirSync(dir));
     // A child process cannot take a NUL byte in its arguments.
-    const argvs = BINARY_PLAN.flatMap(([family, n], k) => fc.sample(vectors(family), { seed: SEED + 100 + k, numRuns: n }))
+    const argvs = BINARY_PLAN.flatMap(([family, n], k) =>
+      fc.sample(vectors(family), { seed: SEED + 100 + k, numRuns: n }),
+    )
       .map((argv) => argv.map((t) => t.replace(/\0/g, "?")))
       // Runs in parallel must not race for one --out file: each gets its own name.
-      .map((argv, i) => argv.map((t, j) => (argv[j - 1] === "--out" ? `${i}-${t}` : t.startsWith("--out=") ? `--out=${i}-${t.slice(6)}` : t)));
+      .map((argv, i) =>
+        argv.map((t, j) =>
+          argv[j - 1] === "--out" ? `${i}-${t}` : t.startsWith("--out=") ? `--out=${i}-${t.slice(6)}` : t,
+        ),
+      );
     const failures = new Failures();
     const outcomes = await inBatches(argvs, Math.max(2, availableParallelism() * 2), (argv) => spawnCli(argv, dir));
     for (const outcome of outcomes) {
@@ -154,7 +199,10 @@ describe(`CLI fuzz, built binary: ${BINARY_VECTORS} vectors through node bin/llm
     expect(argvs.length).toBeGreaterThanOrEqual(200);
     // Only the files --out asked for (named "<i>-…" above); no temporary file.
     expect(added.filter((name) => !/^\d+-/.test(name) || name.endsWith(".tmp"))).toEqual([]);
-    if (failures.size) expect.fail(`${failures.size} kind(s) of failure in ${argvs.length} binary runs (seed ${SEED}):\n\n${failures.report()}`);
+    if (failures.size)
+      expect.fail(
+        `${failures.size} kind(s) of failure in ${argvs.length} binary runs (seed ${SEED}):\n\n${failures.report()}`,
+      );
   }, 120_000);
 });
 
@@ -171,12 +219,46 @@ describe("known bugs (test/helpers/known-bugs.ts): each reproduction fails until
 
 /** What the fuzzers found once, now fixed: each must keep passing the oracle. */
 const FORMER_BUGS: Array<{ id: string; argv: string[]; files?: Record<string, string>; stderr?: RegExp }> = [
-  { id: "overflow of an extreme --params", argv: ["estimate", "--params", "1e300", "--tokens", "15B", "--gpus", "2xH100"], stderr: /--params "1e300": too large/ },
-  { id: "a price of 9e-123", argv: ["check", "--params", "7B", "--tokens", "15B", "--gpus", "2xH100", "--claimed-cost", "1억원", "--price", "9e-123"], stderr: /--price "9e-123".*at least 0\.001/ },
+  {
+    id: "overflow of an extreme --params",
+    argv: ["estimate", "--params", "1e300", "--tokens", "15B", "--gpus", "2xH100"],
+    stderr: /--params "1e300": too large/,
+  },
+  {
+    id: "a price of 9e-123",
+    argv: [
+      "check",
+      "--params",
+      "7B",
+      "--tokens",
+      "15B",
+      "--gpus",
+      "2xH100",
+      "--claimed-cost",
+      "1억원",
+      "--price",
+      "9e-123",
+    ],
+    stderr: /--price "9e-123".*at least 0\.001/,
+  },
   { id: "help printed on stderr for `llm-cost --`", argv: ["--"], stderr: /^llm-cost: missing command/ },
-  { id: "a warning before an --out error", argv: ["estimate", "--params", "7B", "--tokens", "15B", "--gpus", "H100", "--mfu", "0.9", "--out", "."], stderr: /^llm-cost: invalid --out "\.": is a directory/ },
-  { id: "control characters quoted from a file", argv: ["scenarios", "bad.json"], files: { "bad.json": "[\u0000\u001b[31m\r" }, stderr: /\\u0000\\u001b/ },
-  { id: "a config value blamed on a flag", argv: ["estimate", "--params", "7B", "--tokens", "15B"], files: { "llm-cost.config.json": JSON.stringify({ gpus: "2xH900" }) }, stderr: /llm-cost\.config\.json: gpus: "2xH900": unknown GPU/ },
+  {
+    id: "a warning before an --out error",
+    argv: ["estimate", "--params", "7B", "--tokens", "15B", "--gpus", "H100", "--mfu", "0.9", "--out", "."],
+    stderr: /^llm-cost: invalid --out "\.": is a directory/,
+  },
+  {
+    id: "control characters quoted from a file",
+    argv: ["scenarios", "bad.json"],
+    files: { "bad.json": "[\u0000\u001b[31m\r" },
+    stderr: /\\u0000\\u001b/,
+  },
+  {
+    id: "a config value blamed on a flag",
+    argv: ["estimate", "--params", "7B", "--tokens", "15B"],
+    files: { "llm-cost.config.json": JSON.stringify({ gpus: "2xH900" }) },
+    stderr: /llm-cost\.config\.json: gpus: "2xH900": unknown GPU/,
+  },
   { id: "prices CSV without a header", argv: ["prices", "V100", "--format", "csv"] },
 ];
 

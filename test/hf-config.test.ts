@@ -29,7 +29,10 @@ import { architectureFromHfConfig, moeParams, type HfModel } from "../src/core/h
 const FIXTURES = new URL("./fixtures/hf/", import.meta.url);
 
 function fixture(family: string): Record<string, unknown> {
-  return readJsonFile(fileURLToPath(new URL(`${family}/config.json`, FIXTURES)), "--hf-config") as Record<string, unknown>;
+  return readJsonFile(fileURLToPath(new URL(`${family}/config.json`, FIXTURES)), "--hf-config") as Record<
+    string,
+    unknown
+  >;
 }
 function load(family: string): HfModel {
   return architectureFromHfConfig(fixture(family), "config.json");
@@ -198,7 +201,14 @@ describe("MoE families: total and active parameters", () => {
     };
     // embedding 80 (tied), final norm 8; per layer attention 8·8 + 2·8·4 + 8·8 = 192, norms 16,
     // router 8·4 = 32, expert 3·8·6 = 144, shared 3·8·12 = 288 + gate 8
-    const moe = { experts: 4, expertsPerToken: 1, expertFfn: 6, sharedExperts: 1, sharedExpertFfn: 12, sharedExpertGate: true };
+    const moe = {
+      experts: 4,
+      expertsPerToken: 1,
+      expertFfn: 6,
+      sharedExperts: 1,
+      sharedExpertFfn: 12,
+      sharedExpertGate: true,
+    };
     const common = 192 + 16 + 32 + 288 + 8;
     expect(moeParams(arch, moe)).toEqual({ total: 88 + 2 * (common + 4 * 144), active: 88 + 2 * (common + 144) });
     expect(moeParams(arch, moe, 3).total).toBe(88 + 2 * (common + 3 + 4 * 144));
@@ -208,7 +218,16 @@ describe("MoE families: total and active parameters", () => {
 describe("fields and defaults", () => {
   it("ignores fields that do not change the count", () => {
     const full = load("llama");
-    const needed = ["model_type", "hidden_size", "intermediate_size", "num_attention_heads", "num_hidden_layers", "num_key_value_heads", "tie_word_embeddings", "vocab_size"];
+    const needed = [
+      "model_type",
+      "hidden_size",
+      "intermediate_size",
+      "num_attention_heads",
+      "num_hidden_layers",
+      "num_key_value_heads",
+      "tie_word_embeddings",
+      "vocab_size",
+    ];
     const cfg = fixture("llama");
     const minimal = Object.fromEntries(needed.map((k) => [k, cfg[k]]));
     expect(architectureFromHfConfig(minimal, "config.json").totalParams).toBe(full.totalParams);
@@ -248,18 +267,24 @@ describe("errors name the file and the field", () => {
   it("a missing size field", () => {
     const cfg = fixture("llama");
     delete cfg["hidden_size"];
-    expect(() => architectureFromHfConfig(cfg, "config.json")).toThrow("config.json: hidden_size: required (a positive integer)");
+    expect(() => architectureFromHfConfig(cfg, "config.json")).toThrow(
+      "config.json: hidden_size: required (a positive integer)",
+    );
   });
 
   it("a wrong type", () => {
     const cfg = { ...fixture("mistral"), num_key_value_heads: "8" };
-    expect(() => architectureFromHfConfig(cfg, "config.json")).toThrow("config.json: num_key_value_heads: expected a positive integer");
+    expect(() => architectureFromHfConfig(cfg, "config.json")).toThrow(
+      "config.json: num_key_value_heads: expected a positive integer",
+    );
   });
 
   it("a missing MoE field", () => {
     const cfg = fixture("mixtral");
     delete cfg["num_local_experts"];
-    expect(() => architectureFromHfConfig(cfg, "config.json")).toThrow("config.json: num_local_experts: required (a positive integer)");
+    expect(() => architectureFromHfConfig(cfg, "config.json")).toThrow(
+      "config.json: num_local_experts: required (a positive integer)",
+    );
     const qwen = fixture("qwen2-moe");
     delete qwen["moe_intermediate_size"];
     expect(() => architectureFromHfConfig(qwen, "config.json")).toThrow("config.json: moe_intermediate_size: required");
@@ -272,7 +297,9 @@ describe("errors name the file and the field", () => {
     );
     const none = fixture("llama");
     delete none["model_type"];
-    expect(() => architectureFromHfConfig(none, "config.json")).toThrow(/^config\.json: model_type: required \(one of llama, /);
+    expect(() => architectureFromHfConfig(none, "config.json")).toThrow(
+      /^config\.json: model_type: required \(one of llama, /,
+    );
   });
 
   it("impossible shapes", () => {

@@ -21,9 +21,21 @@ const GPUS = 16;
 const USD_PER_GPU_HOUR = 3.92;
 const KRW_PER_USD = 1439;
 
-function strategy(label: string, description: string, flops: number, low: number, expected: number, high: number, memoryPerGpuGB: number): ReportRow {
+function strategy(
+  label: string,
+  description: string,
+  flops: number,
+  low: number,
+  expected: number,
+  high: number,
+  memoryPerGpuGB: number,
+): ReportRow {
   const gpuHours: Range = { low: low * 20, expected: expected * 20, high: high * 20 };
-  const map = (f: (h: number) => number): Range => ({ low: f(gpuHours.low), expected: f(gpuHours.expected), high: f(gpuHours.high) });
+  const map = (f: (h: number) => number): Range => ({
+    low: f(gpuHours.low),
+    expected: f(gpuHours.expected),
+    high: f(gpuHours.high),
+  });
   return {
     label,
     description,
@@ -42,17 +54,55 @@ const DOC: ReportDocument = {
   subtitle: "NVIDIA H100 SXM5 80GB · generic LLaMA-like shape · 한국어 말뭉치 300B 토큰",
   labelHeading: "Strategy",
   rows: [
-    strategy("scratch", "Pretraining from scratch: all weights from random init · MFU 25%", 6.3e20, 447, 713, 1242, 38.2),
-    strategy("dapt", "도메인 적응 사전학습 (DAPT): continued pretraining on domain text · MFU 25%", 6.3e20, 447, 713, 1242, 38.2),
-    strategy("tapt", "태스크 적응 사전학습 (TAPT): continued pretraining on task text · MFU 25%", 6.3e20, 447, 713, 1242, 38.2),
-    strategy("sft", "Supervised fine-tuning (full): full fine-tuning on instructions · MFU 25%", 6.3e20, 442, 707, 1474, 38.2),
+    strategy(
+      "scratch",
+      "Pretraining from scratch: all weights from random init · MFU 25%",
+      6.3e20,
+      447,
+      713,
+      1242,
+      38.2,
+    ),
+    strategy(
+      "dapt",
+      "도메인 적응 사전학습 (DAPT): continued pretraining on domain text · MFU 25%",
+      6.3e20,
+      447,
+      713,
+      1242,
+      38.2,
+    ),
+    strategy(
+      "tapt",
+      "태스크 적응 사전학습 (TAPT): continued pretraining on task text · MFU 25%",
+      6.3e20,
+      447,
+      713,
+      1242,
+      38.2,
+    ),
+    strategy(
+      "sft",
+      "Supervised fine-tuning (full): full fine-tuning on instructions · MFU 25%",
+      6.3e20,
+      442,
+      707,
+      1474,
+      38.2,
+    ),
     strategy("lora", "LoRA: adapters on a frozen bf16 base · MFU 26%", 4.24e20, 330, 458, 700, 21.7),
     strategy("qlora", "QLoRA: adapters on a frozen 4-bit base · MFU 23%", 4.24e20, 360, 517, 700, 12.9),
   ],
   assumptions: [
     { label: "GPU", text: "NVIDIA H100 SXM5 80GB: 989.4 TFLOPS dense bf16, 80 GB; 16 GPUs" },
-    { label: "Efficiency (scratch, dapt, tapt)", text: "MFU 25% (range 14%–40%): median whole-run MFU of published Hopper full runs" },
-    { label: "Price", text: "$3.92 per GPU-hour: median over providers of each provider's lowest current on-demand offer; dated 2026-01-21..2026-10-19" },
+    {
+      label: "Efficiency (scratch, dapt, tapt)",
+      text: "MFU 25% (range 14%–40%): median whole-run MFU of published Hopper full runs",
+    },
+    {
+      label: "Price",
+      text: "$3.92 per GPU-hour: median over providers of each provider's lowest current on-demand offer; dated 2026-01-21..2026-10-19",
+    },
     { label: "Exchange rate", text: "1,439 KRW per USD (2025-12-30; Seoul close, source https://www.kbs.co.kr)" },
   ],
   notes: [],
@@ -67,7 +117,15 @@ describe.skipIf(!existsSync(CHROMIUM))("HTML report in Chromium", () => {
     dir = mkdtempSync(join(tmpdir(), "llm-cost-report-"));
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: [
+        "--no-sandbox",
+        "--headless",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
     });
   }, TIMEOUT);
 

@@ -2,17 +2,40 @@ import { describe, expect, it } from "vitest";
 import { loadCatalog } from "../src/catalog/load.js";
 import { resolveEstimate } from "../src/cli/estimate-command.js";
 import type { Range } from "../src/core/range.js";
-import { barLength, CHART_PLOT_WIDTH, escapeHtml, renderHtmlReport, reportFromEstimate, type ReportDocument, type ReportRow } from "../src/output/html-report.js";
+import {
+  barLength,
+  CHART_PLOT_WIDTH,
+  escapeHtml,
+  renderHtmlReport,
+  reportFromEstimate,
+  type ReportDocument,
+  type ReportRow,
+} from "../src/output/html-report.js";
 
 const flat = (x: number): Range => ({ low: x, expected: x, high: x });
 
 /** A row whose cost (₩) and wall-clock (days) are given; the rest follow from them. */
 function row(label: string, costKrw: Range, wallDays: Range = flat(1)): ReportRow {
-  return { label, description: `${label} row`, flops: 1e20, gpuHours: flat(100), wallDays, costKrw, costUsd: flat(costKrw.expected / 1439) };
+  return {
+    label,
+    description: `${label} row`,
+    flops: 1e20,
+    gpuHours: flat(100),
+    wallDays,
+    costKrw,
+    costUsd: flat(costKrw.expected / 1439),
+  };
 }
 
 function doc(rows: ReportRow[], extra: Partial<ReportDocument> = {}): ReportDocument {
-  return { title: "Test report", subtitle: "unit test", rows, assumptions: [{ label: "Price", text: "$2.00 per GPU-hour" }], generatedBy: "llm-cost test", ...extra };
+  return {
+    title: "Test report",
+    subtitle: "unit test",
+    rows,
+    assumptions: [{ label: "Price", text: "$2.00 per GPU-hour" }],
+    generatedBy: "llm-cost test",
+    ...extra,
+  };
 }
 
 /** The `attr` of every chart bar of one chart, in row order. */
@@ -56,8 +79,11 @@ describe("renderHtmlReport", () => {
   });
 
   it("loads nothing: no src, href, @import, url() or script; a URL in the text stays text", () => {
-    const html = renderHtmlReport(doc([row("a", flat(5e7))], { assumptions: [{ label: "Source", text: "https://example.com/prices" }] }));
-    for (const banned of ["src=", "href=", "@import", "url(", "<script", "<link", "<img", "<iframe", "<object"]) expect(html).not.toContain(banned);
+    const html = renderHtmlReport(
+      doc([row("a", flat(5e7))], { assumptions: [{ label: "Source", text: "https://example.com/prices" }] }),
+    );
+    for (const banned of ["src=", "href=", "@import", "url(", "<script", "<link", "<img", "<iframe", "<object"])
+      expect(html).not.toContain(banned);
     expect(html.match(/https?:\/\//g)).toEqual(["https://"]);
     expect(html).toContain("<dd>https://example.com/prices</dd>");
     expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'"`);
@@ -65,7 +91,7 @@ describe("renderHtmlReport", () => {
 
   it("is one well-formed page: doctype, lang, utf-8, title, one h1, table, two charts, assumptions", () => {
     const html = renderHtmlReport(doc([row("scratch", flat(4.02e6)), row("lora", flat(2.58e6))]));
-    expect(html.startsWith("<!doctype html>\n<html lang=\"en\">")).toBe(true);
+    expect(html.startsWith('<!doctype html>\n<html lang="en">')).toBe(true);
     expect(html).toContain('<meta charset="utf-8">');
     expect(html.match(/<h1>/g)).toHaveLength(1);
     expect(html.match(/<svg /g)).toHaveLength(2);
@@ -102,7 +128,9 @@ describe("renderHtmlReport", () => {
     expect(bars(html, "cost")).toEqual([400, 1, 0]);
     expect(barLength(1, 1e9)).toBe(1);
     expect(barLength(0, 0)).toBe(0);
-    const broken = renderHtmlReport(doc([row("nan", flat(Number.NaN), flat(Number.POSITIVE_INFINITY)), row("zero", flat(0), flat(0))]));
+    const broken = renderHtmlReport(
+      doc([row("nan", flat(Number.NaN), flat(Number.POSITIVE_INFINITY)), row("zero", flat(0), flat(0))]),
+    );
     expect(broken).not.toMatch(/NaN|Infinity/);
     expect(bars(broken, "cost")).toEqual([0, 0]);
     expect(broken).toContain("—");
@@ -119,7 +147,15 @@ describe("renderHtmlReport", () => {
 describe("reportFromEstimate", () => {
   // The flags as commander hands them over (its defaults included); cast so a new optional flag elsewhere does not break this test.
   type Flags = Parameters<typeof resolveEstimate>[0];
-  const flags = { params: "7B", tokens: "15B", gpus: "2xH100", precision: "bf16", flashAttn: true, format: "table", color: false } satisfies Partial<Flags>;
+  const flags = {
+    params: "7B",
+    tokens: "15B",
+    gpus: "2xH100",
+    precision: "bf16",
+    flashAttn: true,
+    format: "table",
+    color: false,
+  } satisfies Partial<Flags>;
   const report = resolveEstimate(flags as Flags, loadCatalog());
   const d = reportFromEstimate(report, "llm-cost 0.1.0");
 

@@ -21,7 +21,11 @@ describe("budget → GPU-hours → tokens", () => {
 
   it("tokens scale with GPU-hours; the low end comes from the high GPU-hours", () => {
     // 1B tokens take 100–200–400 GPU-hours; 400 GPU-hours train 400/400 = 1B, 400/200 = 2B, 400/100 = 4B
-    expect(tokensForGpuHours(400, 1e9, { low: 100, expected: 200, high: 400 })).toEqual({ low: 1e9, expected: 2e9, high: 4e9 });
+    expect(tokensForGpuHours(400, 1e9, { low: 100, expected: 200, high: 400 })).toEqual({
+      low: 1e9,
+      expected: 2e9,
+      high: 4e9,
+    });
   });
 });
 
@@ -43,7 +47,11 @@ describe("compute and Chinchilla", () => {
 
   it("3억 원 of H100 at MFU 24.8% is about 4.70e22 FLOPs: a 19.8B model on 396B tokens", () => {
     // 53,183.19 h × 3,600 × 989.4e12 × 0.248 = 4.6979e22; √(4.6979e22 / 120) = 1.9786e10
-    const c = computeForGpuHours(300_000_000 / 1439 / 3.92, 989.4, { low: 0.248, expected: 0.248, high: 0.248 }).expected;
+    const c = computeForGpuHours(300_000_000 / 1439 / 3.92, 989.4, {
+      low: 0.248,
+      expected: 0.248,
+      high: 0.248,
+    }).expected;
     expect(c / 4.6979e22).toBeCloseTo(1, 3);
     const p = chinchillaForCompute(c);
     expect(p.params / 1.9786e10).toBeCloseTo(1, 3);
@@ -66,7 +74,11 @@ describe("deadline → GPUs", () => {
 
   it("the range follows the GPU-hours range: 447–713–1,242 GPU-hours in 7 days need 3–5–8 GPUs", () => {
     // 446.65 / 168 = 2.66 → 3; 713.2 / 168 = 4.25 → 5; 1,242.4 / 168 = 7.40 → 8
-    expect(gpusForDeadlineRange({ low: 446.65, expected: 713.2, high: 1242.4 }, 7)).toEqual({ low: 3, expected: 5, high: 8 });
+    expect(gpusForDeadlineRange({ low: 446.65, expected: 713.2, high: 1242.4 }, 7)).toEqual({
+      low: 3,
+      expected: 5,
+      high: 8,
+    });
   });
 
   it("wall-clock: 480 GPU-hours on 2 GPUs take 10 days", () => {

@@ -166,7 +166,14 @@ describe("what fits", () => {
 
   it("QLoRA of LLaMA-65B (r 64, all linear, full recompute, seq 512, b 1) fits one 48 GB GPU", () => {
     const m = memoryPerGpu(
-      request({ arch: LLAMA_65B, training: "qlora", loraRank: 64, recompute: "full", flashAttention: false, seqLen: 512 }),
+      request({
+        arch: LLAMA_65B,
+        training: "qlora",
+        loraRank: 64,
+        recompute: "full",
+        flashAttention: false,
+        seqLen: 512,
+      }),
     );
     // By hand: NF4 64,760,053,760 × 0.5 = 32.38 GB + constants 1.03 GB + bf16 embed/head/norms 1.05 GB
     // + adapters 799,539,200 × 12 B = 9.59 GB = 44.05 GB of states; activations 0.67 (layer inputs)
@@ -189,14 +196,39 @@ describe("what fits", () => {
   it("QLoRA never needs more memory than LoRA for the same request", () => {
     let checked = 0;
     for (const arch of [LLAMA_7B, LLAMA_70B, PHI_15]) {
-      for (const [gpuCount, zero] of [[1, 0], [2, 1], [8, 2], [8, 3], [64, 3], [4096, 3]] as const) {
+      for (const [gpuCount, zero] of [
+        [1, 0],
+        [2, 1],
+        [8, 2],
+        [8, 3],
+        [64, 3],
+        [4096, 3],
+      ] as const) {
         for (const optimizer of OPTIMIZERS) {
           for (const recompute of ["none", "selective", "full"] as Recompute[]) {
             for (const flashAttention of [true, false]) {
-              for (const [seqLen, microBatch] of [[512, 8], [8192, 1]] as const) {
-                for (const [loraRank, loraTargets] of [[8, ["q", "v"]], [64, ALL]] as const) {
+              for (const [seqLen, microBatch] of [
+                [512, 8],
+                [8192, 1],
+              ] as const) {
+                for (const [loraRank, loraTargets] of [
+                  [8, ["q", "v"]],
+                  [64, ALL],
+                ] as const) {
                   for (const trainableVocabRows of [0, 14_336]) {
-                    const base = { arch, gpuCount, zero, optimizer, recompute, flashAttention, seqLen, microBatch, loraRank, loraTargets, trainableVocabRows };
+                    const base = {
+                      arch,
+                      gpuCount,
+                      zero,
+                      optimizer,
+                      recompute,
+                      flashAttention,
+                      seqLen,
+                      microBatch,
+                      loraRank,
+                      loraTargets,
+                      trainableVocabRows,
+                    };
                     const q = memoryPerGpu({ ...base, training: "qlora" });
                     const l = memoryPerGpu({ ...base, training: "lora" });
                     expect(q.total).toBeLessThanOrEqual(l.total);
@@ -247,9 +279,17 @@ describe("request checks", () => {
 });
 
 describe("validation against measured fine-tuning peaks (presets/finetune-measured.json)", () => {
-  const file = parseFinetuneMeasured(JSON.parse(readFileSync(new URL("../presets/finetune-measured.json", import.meta.url), "utf8")));
-  const models = (JSON.parse(readFileSync(new URL("../presets/models.json", import.meta.url), "utf8")) as { models: { id: string; arch: Architecture }[] }).models;
-  const result = validateMemory(file.rows, (row) => resolveArchitecture(row, (id) => models.find((m) => m.id === id)?.arch));
+  const file = parseFinetuneMeasured(
+    JSON.parse(readFileSync(new URL("../presets/finetune-measured.json", import.meta.url), "utf8")),
+  );
+  const models = (
+    JSON.parse(readFileSync(new URL("../presets/models.json", import.meta.url), "utf8")) as {
+      models: { id: string; arch: Architecture }[];
+    }
+  ).models;
+  const result = validateMemory(file.rows, (row) =>
+    resolveArchitecture(row, (id) => models.find((m) => m.id === id)?.arch),
+  );
 
   it("keeps every CSV row, with a reason for each exclusion", () => {
     expect(file.rows).toHaveLength(98);

@@ -1,5 +1,14 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -33,23 +42,26 @@ const run = (argv: string[], cwd: string, options: { env?: Record<string, string
 const fingerprint = (file: string): string => `${readFileSync(file, "base64")} ${statSync(file).mtimeMs}`;
 
 describe("estimate --out", () => {
-  it.each(FORMATS)("--format %s: nothing written without --out; with it, exactly stdout's text in one new file", async (format) => {
-    const dir = freshDir();
-    const plain = await run([...JOB, "--format", format], dir);
-    expect(checkOutcome(plain)).toBeUndefined();
-    expect(plain.code).toBe(0);
-    expect(plain.stdout.length).toBeGreaterThan(100);
-    expect(readdirSync(dir)).toEqual([]);
+  it.each(FORMATS)(
+    "--format %s: nothing written without --out; with it, exactly stdout's text in one new file",
+    async (format) => {
+      const dir = freshDir();
+      const plain = await run([...JOB, "--format", format], dir);
+      expect(checkOutcome(plain)).toBeUndefined();
+      expect(plain.code).toBe(0);
+      expect(plain.stdout.length).toBeGreaterThan(100);
+      expect(readdirSync(dir)).toEqual([]);
 
-    const name = `report.${format}`;
-    const written = await run([...JOB, "--format", format, "--out", name], dir);
-    expect(written.code).toBe(0);
-    expect(written.stdout).toBe("");
-    expect(written.stderr).toBe(`llm-cost: wrote ${join(dir, name)}\n`);
-    // Only the file: no temporary file left beside it.
-    expect(readdirSync(dir)).toEqual([name]);
-    expect(readFileSync(join(dir, name), "utf8")).toBe(plain.stdout);
-  });
+      const name = `report.${format}`;
+      const written = await run([...JOB, "--format", format, "--out", name], dir);
+      expect(written.code).toBe(0);
+      expect(written.stdout).toBe("");
+      expect(written.stderr).toBe(`llm-cost: wrote ${join(dir, name)}\n`);
+      // Only the file: no temporary file left beside it.
+      expect(readdirSync(dir)).toEqual([name]);
+      expect(readFileSync(join(dir, name), "utf8")).toBe(plain.stdout);
+    },
+  );
 
   it("never writes colour into the file, even at a terminal or with FORCE_COLOR (stdout at a terminal has it)", async () => {
     const dir = freshDir();
@@ -80,7 +92,10 @@ describe("estimate --out", () => {
   // stays byte for byte, with its time, and nothing else appears.
   const failing: Array<[string, string[]]> = [
     ["no --force", [...JOB, "--format", "markdown", "--out", "keep.md"]],
-    ["an unknown GPU, with --force", ["estimate", "--params", "7B", "--tokens", "15B", "--gpus", "2xH900", "--out", "keep.md", "--force"]],
+    [
+      "an unknown GPU, with --force",
+      ["estimate", "--params", "7B", "--tokens", "15B", "--gpus", "2xH900", "--out", "keep.md", "--force"],
+    ],
     ["--budget in CSV, with --force", [...JOB, "--format", "csv", "--budget", "3억", "--out", "keep.md", "--force"]],
     ["an unknown format, with --force", [...JOB, "--format", "pdf", "--out", "keep.md", "--force"]],
     ["an unknown language, with --force", [...JOB, "--lang", "fr", "--out", "keep.md", "--force"]],
@@ -126,7 +141,9 @@ describe("estimate --out", () => {
         const outcome = await run([...JOB, "--out", target, ...force], dir);
         expect(checkOutcome(outcome), `--out ${JSON.stringify(target)} ${force}`).toBeUndefined();
         expect(outcome.code, `--out ${JSON.stringify(target)} ${force}: ${outcome.stderr}`).toBe(2);
-        expect(outcome.stderr).toMatch(/^llm-cost: invalid --out "[^"]*": (is a directory|not a regular file|give a file name)/);
+        expect(outcome.stderr).toMatch(
+          /^llm-cost: invalid --out "[^"]*": (is a directory|not a regular file|give a file name)/,
+        );
       }
     }
     expect(snapshotDir(dir)).toEqual(before);

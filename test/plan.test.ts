@@ -1,7 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { fewestGpus, practicalMaxGpus, roundUpToNodes, searchPlans, type PlanGpu, type PlanOffer } from "../src/core/plan.js";
+import {
+  fewestGpus,
+  practicalMaxGpus,
+  roundUpToNodes,
+  searchPlans,
+  type PlanGpu,
+  type PlanOffer,
+} from "../src/core/plan.js";
 
-const offer = (provider: string, usd: number): PlanOffer => ({ provider, providerName: provider, region: "r", usdPerGpuHour: usd, date: "2026-01-01", source: "test" });
+const offer = (provider: string, usd: number): PlanOffer => ({
+  provider,
+  providerName: provider,
+  region: "r",
+  usdPerGpuHour: usd,
+  date: "2026-01-01",
+  source: "test",
+});
 
 // Two made-up GPU types. A: 240 GPU-hours for the job, needs 2 GPUs to fit, offers $2 and $3.
 // B: 120 GPU-hours, fits on 1, offer $5. Costs are GPU-hours × price at any count:
@@ -9,7 +23,8 @@ const offer = (provider: string, usd: number): PlanOffer => ({ provider, provide
 const A: PlanGpu = { id: "a", name: "A", gpuHours: 240, minGpus: 2, offers: [offer("p1", 2), offer("p2", 3)] };
 const B: PlanGpu = { id: "b", name: "B", gpuHours: 120, minGpus: 1, offers: [offer("p3", 5)] };
 const limits = { maxGpus: 16, nodeSize: 8 };
-const brief = (c: { gpu: PlanGpu; offer: PlanOffer; count: number }): string => `${c.gpu.id}/${c.offer.provider}/${c.count}`;
+const brief = (c: { gpu: PlanGpu; offer: PlanOffer; count: number }): string =>
+  `${c.gpu.id}/${c.offer.provider}/${c.count}`;
 
 describe("count limits", () => {
   it("practical maximum: a 4M-token global batch over one sequence per GPU, at most 4,096, whole nodes", () => {
@@ -91,7 +106,15 @@ describe("searchPlans", () => {
   });
 
   it("memory binds when nothing fits at any count up to the maximum", () => {
-    const s = searchPlans([{ ...A, minGpus: null }, { ...B, minGpus: 17 }], {}, limits, 5);
+    const s = searchPlans(
+      [
+        { ...A, minGpus: null },
+        { ...B, minGpus: 17 },
+      ],
+      {},
+      limits,
+      5,
+    );
     expect(s.binding).toEqual(["memory"]);
     expect(s.cheapest).toEqual([]);
   });

@@ -12,7 +12,9 @@ import { VALIDATED_PRESETS, validatePreset, validatePresets } from "../src/catal
 
 describe("every preset file passes its full zod schema", () => {
   it("presets/ holds exactly the files with a schema", () => {
-    const files = readdirSync(PRESETS_DIR).filter((f) => f.endsWith(".json")).sort();
+    const files = readdirSync(PRESETS_DIR)
+      .filter((f) => f.endsWith(".json"))
+      .sort();
     expect(files).toEqual([...VALIDATED_PRESETS].sort());
   });
 
@@ -29,7 +31,9 @@ describe("every preset file passes its full zod schema", () => {
     const broken = { ...gpus, gpus: [{ ...gpus.gpus[0], memoryGB: -80 }, ...gpus.gpus.slice(1)] };
     expect(() => validatePreset("gpus.json", broken)).toThrow(/^presets\/gpus\.json: gpus\[0\]\.memoryGB: /);
     const prices = readPreset("prices.json") as { prices: Array<Record<string, unknown>> };
-    expect(() => validatePreset("prices.json", { ...prices, prices: [{ ...prices.prices[0], date: undefined }] })).toThrow(/^presets\/prices\.json: prices\[0\]\.date: /);
+    expect(() =>
+      validatePreset("prices.json", { ...prices, prices: [{ ...prices.prices[0], date: undefined }] }),
+    ).toThrow(/^presets\/prices\.json: prices\[0\]\.date: /);
   });
 });
 
@@ -40,7 +44,8 @@ describe("npm run build refuses a broken preset", () => {
 
   it("exits non-zero and names the file and path, leaving no dist/cli.js", () => {
     // A throw-away copy of the package (sources, scripts, presets; node_modules linked).
-    for (const entry of ["package.json", "scripts", "src", "presets"]) cpSync(join(root, entry), join(copy, entry), { recursive: true });
+    for (const entry of ["package.json", "scripts", "src", "presets"])
+      cpSync(join(root, entry), join(copy, entry), { recursive: true });
     symlinkSync(join(root, "node_modules"), join(copy, "node_modules"), "dir");
     const file = join(copy, "presets", "fx.json");
     const fx = JSON.parse(readFileSync(file, "utf8")) as { default: Record<string, unknown> };

@@ -22,8 +22,19 @@ const RUNS = { seed: 0x11c057, numRuns: 300 } as const;
 const realMemory = vi.hoisted(() => ({ on: true }));
 vi.mock("../src/core/fit.js", async (importOriginal) => {
   const fit = await importOriginal<typeof import("../src/core/fit.js")>();
-  const fixed = { perGpuGB: 1, gpuMemoryGB: 80, fits: true, minGpusToFit: 1, minGpusWithZero3: 1, breakdown: { weights: 1, gradients: 0, optimizer: 0, activations: 0, overhead: 0 } };
-  return { ...fit, estimateMemory: (...args: Parameters<typeof fit.estimateMemory>) => (realMemory.on ? fit.estimateMemory(...args) : fixed) };
+  const fixed = {
+    perGpuGB: 1,
+    gpuMemoryGB: 80,
+    fits: true,
+    minGpusToFit: 1,
+    minGpusWithZero3: 1,
+    breakdown: { weights: 1, gradients: 0, optimizer: 0, activations: 0, overhead: 0 },
+  };
+  return {
+    ...fit,
+    estimateMemory: (...args: Parameters<typeof fit.estimateMemory>) =>
+      realMemory.on ? fit.estimateMemory(...args) : fixed,
+  };
 });
 
 const catalog = loadCatalog();
@@ -31,7 +42,9 @@ const strategyById = (id: string): Strategy => catalog.strategies.find((s) => s.
 
 /** A number spread evenly on a log scale between min and max (so 1e6 and 1e12 are both common). */
 const logUniform = (min: number, max: number) =>
-  fc.double({ min: Math.log(min), max: Math.log(max), noNaN: true, noDefaultInfinity: true }).map((x) => Math.min(max, Math.max(min, Math.exp(x))));
+  fc
+    .double({ min: Math.log(min), max: Math.log(max), noNaN: true, noDefaultInfinity: true })
+    .map((x) => Math.min(max, Math.max(min, Math.exp(x))));
 
 /** GPU counts: small clusters often (where most users are), anything up to 4096 too. */
 const gpuCount = fc.oneof(fc.integer({ min: 1, max: 16 }), fc.integer({ min: 1, max: 4096 }));
@@ -99,7 +112,15 @@ function request(i: Inputs, strategies: readonly Strategy[] = catalog.strategies
     precision: i.fp8 && i.gpu.fp8DenseTflops !== null ? "fp8" : "bf16",
     efficiency: catalog.efficiency,
     energy: { tdpW: i.gpu.tdpW, pue: 1.1, gCO2PerKWh: 385, gridSource: "test", pueSource: "test" },
-    price: { usdPerGpuHour: i.usdPerGpuHour, provider: "user", kind: "user", date: "given", source: "test", rule: "test", offers: [] },
+    price: {
+      usdPerGpuHour: i.usdPerGpuHour,
+      provider: "user",
+      kind: "user",
+      date: "given",
+      source: "test",
+      rule: "test",
+      offers: [],
+    },
     fx: { krwPerUsd: i.krwPerUsd, date: "given", source: "test" },
     adapterParams: adapters,
     arch,
@@ -122,7 +143,8 @@ const strategy = fc.constantFrom(...catalog.strategies);
 function numbersIn(value: unknown, path = ""): Array<[string, number]> {
   if (typeof value === "number") return [[path, value]];
   if (Array.isArray(value)) return value.flatMap((v, i) => numbersIn(v, `${path}[${i}]`));
-  if (value !== null && typeof value === "object") return Object.entries(value).flatMap(([k, v]) => numbersIn(v, path ? `${path}.${k}` : k));
+  if (value !== null && typeof value === "object")
+    return Object.entries(value).flatMap(([k, v]) => numbersIn(v, path ? `${path}.${k}` : k));
   return [];
 }
 
@@ -195,7 +217,9 @@ describe("estimate: properties over random valid inputs (fast-check)", () => {
           for (const end of ENDS) {
             expect(y.gpuHours[end], `${s.id} gpuHours.${end}`).toBeGreaterThanOrEqual(x.gpuHours[end] * (1 - 1e-12));
           }
-          expect(y.wallDays.expected, `${s.id} wallDays.expected`).toBeLessThanOrEqual(x.wallDays.expected * (1 + 1e-12));
+          expect(y.wallDays.expected, `${s.id} wallDays.expected`).toBeLessThanOrEqual(
+            x.wallDays.expected * (1 + 1e-12),
+          );
           expect(y.wallDays.high, `${s.id} wallDays.high`).toBeLessThanOrEqual(x.wallDays.high * (1 + 1e-12));
           expect(y.wallDays.low, `${s.id} wallDays.low`).toBeLessThanOrEqual(x.wallDays.low * (1 + 1e-12));
         }),
@@ -213,7 +237,9 @@ describe("estimate: properties over random valid inputs (fast-check)", () => {
           const [sft, lora, qlora] = ["sft", "lora", "qlora"].map((id) => estimateStrategy(r, strategyById(id)));
           expect(lora!.flops).toBeLessThanOrEqual(sft!.flops);
           expect(qlora!.flops).toBeLessThanOrEqual(sft!.flops);
-          expect(lora!.flopsPerToken).toBeLessThanOrEqual(flopsPerToken({ training: "full", params, adapterParams: 0 }));
+          expect(lora!.flopsPerToken).toBeLessThanOrEqual(
+            flopsPerToken({ training: "full", params, adapterParams: 0 }),
+          );
         }),
         RUNS,
       );
@@ -253,7 +279,9 @@ describe("memory: properties over random valid inputs (fast-check)", () => {
   it("QLoRA never needs more memory per GPU than LoRA for the same request", () => {
     fc.assert(
       fc.property(inputs, (i) => {
-        expect(memoryPerGpu(memoryRequest(i, "qlora")).total).toBeLessThanOrEqual(memoryPerGpu(memoryRequest(i, "lora")).total);
+        expect(memoryPerGpu(memoryRequest(i, "qlora")).total).toBeLessThanOrEqual(
+          memoryPerGpu(memoryRequest(i, "lora")).total,
+        );
       }),
       RUNS,
     );
@@ -268,8 +296,18 @@ describe("memory: properties over random valid inputs (fast-check)", () => {
           expect(Number.isFinite(part)).toBe(true);
           expect(part).toBeGreaterThanOrEqual(0);
         }
-        expect(b.total).toBeCloseTo(parts.reduce((a, x) => a + x, 0), 0);
-        const fit = estimateMemory(genericArchitecture(i.params), undefined, training, i.gpuCount, i.gpu.memoryGB, i.memory);
+        expect(b.total).toBeCloseTo(
+          parts.reduce((a, x) => a + x, 0),
+          0,
+        );
+        const fit = estimateMemory(
+          genericArchitecture(i.params),
+          undefined,
+          training,
+          i.gpuCount,
+          i.gpu.memoryGB,
+          i.memory,
+        );
         expect(fit.fits).toBe(fit.perGpuGB <= fit.gpuMemoryGB);
         if (fit.fits && fit.minGpusToFit !== null) expect(fit.minGpusToFit).toBeLessThanOrEqual(i.gpuCount);
       }),

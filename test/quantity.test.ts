@@ -23,10 +23,27 @@ describe("parseCount", () => {
     expect(parseCount(text, "--params")).toBeCloseTo(value, 0);
   });
 
-  const rejected = ["", "abc", "7X", "-7B", "0", "0B", "0.5", "1e400", "7 B B", "B7", "NaN", "Infinity", "7..5B", "1e-3"];
+  const rejected = [
+    "",
+    "abc",
+    "7X",
+    "-7B",
+    "0",
+    "0B",
+    "0.5",
+    "1e400",
+    "7 B B",
+    "B7",
+    "NaN",
+    "Infinity",
+    "7..5B",
+    "1e-3",
+  ];
   it.each(rejected)("rejects %j with a message naming the flag and the value", (text) => {
     expect(() => parseCount(text, "--tokens")).toThrow(UsageError);
-    expect(() => parseCount(text, "--tokens")).toThrow(new RegExp(`--tokens "${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"`));
+    expect(() => parseCount(text, "--tokens")).toThrow(
+      new RegExp(`--tokens "${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"`),
+    );
   });
 });
 
@@ -50,7 +67,9 @@ describe("parsePositiveNumber", () => {
     expect(() => parsePositiveNumber(text, "--price", "a price", LIMITS.usdPerGpuHour)).toThrow(/invalid --price/);
   });
   it("keeps bytes per token within what tokenizers give", () => {
-    expect(() => parsePositiveNumber("7e-312", "--bytes-per-token", "bytes per token", LIMITS.bytesPerToken)).toThrow(/at least 0\.1/);
+    expect(() => parsePositiveNumber("7e-312", "--bytes-per-token", "bytes per token", LIMITS.bytesPerToken)).toThrow(
+      /at least 0\.1/,
+    );
   });
 });
 

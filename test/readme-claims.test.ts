@@ -11,7 +11,9 @@ import { BIN } from "./helpers/cli.js";
  */
 const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
 const start = readme.indexOf("## Checking the numbers in the post");
-const blocks = [...readme.matchAll(/```\n\$ (?:npx )?(llm-cost [^\n]+)\n([\s\S]*?)\n```/g)].map(([, command, output]) => ({ command: command!, output: output! }));
+const blocks = [...readme.matchAll(/```\n\$ (?:npx )?(llm-cost [^\n]+)\n([\s\S]*?)\n```/g)].map(
+  ([, command, output]) => ({ command: command!, output: output! }),
+);
 
 describe("README: the pasted outputs are the tool's real output", () => {
   it("has the seed post's checks", () => {
@@ -24,7 +26,11 @@ describe("README: the pasted outputs are the tool's real output", () => {
       const { NO_COLOR: _n, FORCE_COLOR: _f, LC_ALL: _a, LC_MESSAGES: _m, ...env } = process.env;
       const shell = command.replace(/^llm-cost /, `"${process.execPath}" "${BIN}" `);
       const root = fileURLToPath(new URL("..", import.meta.url));
-      const stdout = execFileSync("/bin/sh", ["-c", shell], { encoding: "utf8", cwd: root, env: { ...env, LANG: "C.UTF-8" } });
+      const stdout = execFileSync("/bin/sh", ["-c", shell], {
+        encoding: "utf8",
+        cwd: root,
+        env: { ...env, LANG: "C.UTF-8" },
+      });
       expect(stdout.replace(/\n$/, "")).toBe(output);
     });
   }

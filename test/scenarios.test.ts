@@ -13,7 +13,15 @@ const byId = (id: string) => resolveScenarios([id], presets, ".")[0]!;
 
 describe("bundled scenarios (presets/scenarios.json)", () => {
   it("hold the seed post's cases, each documented", () => {
-    expect(presets.map((s) => s.id)).toEqual(["scratch-7b", "llama-2-ko-dapt", "korean-tapt-7b", "sft-7b", "sft-13b", "lora-7b", "qlora-7b"]);
+    expect(presets.map((s) => s.id)).toEqual([
+      "scratch-7b",
+      "llama-2-ko-dapt",
+      "korean-tapt-7b",
+      "sft-7b",
+      "sft-13b",
+      "lora-7b",
+      "qlora-7b",
+    ]);
     for (const s of presets) {
       expect(s.description, s.id).toBeTruthy();
       expect(s.source, s.id).toBeTruthy();
@@ -22,14 +30,23 @@ describe("bundled scenarios (presets/scenarios.json)", () => {
 
   it("map onto estimate's flags; --gpus on the command line wins over the scenario's", () => {
     const flags = scenarioFlags(byId("llama-2-ko-dapt").scenario, {});
-    expect(flags).toMatchObject({ model: "llama-2-7b", addVocab: "14336", strategy: "dapt", corpus: "61GB", bytesPerToken: "4.07", gpus: "2xH100" });
+    expect(flags).toMatchObject({
+      model: "llama-2-7b",
+      addVocab: "14336",
+      strategy: "dapt",
+      corpus: "61GB",
+      bytesPerToken: "4.07",
+      gpus: "2xH100",
+    });
     expect(flags.tokens).toBeUndefined();
     expect(scenarioFlags(byId("llama-2-ko-dapt").scenario, { gpus: "8xA100" }).gpus).toBe("8xA100");
     expect(scenarioFlags(byId("lora-7b").scenario, {}).loraTargets).toBe("all");
   });
 
   it("every one runs through the estimate, with token counts worked by hand", () => {
-    const tokens = Object.fromEntries(presets.map((s) => [s.id, estimateScenario({ scenario: s, origin: "test" }, {}, catalog, {}).inputs.tokens]));
+    const tokens = Object.fromEntries(
+      presets.map((s) => [s.id, estimateScenario({ scenario: s, origin: "test" }, {}, catalog, {}).inputs.tokens]),
+    );
     expect(tokens["scratch-7b"]).toBe(134_768_312_320); // 20 × 6,738,415,616 (Llama-2-7B)
     expect(tokens["llama-2-ko-dapt"]).toBeCloseTo(14_987_714_987.7, 0); // 61e9 / 4.07
     expect(tokens["korean-tapt-7b"]).toBeCloseTo(245_700_245.7, 0); // 1e9 / 4.07 (ko-expanded)
@@ -69,7 +86,9 @@ describe("user scenario files", () => {
     expect(message({ ...one, model: "llama-2-7b" })).toBe("f.json: model: give exactly one of model or params");
     expect(message({ ...one, tokens: undefined })).toMatch(/^f\.json: tokens: give exactly one token source/);
     expect(message({ ...one, corpus: "61GB" })).toMatch(/^f\.json: corpus: give exactly one token source/);
-    expect(message({ ...one, tokens: undefined, corpus: "61GB" })).toBe("f.json: corpus: corpus needs exactly one of bytesPerToken or corpusLang");
+    expect(message({ ...one, tokens: undefined, corpus: "61GB" })).toBe(
+      "f.json: corpus: corpus needs exactly one of bytesPerToken or corpusLang",
+    );
     expect(message({ ...one, loraRank: 8 })).toBe("f.json: loraRank: applies to lora and qlora only, not dapt");
     expect(message({ ...one, extra: 1 })).toBe("f.json: extra: unknown key");
     expect(message([one, one])).toBe('f.json: [1].id: duplicate id "mine"');
@@ -83,13 +102,19 @@ describe("user scenario files", () => {
       ["sft-7b", "presets/scenarios.json"],
       ["mine", "mine.json"],
     ]);
-    expect(() => resolveScenarios(["sft-7", "x"], presets, dir)).toThrow(/invalid scenario "sft-7": .*\(did you mean sft-7b\?\)/);
+    expect(() => resolveScenarios(["sft-7", "x"], presets, dir)).toThrow(
+      /invalid scenario "sft-7": .*\(did you mean sft-7b\?\)/,
+    );
   });
 
   it("a bad value inside a scenario names the scenario and its file", () => {
     const bad = { scenario: { ...one, tokens: "lots" } as never, origin: "f.json" };
-    expect(() => estimateScenario(bad, {}, catalog, {})).toThrow(/^scenario "mine" \(f\.json\): invalid --tokens "lots"/);
+    expect(() => estimateScenario(bad, {}, catalog, {})).toThrow(
+      /^scenario "mine" \(f\.json\): invalid --tokens "lots"/,
+    );
     const noGpus = { scenario: { ...one, gpus: undefined } as never, origin: "f.json" };
-    expect(() => estimateScenario(noGpus, {}, catalog, {})).toThrow('scenario "mine" (f.json): it names no GPUs: give --gpus, e.g. --gpus 8xH100');
+    expect(() => estimateScenario(noGpus, {}, catalog, {})).toThrow(
+      'scenario "mine" (f.json): it names no GPUs: give --gpus, e.g. --gpus 8xH100',
+    );
   });
 });

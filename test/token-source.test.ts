@@ -109,14 +109,18 @@ describe("presets/corpus-languages.json", () => {
       data.languages["ko"] = { ...data.languages["ko"], ...patch };
       return data;
     };
-    expect(() => parseCorpusLanguages(broken({ bytesPerToken: 0 }), FILE)).toThrow(/^presets\/corpus-languages\.json: languages\.ko\.bytesPerToken: /);
+    expect(() => parseCorpusLanguages(broken({ bytesPerToken: 0 }), FILE)).toThrow(
+      /^presets\/corpus-languages\.json: languages\.ko\.bytesPerToken: /,
+    );
     expect(() => parseCorpusLanguages(broken({ status: "guess" }), FILE)).toThrow(
       'presets/corpus-languages.json: languages.ko.status: expected "measured" or "assumption"',
     );
     expect(() => parseCorpusLanguages(broken({ source: undefined }), FILE)).toThrow(/languages\.ko\.source/);
     expect(() => parseCorpusLanguages(broken({ date: "last year" }), FILE)).toThrow(/languages\.ko\.date/);
     expect(() => parseCorpusLanguages(broken({ extra: 1 }), FILE)).toThrow(UsageError);
-    expect(() => parseCorpusLanguages({ $comment: "", languages: { KO: languages["ko"] } }, FILE)).toThrow("presets/corpus-languages.json: languages.KO: expected a lower-case id of letters, digits and dashes");
+    expect(() => parseCorpusLanguages({ $comment: "", languages: { KO: languages["ko"] } }, FILE)).toThrow(
+      "presets/corpus-languages.json: languages.KO: expected a lower-case id of letters, digits and dashes",
+    );
   });
 });
 
@@ -136,7 +140,9 @@ describe("corpus language presets", () => {
     // 61e9 / 1.62 = 37.654e9 (1.62 × 37.654 = 60.99948)
     const { tokens, basis } = corpusLanguageTokens(61e9, languages, "ko", "--corpus-lang");
     expect(tokens / 1e9).toBeCloseTo(37.654, 3);
-    expect(basis).toMatch(/^61,000,000,000 bytes ÷ 1.62 bytes per token = 37.65B tokens \(Korean, Llama-2 tokenizer: .*; measured\)$/);
+    expect(basis).toMatch(
+      /^61,000,000,000 bytes ÷ 1.62 bytes per token = 37.65B tokens \(Korean, Llama-2 tokenizer: .*; measured\)$/,
+    );
   });
 
   it("marks an assumed figure as such", () => {
@@ -179,6 +185,8 @@ describe("parseTokensFlag", () => {
   });
 
   it("offers chinchilla for a misspelt word", () => {
-    expect(() => parseTokensFlag("chinchila", "--tokens")).toThrow(/"chinchilla" \(20 tokens per parameter\) \(did you mean chinchilla\?\)/);
+    expect(() => parseTokensFlag("chinchila", "--tokens")).toThrow(
+      /"chinchilla" \(20 tokens per parameter\) \(did you mean chinchilla\?\)/,
+    );
   });
 });

@@ -281,7 +281,9 @@ describe("other fixtures", () => {
     });
     expect(o.assumed).toEqual(["lora_rank"]);
     expect(o.used).toContain("deepspeed");
-    expect(sorted(o.ignored)).toEqual(sorted(["trust_remote_code", "do_train", "dataset", "template", "output_dir", "learning_rate", "bf16"]));
+    expect(sorted(o.ignored)).toEqual(
+      sorted(["trust_remote_code", "do_train", "dataset", "template", "output_dir", "learning_rate", "bf16"]),
+    );
     expect(mapHubModelToPreset(o.model!, presets)).toBe("qwen2.5-7b");
   });
 
@@ -302,14 +304,27 @@ describe("other fixtures", () => {
     expect(o.notes.join("\n")).toMatch(/tokenizer\.max_seq_len: not set/);
     expect(o.used).toContain("fsdp_cpu_offload");
     expect(sorted(o.ignored)).toEqual(
-      sorted(["output_dir", "tokenizer", "model.lora_alpha", "model.lora_dropout", "dataset", "shuffle", "optimizer.lr", "device", "dtype"]),
+      sorted([
+        "output_dir",
+        "tokenizer",
+        "model.lora_alpha",
+        "model.lora_dropout",
+        "dataset",
+        "shuffle",
+        "optimizer.lr",
+        "device",
+        "dtype",
+      ]),
     );
   });
 });
 
 describe("mappings", () => {
   it("LLaMA-Factory freeze is not modelled: treated as sft, listed as assumed", () => {
-    const o = trainerOptions({ model_name_or_path: "Qwen/Qwen2.5-7B", finetuning_type: "freeze", lora_rank: 16 }, "train.yaml");
+    const o = trainerOptions(
+      { model_name_or_path: "Qwen/Qwen2.5-7B", finetuning_type: "freeze", lora_rank: 16 },
+      "train.yaml",
+    );
     expect(o.strategy).toBe("sft");
     expect(o.assumed).toContain("finetuning_type");
     expect(o.notes.join("\n")).toMatch(/freeze .* not modelled; treated as sft/);
@@ -318,7 +333,17 @@ describe("mappings", () => {
 
   it("LLaMA-Factory with nothing but a model: its defaults (LoRA rank 8 on all linear layers)", () => {
     const o = trainerOptions({ model_name_or_path: "meta-llama/Llama-3.1-8B" }, "train.yaml");
-    expect(o).toMatchObject({ strategy: "lora", loraRank: 8, loraTargets: ["q", "k", "v", "o", "gate", "up", "down"], seqLen: 2048, microBatch: 8, gradAccum: 1, epochs: 3, recompute: "full", optimizer: "adamw" });
+    expect(o).toMatchObject({
+      strategy: "lora",
+      loraRank: 8,
+      loraTargets: ["q", "k", "v", "o", "gate", "up", "down"],
+      seqLen: 2048,
+      microBatch: 8,
+      gradAccum: 1,
+      epochs: 3,
+      recompute: "full",
+      optimizer: "adamw",
+    });
     expect(sorted(o.assumed)).toEqual(
       sorted([
         "finetuning_type",
@@ -335,13 +360,16 @@ describe("mappings", () => {
   });
 
   it("ZeRO stage from DeepSpeed file names and FSDP settings", () => {
-    const lf = (extra: Record<string, unknown>) => trainerOptions({ model_name_or_path: "m", finetuning_type: "full", ...extra }, "train.yaml");
+    const lf = (extra: Record<string, unknown>) =>
+      trainerOptions({ model_name_or_path: "m", finetuning_type: "full", ...extra }, "train.yaml");
     expect(lf({ deepspeed: "examples/deepspeed/ds_z0_config.json" }).zero).toBe(0);
     expect(lf({ deepspeed: "examples/deepspeed/ds_z2_offload_config.json" }).zero).toBe(2);
     expect(lf({ deepspeed: "deepspeed_configs/zero1.json" }).zero).toBe(1);
     expect(lf({ deepspeed: "C:\\cfg\\zero3_bf16_cpuoffload_all.json" }).zero).toBe(3);
     expect(lf({ deepspeed: { zero_optimization: { stage: 2 } } }).zero).toBe(2);
-    expect(() => lf({ deepspeed: { zero_optimization: { stage: 4 } } })).toThrow("train.yaml: deepspeed.zero_optimization.stage: expected 0, 1, 2 or 3");
+    expect(() => lf({ deepspeed: { zero_optimization: { stage: 4 } } })).toThrow(
+      "train.yaml: deepspeed.zero_optimization.stage: expected 0, 1, 2 or 3",
+    );
     const unknown = lf({ deepspeed: "ds_config.json" });
     expect(unknown.zero).toBeUndefined();
     expect(unknown.notes.join("\n")).toMatch(/cannot tell the ZeRO stage/);
@@ -353,7 +381,12 @@ describe("mappings", () => {
     expect(ax({ fsdp_version: 2, fsdp_config: { reshard_after_forward: false } }).zero).toBe(2);
     expect(ax({ fsdp: ["full_shard"], fsdp_config: { fsdp_sharding_strategy: "SHARD_GRAD_OP" } }).zero).toBe(2);
 
-    expect(trainerOptions({ model: { _component_: "torchtune.models.llama3_1.llama3_1_8b" }, fsdp_reshard_after_forward: false }, "t.yaml").zero).toBe(2);
+    expect(
+      trainerOptions(
+        { model: { _component_: "torchtune.models.llama3_1.llama3_1_8b" }, fsdp_reshard_after_forward: false },
+        "t.yaml",
+      ).zero,
+    ).toBe(2);
   });
 
   it("torchtune builders: full_, lora_, qlora_, and lora_ with quantize_base", () => {
@@ -375,7 +408,12 @@ describe("mappings", () => {
     const lion = ax("lion_8bit");
     expect(lion.optimizer).toBeUndefined();
     expect(lion.notes.join("\n")).toMatch(/optimizer: lion_8bit has no llm-cost equivalent/);
-    expect(trainerOptions({ base_model: "m" }, "train.yaml")).toMatchObject({ optimizer: "adamw", recompute: "none", seqLen: 512, microBatch: 1 });
+    expect(trainerOptions({ base_model: "m" }, "train.yaml")).toMatchObject({
+      optimizer: "adamw",
+      recompute: "none",
+      seqLen: 512,
+      microBatch: 1,
+    });
   });
 
   it("axolotl adapters and target modules", () => {
@@ -383,11 +421,15 @@ describe("mappings", () => {
     expect(ax({ adapter: "lora", lora_r: 16 }).strategy).toBe("lora");
     expect(ax({ adapter: "lora", load_in_4bit: true }).strategy).toBe("qlora");
     expect(ax({ adapter: "lora", load_in_8bit: true }).strategy).toBe("qlora");
-    expect(ax({ adapter: "lora", lora_target_modules: ["q_proj", "v_proj", "gate_proj"] }).loraTargets).toEqual(["q", "v", "gate"]);
-    // Phi-3's fused modules hold several projections each.
-    expect(ax({ adapter: "lora", lora_target_modules: ["qkv_proj", "o_proj", "gate_up_proj", "down_proj"] }).loraTargets).toEqual([
-      "q", "k", "v", "o", "gate", "up", "down",
+    expect(ax({ adapter: "lora", lora_target_modules: ["q_proj", "v_proj", "gate_proj"] }).loraTargets).toEqual([
+      "q",
+      "v",
+      "gate",
     ]);
+    // Phi-3's fused modules hold several projections each.
+    expect(
+      ax({ adapter: "lora", lora_target_modules: ["qkv_proj", "o_proj", "gate_up_proj", "down_proj"] }).loraTargets,
+    ).toEqual(["q", "k", "v", "o", "gate", "up", "down"]);
     const odd = ax({ adapter: "lora", lora_target_modules: ["q_proj", "lm_head"] });
     expect(odd.loraTargets).toEqual(["q"]);
     expect(odd.notes.join("\n")).toMatch(/lm_head not modelled/);
@@ -416,14 +458,21 @@ describe("mappings", () => {
 
 describe("errors name the file and the YAML path", () => {
   it("a wrong type", () => {
-    expect(() => trainerOptions({ base_model: "m", adapter: "lora", lora_r: "32" }, "train.yaml")).toThrow("train.yaml: lora_r: expected a number");
-    expect(() => trainerOptions({ base_model: "m", lora_r: 0 }, "train.yaml")).toThrow("train.yaml: lora_r: expected a positive integer");
+    expect(() => trainerOptions({ base_model: "m", adapter: "lora", lora_r: "32" }, "train.yaml")).toThrow(
+      "train.yaml: lora_r: expected a number",
+    );
+    expect(() => trainerOptions({ base_model: "m", lora_r: 0 }, "train.yaml")).toThrow(
+      "train.yaml: lora_r: expected a positive integer",
+    );
     expect(() => trainerOptions({ base_model: "m", micro_batch_size: 1.5 }, "train.yaml")).toThrow(
       "train.yaml: micro_batch_size: expected a positive integer",
     );
-    expect(() => trainerOptions({ model: { _component_: "torchtune.models.llama3_1.lora_llama3_1_8b", lora_rank: "x" } }, "t.yaml")).toThrow(
-      "t.yaml: model.lora_rank: expected a number",
-    );
+    expect(() =>
+      trainerOptions(
+        { model: { _component_: "torchtune.models.llama3_1.lora_llama3_1_8b", lora_rank: "x" } },
+        "t.yaml",
+      ),
+    ).toThrow("t.yaml: model.lora_rank: expected a number");
     expect(() => trainerOptions({ model: { _component_: "x" }, tokenizer: { max_seq_len: "4k" } }, "t.yaml")).toThrow(
       "t.yaml: tokenizer.max_seq_len: expected a number",
     );
@@ -438,9 +487,13 @@ describe("errors name the file and the YAML path", () => {
   it("a wrong type in a fixture read from disk", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "llm-cost-yaml-"));
     const file = path.join(dir, "train.yaml");
-    const text = fs.readFileSync(path.join(FIXTURES, "axolotl-qlora.yaml"), "utf8").replace("lora_r: 32", "lora_r: thirty-two");
+    const text = fs
+      .readFileSync(path.join(FIXTURES, "axolotl-qlora.yaml"), "utf8")
+      .replace("lora_r: 32", "lora_r: thirty-two");
     fs.writeFileSync(file, text);
-    expect(() => trainerOptions(readYamlFile(file, "--from"), "train.yaml")).toThrow("train.yaml: lora_r: expected a number");
+    expect(() => trainerOptions(readYamlFile(file, "--from"), "train.yaml")).toThrow(
+      "train.yaml: lora_r: expected a number",
+    );
   });
 
   it("a file that is no trainer's config", () => {
@@ -451,8 +504,12 @@ describe("errors name the file and the YAML path", () => {
   });
 
   it("broken YAML names the file and the line", () => {
-    expect(() => parseYaml("base_model: m\nlora_r: [32\nsequence_len: 4096\n", "train.yaml")).toThrow(/^train\.yaml: line 3: Flow sequence/);
-    expect(() => parseYaml("base_model: m\nbase_model: n\n", "train.yaml")).toThrow("train.yaml: line 2: Map keys must be unique");
+    expect(() => parseYaml("base_model: m\nlora_r: [32\nsequence_len: 4096\n", "train.yaml")).toThrow(
+      /^train\.yaml: line 3: Flow sequence/,
+    );
+    expect(() => parseYaml("base_model: m\nbase_model: n\n", "train.yaml")).toThrow(
+      "train.yaml: line 2: Map keys must be unique",
+    );
 
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "llm-cost-yaml-"));
     const file = path.join(dir, "broken.yaml");
@@ -468,6 +525,8 @@ describe("errors name the file and the YAML path", () => {
   });
 
   it("a missing file names the flag", () => {
-    expect(() => readYamlFile("/nonexistent/train.yaml", "--from")).toThrow('invalid --from "/nonexistent/train.yaml": no such file');
+    expect(() => readYamlFile("/nonexistent/train.yaml", "--from")).toThrow(
+      'invalid --from "/nonexistent/train.yaml": no such file',
+    );
   });
 });

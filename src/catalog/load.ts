@@ -6,7 +6,17 @@ import { PACKAGE_ROOT } from "../package-root.js";
 import type { z } from "zod";
 import type { CorpusLanguages, CorpusLanguagesFile } from "./corpus-schema.js";
 import type { ModelCatalogFile, ModelPreset } from "./model-schema.js";
-import type { EfficiencyFile, EnergyFile, FxFile, GpuCatalogFile, GpuSpec, PriceCatalogFile, PriceOffer, Strategy, StrategyFile } from "./schemas.js";
+import type {
+  EfficiencyFile,
+  EnergyFile,
+  FxFile,
+  GpuCatalogFile,
+  GpuSpec,
+  PriceCatalogFile,
+  PriceOffer,
+  Strategy,
+  StrategyFile,
+} from "./schemas.js";
 
 /** Everything the estimator knows from presets/: validated, with sources and dates. */
 export interface Catalog {
@@ -62,7 +72,8 @@ export function loadCatalog(): Catalog {
 export function checkCatalog(catalog: Catalog): Catalog {
   const ids = new Set(catalog.gpus.map((g) => g.id));
   catalog.prices.forEach((offer, i) => {
-    if (!ids.has(offer.gpu)) throw new UsageError(`presets/prices.json: prices[${i}].gpu: unknown GPU id "${offer.gpu}"`);
+    if (!ids.has(offer.gpu))
+      throw new UsageError(`presets/prices.json: prices[${i}].gpu: unknown GPU id "${offer.gpu}"`);
   });
   return catalog;
 }

@@ -39,8 +39,22 @@ export function mergeConfig(catalog: Catalog, loaded: LoadedConfig | undefined):
   const gpus = [...catalog.gpus.filter((g) => !ownGpus.some((o) => o.id === g.id)), ...ownGpus];
   const ownPrices: PriceOffer[] = config.prices.map((p, i) => {
     const gpu = findGpu(gpus, p.gpu);
-    if (!gpu) throw new UsageError(`${file}: prices[${i}].gpu: unknown GPU "${p.gpu}" (use an id from llm-cost gpus, or add it under gpuSpecs)`);
-    return { provider: "own", providerName: p.providerName, gpu: gpu.id, region: p.region, usdPerGpuHour: p.usdPerGpuHour, kind: p.kind, date: p.date, current: true, source: p.source, origin: file };
+    if (!gpu)
+      throw new UsageError(
+        `${file}: prices[${i}].gpu: unknown GPU "${p.gpu}" (use an id from llm-cost gpus, or add it under gpuSpecs)`,
+      );
+    return {
+      provider: "own",
+      providerName: p.providerName,
+      gpu: gpu.id,
+      region: p.region,
+      usdPerGpuHour: p.usdPerGpuHour,
+      kind: p.kind,
+      date: p.date,
+      current: true,
+      source: p.source,
+      origin: file,
+    };
   });
   const ownModels: ModelPreset[] = config.models.map((m) => ({
     id: m.id,

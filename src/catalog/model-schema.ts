@@ -77,7 +77,9 @@ export type ModelPreset = z.infer<typeof ModelPreset>;
 export const ModelCatalogFile = z
   .strictObject({
     $comment: text.optional(),
-    models: z.array(ModelPreset, { error: expected("an array of models") }).min(1, { error: "expected at least one model" }),
+    models: z
+      .array(ModelPreset, { error: expected("an array of models") })
+      .min(1, { error: "expected at least one model" }),
   })
   .superRefine((file, ctx) => {
     // ids and aliases share one case-insensitive namespace: a name must pick exactly one model.

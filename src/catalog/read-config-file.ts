@@ -9,7 +9,8 @@ export function readTextFile(path: string, flag: string, cwd = "."): string {
     return readFileSync(resolve(cwd, path), "utf8").replace(/^\uFEFF/, "");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : `cannot be read (${code ?? "error"})`;
+    const why =
+      code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : `cannot be read (${code ?? "error"})`;
     throw badValue(flag, path, why);
   }
 }
@@ -33,10 +34,13 @@ export function readJsonFile(path: string, flag: string, cwd = "."): unknown {
     const message = (error as Error).message;
     // V8 reports "... in JSON at position N"; a line number is easier to find in an editor.
     const position = /at position (\d+)/.exec(message)?.[1];
-    const where = position === undefined ? "" : (() => {
-      const { line, column } = lineAndColumn(text, Number(position));
-      return ` at line ${line}, column ${column}`;
-    })();
+    const where =
+      position === undefined
+        ? ""
+        : (() => {
+            const { line, column } = lineAndColumn(text, Number(position));
+            return ` at line ${line}, column ${column}`;
+          })();
     const reason = message.replace(/ at position \d+( \(line \d+ column \d+\))?$/, "").replace(/ in JSON$/, "");
     throw new UsageError(`${path}: not valid JSON${where} (${reason})`);
   }

@@ -9,7 +9,9 @@ import { STRATEGY_IDS } from "./constants.js";
 const Count = z.union([z.number().positive(), z.string().min(1)]);
 
 const ScenarioFields = z.strictObject({
-  id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, "expected lower-case letters, digits, '.', '_' or '-', e.g. my-dapt-7b"),
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9._-]*$/, "expected lower-case letters, digits, '.', '_' or '-', e.g. my-dapt-7b"),
   title: z.string().min(1),
   description: z.string().min(1).optional(),
   /** Where the numbers come from, or why they were chosen. */
@@ -40,17 +42,32 @@ type Fields = z.infer<typeof ScenarioFields>;
 /** Cross-field rules, each reported at the field that breaks it. */
 function checkScenario(s: Fields, ctx: z.RefinementCtx): void {
   const problem = (path: string, message: string): void => ctx.addIssue({ code: "custom", path: [path], message });
-  if ((s.model === undefined) === (s.params === undefined)) problem(s.model === undefined ? "params" : "model", "give exactly one of model or params");
-  const sources = [s.tokens !== undefined && "tokens", s.corpus !== undefined && "corpus", s.examples !== undefined && "examples"].filter(Boolean);
-  if (sources.length !== 1) problem(sources[1] ? String(sources[1]) : "tokens", "give exactly one token source: tokens, corpus (with bytesPerToken or corpusLang) or examples (with tokensPerExample)");
-  if (s.corpus !== undefined && (s.bytesPerToken === undefined) === (s.corpusLang === undefined)) problem("corpus", "corpus needs exactly one of bytesPerToken or corpusLang");
-  if (s.corpus === undefined && (s.bytesPerToken !== undefined || s.corpusLang !== undefined)) problem(s.bytesPerToken !== undefined ? "bytesPerToken" : "corpusLang", "needs corpus");
-  if (s.examples !== undefined && s.tokensPerExample === undefined) problem("tokensPerExample", "examples needs tokensPerExample");
-  if (s.examples === undefined && (s.tokensPerExample !== undefined || s.epochs !== undefined)) problem(s.epochs !== undefined ? "epochs" : "tokensPerExample", "needs examples");
+  if ((s.model === undefined) === (s.params === undefined))
+    problem(s.model === undefined ? "params" : "model", "give exactly one of model or params");
+  const sources = [
+    s.tokens !== undefined && "tokens",
+    s.corpus !== undefined && "corpus",
+    s.examples !== undefined && "examples",
+  ].filter(Boolean);
+  if (sources.length !== 1)
+    problem(
+      sources[1] ? String(sources[1]) : "tokens",
+      "give exactly one token source: tokens, corpus (with bytesPerToken or corpusLang) or examples (with tokensPerExample)",
+    );
+  if (s.corpus !== undefined && (s.bytesPerToken === undefined) === (s.corpusLang === undefined))
+    problem("corpus", "corpus needs exactly one of bytesPerToken or corpusLang");
+  if (s.corpus === undefined && (s.bytesPerToken !== undefined || s.corpusLang !== undefined))
+    problem(s.bytesPerToken !== undefined ? "bytesPerToken" : "corpusLang", "needs corpus");
+  if (s.examples !== undefined && s.tokensPerExample === undefined)
+    problem("tokensPerExample", "examples needs tokensPerExample");
+  if (s.examples === undefined && (s.tokensPerExample !== undefined || s.epochs !== undefined))
+    problem(s.epochs !== undefined ? "epochs" : "tokensPerExample", "needs examples");
   if (s.addVocab !== undefined && s.vocab !== undefined) problem("vocab", "give addVocab or vocab, not both");
-  if (s.model === undefined && (s.addVocab !== undefined || s.vocab !== undefined)) problem(s.vocab !== undefined ? "vocab" : "addVocab", "needs model (a bare params size has no known vocabulary)");
+  if (s.model === undefined && (s.addVocab !== undefined || s.vocab !== undefined))
+    problem(s.vocab !== undefined ? "vocab" : "addVocab", "needs model (a bare params size has no known vocabulary)");
   const lora = s.strategy === "lora" || s.strategy === "qlora";
-  if (!lora && (s.loraRank !== undefined || s.loraTargets !== undefined)) problem(s.loraRank !== undefined ? "loraRank" : "loraTargets", `applies to lora and qlora only, not ${s.strategy}`);
+  if (!lora && (s.loraRank !== undefined || s.loraTargets !== undefined))
+    problem(s.loraRank !== undefined ? "loraRank" : "loraTargets", `applies to lora and qlora only, not ${s.strategy}`);
 }
 
 /** One scenario as a user writes it (description and source optional). */
@@ -58,7 +75,10 @@ export const Scenario = ScenarioFields.superRefine(checkScenario);
 export type Scenario = z.infer<typeof Scenario>;
 
 /** A bundled scenario: documented, so description and source are required. */
-export const PresetScenario = ScenarioFields.extend({ description: z.string().min(1), source: z.string().min(1) }).superRefine(checkScenario);
+export const PresetScenario = ScenarioFields.extend({
+  description: z.string().min(1),
+  source: z.string().min(1),
+}).superRefine(checkScenario);
 
 const uniqueIds = (list: ReadonlyArray<{ id: string }>, ctx: z.RefinementCtx, at: PropertyKey[]): void => {
   const seen = new Set<string>();
@@ -74,7 +94,10 @@ export const ScenarioPresetsFile = z
   .superRefine((f, ctx) => uniqueIds(f.scenarios, ctx, ["scenarios"]));
 
 /** A list of scenarios in a user's file. */
-export const ScenarioList = z.array(Scenario).min(1).superRefine((list, ctx) => uniqueIds(list, ctx, []));
+export const ScenarioList = z
+  .array(Scenario)
+  .min(1)
+  .superRefine((list, ctx) => uniqueIds(list, ctx, []));
 
 /** A user's file in the bundled file's shape: { "scenarios": [...] }. */
 export const ScenarioFile = z

@@ -28,7 +28,8 @@ export function loadScenarioPresets(): Scenario[] {
  */
 export function parseScenarioFile(data: unknown, file: string): Scenario[] {
   if (Array.isArray(data)) return parseWith(ScenarioList, data, file);
-  if (data !== null && typeof data === "object" && "scenarios" in data) return parseWith(ScenarioFile, data, file).scenarios;
+  if (data !== null && typeof data === "object" && "scenarios" in data)
+    return parseWith(ScenarioFile, data, file).scenarios;
   return [parseWith(Scenario, data, file)];
 }
 
@@ -39,15 +40,27 @@ const looksLikePath = (name: string): boolean => /[/\\]/.test(name) || /\.json$/
  * Resolves each argument to scenarios: a bundled id (any case) first, else a JSON file (a path, or
  * any name that exists as a file). An unknown name is a UsageError with "did you mean".
  */
-export function resolveScenarios(names: readonly string[], presets: readonly Scenario[], cwd: string): LoadedScenario[] {
+export function resolveScenarios(
+  names: readonly string[],
+  presets: readonly Scenario[],
+  cwd: string,
+): LoadedScenario[] {
   return names.flatMap((name) => {
     const preset = presets.find((s) => s.id === name.trim().toLowerCase());
     if (preset) return [{ scenario: preset, origin: PRESETS_FILE }];
     if (looksLikePath(name) || existsSync(resolve(cwd, name))) {
-      return parseScenarioFile(readJsonFile(name, "scenario file", cwd), name).map((scenario) => ({ scenario, origin: name }));
+      return parseScenarioFile(readJsonFile(name, "scenario file", cwd), name).map((scenario) => ({
+        scenario,
+        origin: name,
+      }));
     }
     const ids = presets.map((s) => s.id);
     const guess = closest(name, ids);
-    throw badValue("scenario", name, `expected a scenario name (${ids.join(", ")}) or a JSON file`, guess ? `did you mean ${guess}?` : undefined);
+    throw badValue(
+      "scenario",
+      name,
+      `expected a scenario name (${ids.join(", ")}) or a JSON file`,
+      guess ? `did you mean ${guess}?` : undefined,
+    );
   });
 }

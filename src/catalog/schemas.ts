@@ -7,7 +7,9 @@ import { PRICE_KINDS, STRATEGY_IDS } from "./constants.js";
  */
 
 /** A date as sources give it: 2026, 2026-01, 2026-01-21 or a quarter like 2024-Q4. */
-export const SourceDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?|-Q[1-4])?$/, "expected a date like 2026-01-21, 2026-01, 2026 or 2024-Q4");
+export const SourceDate = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?|-Q[1-4])?$/, "expected a date like 2026-01-21, 2026-01, 2026 or 2024-Q4");
 
 export const GpuSpec = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/),
@@ -81,7 +83,10 @@ export const Strategy = z.strictObject({
 });
 export type Strategy = z.infer<typeof Strategy>;
 
-export const StrategyFile = z.strictObject({ $comment: z.string(), strategies: z.array(Strategy).length(STRATEGY_IDS.length) });
+export const StrategyFile = z.strictObject({
+  $comment: z.string(),
+  strategies: z.array(Strategy).length(STRATEGY_IDS.length),
+});
 
 const Fraction = z.number().positive().max(1);
 const FamilyValues = z.strictObject({ a100: Fraction, hopper: Fraction, tpu: Fraction });
@@ -109,10 +114,27 @@ export const EfficiencyFile = z.strictObject({
 export type EfficiencyFile = z.infer<typeof EfficiencyFile>;
 
 /** presets/energy.json: PUE and grid carbon intensity defaults, each with a source and date. */
-export const EnergyFile = z.strictObject({
-  $comment: z.string(),
-  pue: z.strictObject({ default: z.number().min(1).max(3), note: z.string(), source: z.string().min(1), date: z.string().min(4) }),
-  grids: z.array(z.strictObject({ id: z.string().regex(/^[a-z0-9-]+$/), gCO2PerKWh: z.number().positive(), note: z.string(), source: z.string().min(1), date: z.string().min(4) })).min(1),
-  defaultGrid: z.string(),
-}).refine((f) => f.grids.some((g) => g.id === f.defaultGrid), "defaultGrid must name one of grids");
+export const EnergyFile = z
+  .strictObject({
+    $comment: z.string(),
+    pue: z.strictObject({
+      default: z.number().min(1).max(3),
+      note: z.string(),
+      source: z.string().min(1),
+      date: z.string().min(4),
+    }),
+    grids: z
+      .array(
+        z.strictObject({
+          id: z.string().regex(/^[a-z0-9-]+$/),
+          gCO2PerKWh: z.number().positive(),
+          note: z.string(),
+          source: z.string().min(1),
+          date: z.string().min(4),
+        }),
+      )
+      .min(1),
+    defaultGrid: z.string(),
+  })
+  .refine((f) => f.grids.some((g) => g.id === f.defaultGrid), "defaultGrid must name one of grids");
 export type EnergyFile = z.infer<typeof EnergyFile>;

@@ -49,11 +49,18 @@ export const UserConfig = z.strictObject({
   gpus: z.string().min(1).optional(),
   provider: z.string().min(1).optional(),
   priceKind: z.enum(PRICE_KINDS).optional(),
-  fx: z.strictObject({ krwPerUsd: z.number().positive().max(1e5), date: SourceDate, source: z.string().min(1) }).optional(),
+  fx: z
+    .strictObject({ krwPerUsd: z.number().positive().max(1e5), date: SourceDate, source: z.string().min(1) })
+    .optional(),
   lang: z.enum(["en", "ko"]).optional(),
   pue: z.number().min(1).max(3).optional(),
   // g CO2 per kWh, or a grid preset's name as --grid takes it ("korea", "us").
-  grid: z.union([z.number().positive().max(1e4), z.string().regex(/^[a-z0-9-]+$/, "expected g CO2/kWh or a grid name such as korea")]).optional(),
+  grid: z
+    .union([
+      z.number().positive().max(1e4),
+      z.string().regex(/^[a-z0-9-]+$/, "expected g CO2/kWh or a grid name such as korea"),
+    ])
+    .optional(),
   prices: z.array(UserPriceOffer).default([]),
   gpuSpecs: z.array(UserGpu).default([]),
   models: z.array(UserModel).default([]),

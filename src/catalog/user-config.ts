@@ -33,7 +33,9 @@ export async function loadUserConfig(explicitPath: string | undefined, cwd: stri
     if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT" && explicitPath === undefined) return undefined;
-    throw new UsageError(`${file}: cannot be read (${code ?? "error"})${explicitPath !== undefined ? " (--config)" : ""}`);
+    throw new UsageError(
+      `${file}: cannot be read (${code ?? "error"})${explicitPath !== undefined ? " (--config)" : ""}`,
+    );
   }
   let data: unknown;
   try {

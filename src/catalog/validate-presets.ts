@@ -34,7 +34,8 @@ export const VALIDATED_PRESETS: readonly string[] = Object.keys(VALIDATORS);
 /** Validates the parsed JSON of one preset file by name with its full schema; returns what zod parsed. */
 export function validatePreset(name: string, data: unknown): unknown {
   const validate = VALIDATORS[name];
-  if (!validate) throw new Error(`presets/${name}: no schema; add one to VALIDATORS in src/catalog/validate-presets.ts`);
+  if (!validate)
+    throw new Error(`presets/${name}: no schema; add one to VALIDATORS in src/catalog/validate-presets.ts`);
   return validate(data, `presets/${name}`);
 }
 
@@ -44,10 +45,14 @@ export function validatePreset(name: string, data: unknown): unknown {
  * naming the file and the JSON path; a file with no schema is an error too.
  */
 export function validatePresets(): Catalog {
-  const files = readdirSync(PRESETS_DIR).filter((name) => name.endsWith(".json")).sort();
+  const files = readdirSync(PRESETS_DIR)
+    .filter((name) => name.endsWith(".json"))
+    .sort();
   const unknown = files.filter((name) => !(name in VALIDATORS));
   if (unknown.length > 0) {
-    throw new Error(`presets/${unknown.join(", presets/")}: no schema; add one to VALIDATORS in src/catalog/validate-presets.ts`);
+    throw new Error(
+      `presets/${unknown.join(", presets/")}: no schema; add one to VALIDATORS in src/catalog/validate-presets.ts`,
+    );
   }
   const parsed = new Map<string, unknown>();
   for (const name of VALIDATED_PRESETS) parsed.set(name, validatePreset(name, readPreset(name)));

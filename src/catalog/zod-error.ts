@@ -24,7 +24,8 @@ export function jsonPath(path: readonly PropertyKey[]): string {
 export function describeZodError(file: string, error: z.ZodError): string {
   const issue = error.issues[0];
   if (!issue) return `${file}: invalid`;
-  if (issue.code === "unrecognized_keys") return `${file}: ${jsonPath([...issue.path, issue.keys[0] ?? ""])}: unknown key`;
+  if (issue.code === "unrecognized_keys")
+    return `${file}: ${jsonPath([...issue.path, issue.keys[0] ?? ""])}: unknown key`;
   // zod says "expected string, received undefined" for a missing key, and "received Infinity" for a
   // number too large for a double (1e400); users read "missing" and "too large".
   const message = issue.message

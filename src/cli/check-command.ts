@@ -4,7 +4,15 @@ import { STRATEGY_IDS } from "../catalog/constants.js";
 import { loadUserConfig } from "../catalog/user-config.js";
 import { parseWith } from "../catalog/zod-error.js";
 import { calibrationRuns, impliedEfficiency } from "../core/calibration.js";
-import { impliedMfu, judge, judgeMfu, publishedContext, timesApart, verdictText, type Judgement } from "../core/claim.js";
+import {
+  impliedMfu,
+  judge,
+  judgeMfu,
+  publishedContext,
+  timesApart,
+  verdictText,
+  type Judgement,
+} from "../core/claim.js";
 import { parseDuration } from "../core/duration.js";
 import { parseMoney } from "../core/money.js";
 import type { EstimateReport } from "../core/report.js";
@@ -16,7 +24,14 @@ import { parseChoice } from "./choices.js";
 import { paintFor } from "./color.js";
 import { resolveEstimate } from "./estimate-command.js";
 import type { Io } from "./io.js";
-import { addPassThroughOptions, ESTIMATE_DEFAULTS, type EstimateFlags, type PassThroughFlags, addJobOptions, type JobFlags } from "./scenario-flags.js";
+import {
+  addPassThroughOptions,
+  ESTIMATE_DEFAULTS,
+  type EstimateFlags,
+  type PassThroughFlags,
+  addJobOptions,
+  type JobFlags,
+} from "./scenario-flags.js";
 
 const CHECK_FORMATS = ["table", "json"] as const;
 /** Continued pretraining is what claims about "training a released model on a corpus" describe. */
@@ -34,7 +49,9 @@ const pct = (x: number): string => `${significant(x * 100, 3)}%`;
 async function published(report: EstimateReport, mfu: number | null): Promise<CheckJson["published"]> {
   // The runs are checked with zod, imported only by the commands that read them (start-up: `npm run bench`).
   const { PublishedRunsFile } = await import("../catalog/run-schema.js");
-  const runs = calibrationRuns(parseWith(PublishedRunsFile, readPreset("published-runs.json"), "presets/published-runs.json").runs);
+  const runs = calibrationRuns(
+    parseWith(PublishedRunsFile, readPreset("published-runs.json"), "presets/published-runs.json").runs,
+  );
   const family = loadCatalog().efficiency.familyByArchitecture[report.inputs.gpu.architecture] ?? "hopper";
   const value = mfu ?? report.estimates[0]!.efficiency.wholeRun.expected;
   const inFamily = runs.filter((r) => r.family === family).map(impliedEfficiency);
@@ -46,41 +63,100 @@ async function published(report: EstimateReport, mfu: number | null): Promise<Ch
   };
 }
 
-function claimJson(claim: CheckClaimJson["claim"], text: string, value: number, judged: number, range: { low: number; high: number }, rangeBasis: string, j: Judgement, expected: number): CheckClaimJson {
-  return { claim, text, value, judged, range, rangeBasis, verdict: j.verdict, factor: j.factor, factorVsExpected: timesApart(judged, expected), summary: verdictText(j) };
+function claimJson(
+  claim: CheckClaimJson["claim"],
+  text: string,
+  value: number,
+  judged: number,
+  range: { low: number; high: number },
+  rangeBasis: string,
+  j: Judgement,
+  expected: number,
+): CheckClaimJson {
+  return {
+    claim,
+    text,
+    value,
+    judged,
+    range,
+    rangeBasis,
+    verdict: j.verdict,
+    factor: j.factor,
+    factorVsExpected: timesApart(judged, expected),
+    summary: verdictText(j),
+  };
 }
 
 /** Builds the check (pure apart from reading the presets): estimate once, then invert each claim. */
 export async function buildCheck(flags: CheckFlags, cwd: string): Promise<CheckJson> {
   if (flags.claimedDays === undefined && flags.claimedCost === undefined) {
-    throw new UsageError("missing claim: give --claimed-days (e.g. 730 or 2y) and/or --claimed-cost (e.g. 2.5억 or $40k)");
+    throw new UsageError(
+      "missing claim: give --claimed-days (e.g. 730 or 2y) and/or --claimed-cost (e.g. 2.5억 or $40k)",
+    );
   }
   const strategy = parseChoice(flags.strategy ?? DEFAULT_CHECK_STRATEGY, STRATEGY_IDS, "--strategy");
   // A bare number of days is how such claims are quoted ("730 days"); parseDuration wants a unit.
-  const days = flags.claimedDays === undefined ? undefined : parseDuration(/^\s*[\d.,_]+\s*$/.test(flags.claimedDays) ? `${flags.claimedDays}d` : flags.claimedDays, "--claimed-days");
+  const days =
+    flags.claimedDays === undefined
+      ? undefined
+      : parseDuration(
+          /^\s*[\d.,_]+\s*$/.test(flags.claimedDays) ? `${flags.claimedDays}d` : flags.claimedDays,
+          "--claimed-days",
+        );
   const config = await loadUserConfig(flags.config, cwd);
   const { claimedDays: _d, claimedCost: _c, format: _f, color: _col, config: _cfg, ...job } = flags;
-  const report = resolveEstimate({ ...ESTIMATE_DEFAULTS, ...job, strategy } as EstimateFlags, loadCatalog(), config ? { config } : {});
+  const report = resolveEstimate(
+    { ...ESTIMATE_DEFAULTS, ...job, strategy } as EstimateFlags,
+    loadCatalog(),
+    config ? { config } : {},
+  );
   const e = report.estimates[0]!;
   const { gpu, gpuCount } = report.inputs;
-  const cost = flags.claimedCost === undefined ? undefined : parseMoney(flags.claimedCost, "--claimed-cost", report.fx.krwPerUsd);
-  const prices = report.price.offers.length ? report.price.offers.map((o) => o.usdPerGpuHour) : [report.price.usdPerGpuHour];
+  const cost =
+    flags.claimedCost === undefined ? undefined : parseMoney(flags.claimedCost, "--claimed-cost", report.fx.krwPerUsd);
+  const prices = report.price.offers.length
+    ? report.price.offers.map((o) => o.usdPerGpuHour)
+    : [report.price.usdPerGpuHour];
   const offers = { low: Math.min(...prices), high: Math.max(...prices) };
 
   const claims: CheckClaimJson[] = [];
   const mfu = days === undefined ? null : impliedMfu(e.flops, gpu.denseTflops16, gpuCount, days.days);
   if (days !== undefined && mfu !== null) {
     const range = { low: e.efficiency.wholeRun.low, high: e.efficiency.wholeRun.high };
-    claims.push(claimJson("days", days.text, days.days, mfu, range, `the default efficiency range for ${strategy} on ${gpuCount} GPUs (${e.efficiency.basis})`, judgeMfu(mfu, range), e.efficiency.wholeRun.expected));
+    claims.push(
+      claimJson(
+        "days",
+        days.text,
+        days.days,
+        mfu,
+        range,
+        `the default efficiency range for ${strategy} on ${gpuCount} GPUs (${e.efficiency.basis})`,
+        judgeMfu(mfu, range),
+        e.efficiency.wholeRun.expected,
+      ),
+    );
   }
   const claimedGpuHours = days === undefined ? null : gpuCount * days.days * 24;
   if (cost !== undefined) {
     // Plausible cost: the fastest run at the cheapest offer up to the slowest run at the dearest.
     const range = { low: e.gpuHours.low * offers.low, high: e.gpuHours.high * offers.high };
     const basis = `GPU-hours ${formatHours(e.gpuHours.low)}–${formatHours(e.gpuHours.high)} × $${offers.low.toFixed(2)}–$${offers.high.toFixed(2)} per GPU-hour`;
-    claims.push(claimJson("cost", cost.text, cost.usd, cost.usd, range, basis, judge(cost.usd, range, "lower"), e.costUsd.expected));
+    claims.push(
+      claimJson(
+        "cost",
+        cost.text,
+        cost.usd,
+        cost.usd,
+        range,
+        basis,
+        judge(cost.usd, range, "lower"),
+        e.costUsd.expected,
+      ),
+    );
   }
-  const worst = claims.reduce((a, b) => (b.verdict === "impossible" || (a.verdict !== "impossible" && b.factor > a.factor) ? b : a));
+  const worst = claims.reduce((a, b) =>
+    b.verdict === "impossible" || (a.verdict !== "impossible" && b.factor > a.factor) ? b : a,
+  );
   return {
     schemaVersion: 1,
     command: "check",
@@ -112,14 +188,27 @@ export async function buildCheck(flags: CheckFlags, cwd: string): Promise<CheckJ
       mfu,
       gpuHours: claimedGpuHours,
       usdPerGpuHour: cost === undefined ? null : cost.usd / (claimedGpuHours ?? e.gpuHours.expected),
-      usdPerGpuHourBasis: cost === undefined ? null : claimedGpuHours === null ? `the claimed cost over the expected ${Math.round(e.gpuHours.expected)} GPU-hours` : `the claimed cost over the claimed ${gpuCount} GPUs × ${significant(days!.days, 4)} days × 24 h`,
-      tokens: cost === undefined ? null : { low: (report.inputs.tokens * cost.usd) / e.costUsd.high, expected: (report.inputs.tokens * cost.usd) / e.costUsd.expected, high: (report.inputs.tokens * cost.usd) / e.costUsd.low },
+      usdPerGpuHourBasis:
+        cost === undefined
+          ? null
+          : claimedGpuHours === null
+            ? `the claimed cost over the expected ${Math.round(e.gpuHours.expected)} GPU-hours`
+            : `the claimed cost over the claimed ${gpuCount} GPUs × ${significant(days!.days, 4)} days × 24 h`,
+      tokens:
+        cost === undefined
+          ? null
+          : {
+              low: (report.inputs.tokens * cost.usd) / e.costUsd.high,
+              expected: (report.inputs.tokens * cost.usd) / e.costUsd.expected,
+              high: (report.inputs.tokens * cost.usd) / e.costUsd.low,
+            },
     },
     claims,
     verdict: worst.verdict,
     factor: worst.factor,
     verdictClaim: worst.claim,
-    summary: worst.verdict === "impossible" ? `impossible: MFU ${pct(worst.judged)} is above the GPU's peak` : worst.summary,
+    summary:
+      worst.verdict === "impossible" ? `impossible: MFU ${pct(worst.judged)} is above the GPU's peak` : worst.summary,
     published: await published(report, mfu),
   };
 }
@@ -129,7 +218,9 @@ export function addCheckCommand(program: Command, io: Io): void {
   const command = addJobOptions(
     program
       .command("check")
-      .description("check a claim: the efficiency a claimed duration implies, the price and tokens a claimed cost implies, and a verdict"),
+      .description(
+        "check a claim: the efficiency a claimed duration implies, the price and tokens a claimed cost implies, and a verdict",
+      ),
   )
     .option("--strategy <id>", `the job: one of ${STRATEGY_IDS.join(", ")} (default ${DEFAULT_CHECK_STRATEGY})`)
     .option("--claimed-days <duration>", "the claimed wall-clock time: 730 (days), 2y, 90d, 12w")

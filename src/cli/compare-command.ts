@@ -24,7 +24,11 @@ interface CompareFlags extends PassThroughFlags {
 }
 
 /** Builds one row per scenario, each through estimate's own resolveEstimate. */
-export async function compareRows(names: readonly string[], flags: PassThroughFlags, cwd: string): Promise<CompareRow[]> {
+export async function compareRows(
+  names: readonly string[],
+  flags: PassThroughFlags,
+  cwd: string,
+): Promise<CompareRow[]> {
   // Scenario files are checked with zod, imported only by the commands that read them (start-up: `npm run bench`).
   const { loadScenarioPresets, resolveScenarios } = await import("../catalog/scenarios.js");
   const loaded = resolveScenarios(names, loadScenarioPresets(), cwd);
@@ -53,17 +57,29 @@ export function addCompareCommand(program: Command, io: Io): void {
       const format = parseChoice(flags.format, COMPARE_FORMATS, "--format");
       const lang = flags.lang === undefined ? langFromEnv(io.env) : parseChoice(flags.lang, LANGS, "--lang");
       const rows = await compareRows(names, flags, io.cwd);
-      for (const warning of new Set(rows.flatMap((r) => r.report.warnings))) io.stderr(`llm-cost: ${lang === "ko" ? "경고" : "warning"}: ${localizeWarning(warning, lang)}\n`);
+      for (const warning of new Set(rows.flatMap((r) => r.report.warnings)))
+        io.stderr(`llm-cost: ${lang === "ko" ? "경고" : "warning"}: ${localizeWarning(warning, lang)}\n`);
       if (format === "json") io.stdout(`${JSON.stringify(toCompareJson(rows), null, 2)}\n`);
       else if (format === "csv") io.stdout(renderCompareCsv(rows));
       else if (format === "markdown") io.stdout(renderCompareMarkdown(rows));
       else {
         io.stdout(renderCompareTable(rows, await paintFor(io, flags.color), lang));
         if (flags.chart) {
-          const cost = rows.map((r) => ({ label: r.name, value: estimateOf(r).costKrw.expected, text: formatKrw(estimateOf(r).costKrw.expected) }));
-          const days = rows.map((r) => ({ label: r.name, value: estimateOf(r).wallDays.expected, text: (lang === "ko" ? formatDurationKo : formatDuration)(estimateOf(r).wallDays.expected) }));
-          const [costTitle, daysTitle] = lang === "ko" ? ["예상 비용 (원)", "예상 소요 기간"] : ["Expected cost (KRW)", "Expected wall-clock"];
-          io.stdout(`\n${renderBarChart(cost, { title: costTitle, unicode: true })}\n${renderBarChart(days, { title: daysTitle, unicode: true })}`);
+          const cost = rows.map((r) => ({
+            label: r.name,
+            value: estimateOf(r).costKrw.expected,
+            text: formatKrw(estimateOf(r).costKrw.expected),
+          }));
+          const days = rows.map((r) => ({
+            label: r.name,
+            value: estimateOf(r).wallDays.expected,
+            text: (lang === "ko" ? formatDurationKo : formatDuration)(estimateOf(r).wallDays.expected),
+          }));
+          const [costTitle, daysTitle] =
+            lang === "ko" ? ["예상 비용 (원)", "예상 소요 기간"] : ["Expected cost (KRW)", "Expected wall-clock"];
+          io.stdout(
+            `\n${renderBarChart(cost, { title: costTitle, unicode: true })}\n${renderBarChart(days, { title: daysTitle, unicode: true })}`,
+          );
         }
       }
     });

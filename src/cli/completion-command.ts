@@ -24,14 +24,19 @@ interface Spec {
 
 /** Commands and their long flags, read from the program itself so completion never drifts. */
 function specs(program: Command): Spec[] {
-  return program.commands.map((c) => ({ name: c.name(), flags: c.options.map((o: Option) => o.long).filter((l): l is string => !!l) }));
+  return program.commands.map((c) => ({
+    name: c.name(),
+    flags: c.options.map((o: Option) => o.long).filter((l): l is string => !!l),
+  }));
 }
 
 /** A bash completion script: commands first, then that command's flags and their known values. */
 export function bashCompletion(program: Command): string {
   const all = specs(program);
   const cases = all.map((s) => `    ${s.name}) opts="${s.flags.join(" ")} --help" ;;`).join("\n");
-  const values = Object.entries(VALUES).map(([flag, vs]) => `    ${flag}) COMPREPLY=( $(compgen -W "${vs.join(" ")}" -- "$cur") ); return ;;`).join("\n");
+  const values = Object.entries(VALUES)
+    .map(([flag, vs]) => `    ${flag}) COMPREPLY=( $(compgen -W "${vs.join(" ")}" -- "$cur") ); return ;;`)
+    .join("\n");
   return `# bash completion for llm-cost; install: llm-cost completion bash > ~/.local/share/bash-completion/completions/llm-cost
 _llm_cost() {
   local cur prev cmd opts
@@ -61,7 +66,8 @@ const ZSH_FPATH = "$" + "{fpath[1]}";
 /** A zsh completion script (compdef), with the same commands, flags and values. */
 export function zshCompletion(program: Command): string {
   const all = specs(program);
-  const flagSpec = (flag: string): string => (VALUES[flag] ? `'${flag}[${flag.slice(2)}]:value:(${VALUES[flag]!.join(" ")})'` : `'${flag}[${flag.slice(2)}]'`);
+  const flagSpec = (flag: string): string =>
+    VALUES[flag] ? `'${flag}[${flag.slice(2)}]:value:(${VALUES[flag]!.join(" ")})'` : `'${flag}[${flag.slice(2)}]'`;
   const cases = all.map((s) => `    ${s.name}) _arguments ${s.flags.map(flagSpec).join(" ")} ;;`).join("\n");
   return `#compdef llm-cost
 # zsh completion for llm-cost; install: llm-cost completion zsh > "${ZSH_FPATH}/_llm-cost"

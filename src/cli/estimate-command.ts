@@ -16,7 +16,15 @@ import type { LoraTarget } from "../core/lora.js";
 import { readJsonFile } from "../catalog/read-config-file.js";
 import { mapHubModelToPreset } from "../core/hub-model.js";
 import type { TrainerOptions } from "../core/trainer-config.js";
-import { chinchillaTokens, corpusLanguageTokens, corpusTokens, parseCorpusSize, parseTokensFlag, sftTokens, type TokenCount } from "../core/token-source.js";
+import {
+  chinchillaTokens,
+  corpusLanguageTokens,
+  corpusTokens,
+  parseCorpusSize,
+  parseTokensFlag,
+  sftTokens,
+  type TokenCount,
+} from "../core/token-source.js";
 import { closest } from "../core/suggest.js";
 import { parseGpuSelection } from "../core/gpus.js";
 import { DEFAULT_LORA_RANK, parseLoraTargets, trainableLoraParams } from "../core/lora.js";
@@ -95,11 +103,17 @@ interface ResolvedModel {
 }
 
 function resolveModel(flags: EstimateFlags, catalog: Catalog, hf?: HfModel): ResolvedModel {
-  const sizes = [flags.model !== undefined && "--model", flags.params !== undefined && "--params", hf !== undefined && "--model-config"].filter(Boolean);
+  const sizes = [
+    flags.model !== undefined && "--model",
+    flags.params !== undefined && "--params",
+    hf !== undefined && "--model-config",
+  ].filter(Boolean);
   if (sizes.length > 1) throw new UsageError(`${sizes.join(" and ")} both give the model: use one of them`);
-  if (flags.vocab !== undefined && flags.addVocab !== undefined) throw new UsageError("--vocab and --add-vocab both set the vocabulary: use one of them");
+  if (flags.vocab !== undefined && flags.addVocab !== undefined)
+    throw new UsageError("--vocab and --add-vocab both set the vocabulary: use one of them");
   if (hf !== undefined) {
-    if (flags.vocab !== undefined || flags.addVocab !== undefined) throw new UsageError("--vocab and --add-vocab work with --model; edit vocab_size in the config.json instead");
+    if (flags.vocab !== undefined || flags.addVocab !== undefined)
+      throw new UsageError("--vocab and --add-vocab work with --model; edit vocab_size in the config.json instead");
     return {
       id: flags.modelConfig,
       arch: hf.arch,
@@ -113,21 +127,52 @@ function resolveModel(flags: EstimateFlags, catalog: Catalog, hf?: HfModel): Res
     };
   }
   if (flags.model === undefined) {
-    if (flags.vocab !== undefined || flags.addVocab !== undefined) throw new UsageError("--vocab and --add-vocab need --model (the vocabulary of a bare --params size is unknown)");
-    const params = parseCount(required(flags.params, "--params", "give the model size (e.g. --params 7B), a preset (e.g. --model llama-2-7b) or --model-config config.json"), "--params", LIMITS.params);
-    return { arch: genericArchitecture(params), exact: false, params, activeParams: params, addedVocabParams: 0, addedVocabRows: 0 };
+    if (flags.vocab !== undefined || flags.addVocab !== undefined)
+      throw new UsageError("--vocab and --add-vocab need --model (the vocabulary of a bare --params size is unknown)");
+    const params = parseCount(
+      required(
+        flags.params,
+        "--params",
+        "give the model size (e.g. --params 7B), a preset (e.g. --model llama-2-7b) or --model-config config.json",
+      ),
+      "--params",
+      LIMITS.params,
+    );
+    return {
+      arch: genericArchitecture(params),
+      exact: false,
+      params,
+      activeParams: params,
+      addedVocabParams: 0,
+      addedVocabRows: 0,
+    };
   }
   const preset = findModel(catalog.models, flags.model);
   let arch: Architecture = preset.arch;
   if (flags.vocab !== undefined || flags.addVocab !== undefined) {
-    const vocab = flags.vocab !== undefined
-      ? parseWholeCount(flags.vocab, "--vocab")
-      : preset.arch.vocab + parseWholeCount(flags.addVocab!, "--add-vocab");
-    if (vocab < preset.arch.vocab) throw badValue("--vocab", flags.vocab ?? "", `must be at least the model's own vocabulary (${preset.arch.vocab})`);
+    const vocab =
+      flags.vocab !== undefined
+        ? parseWholeCount(flags.vocab, "--vocab")
+        : preset.arch.vocab + parseWholeCount(flags.addVocab!, "--add-vocab");
+    if (vocab < preset.arch.vocab)
+      throw badValue(
+        "--vocab",
+        flags.vocab ?? "",
+        `must be at least the model's own vocabulary (${preset.arch.vocab})`,
+      );
     arch = withVocab(preset.arch, vocab);
   }
   const params = countParams(arch).total;
-  return { id: preset.id, arch, exact: true, params, activeParams: params, addedVocabParams: params - countParams(preset.arch).total, addedVocabRows: arch.vocab - preset.arch.vocab, vocab: arch.vocab };
+  return {
+    id: preset.id,
+    arch,
+    exact: true,
+    params,
+    activeParams: params,
+    addedVocabParams: params - countParams(preset.arch).total,
+    addedVocabRows: arch.vocab - preset.arch.vocab,
+    vocab: arch.vocab,
+  };
 }
 
 /** Vocabulary sizes: the largest released vocabularies are ~256k; 10^8 is far past any. */
@@ -146,12 +191,21 @@ export type AssumptionSources = Record<"gpus" | "price" | "fx" | "pue" | "grid" 
  * Fills flags the user did not give from the config file (built-in < config < flags) and records
  * where each came from, so the JSON can say which source every assumption has.
  */
-function withConfig(flags: EstimateFlags, loaded: LoadedConfig | undefined): { flags: EstimateFlags; sources: AssumptionSources } {
-  const from = (flag: unknown, inConfig: unknown): string => (flag !== undefined ? "flag" : inConfig !== undefined && loaded ? `config: ${loaded.file}` : "built-in");
+function withConfig(
+  flags: EstimateFlags,
+  loaded: LoadedConfig | undefined,
+): { flags: EstimateFlags; sources: AssumptionSources } {
+  const from = (flag: unknown, inConfig: unknown): string =>
+    flag !== undefined ? "flag" : inConfig !== undefined && loaded ? `config: ${loaded.file}` : "built-in";
   const config = loaded?.config;
   const sources: AssumptionSources = {
     gpus: from(flags.gpus, config?.gpus),
-    price: flags.price !== undefined || flags.provider !== undefined ? "flag" : config && (config.provider !== undefined || config.prices.length > 0) ? `config: ${loaded!.file}` : "built-in",
+    price:
+      flags.price !== undefined || flags.provider !== undefined
+        ? "flag"
+        : config && (config.provider !== undefined || config.prices.length > 0)
+          ? `config: ${loaded!.file}`
+          : "built-in",
     fx: from(flags.fx, config?.fx),
     pue: from(flags.pue, config?.pue),
     grid: from(flags.grid, config?.grid),
@@ -176,7 +230,9 @@ function blameConfig<T>(source: string, key: string, parse: () => T): T {
     return parse();
   } catch (error) {
     if (!(error instanceof UsageError) || !source.startsWith("config: ")) throw error;
-    throw new UsageError(`${source.slice("config: ".length)}: ${key}: ${error.message.replace(/^invalid --[\w-]+ /, "")}`);
+    throw new UsageError(
+      `${source.slice("config: ".length)}: ${key}: ${error.message.replace(/^invalid --[\w-]+ /, "")}`,
+    );
   }
 }
 
@@ -191,7 +247,12 @@ export interface EstimateFiles {
  * Fills flags the user did not give from a trainer YAML (--from): flags on the command line
  * override the file; the model maps to a preset when its hub id matches one.
  */
-function withTrainer(flags: EstimateFlags, trainer: EstimateFiles["trainer"], catalog: Catalog, hasModelConfig: boolean): EstimateFlags {
+function withTrainer(
+  flags: EstimateFlags,
+  trainer: EstimateFiles["trainer"],
+  catalog: Catalog,
+  hasModelConfig: boolean,
+): EstimateFlags {
   if (!trainer) return flags;
   const o = trainer.options;
   const merged: EstimateFlags = { ...flags };
@@ -208,14 +269,20 @@ function withTrainer(flags: EstimateFlags, trainer: EstimateFiles["trainer"], ca
   if (!sized && o.model !== undefined) {
     const preset = mapHubModelToPreset(o.model, catalog.models);
     if (preset === undefined) {
-      throw new UsageError(`${trainer.file}: model "${o.model}" matches no preset: give its config.json with --model-config (or --model / --params)`);
+      throw new UsageError(
+        `${trainer.file}: model "${o.model}" matches no preset: give its config.json with --model-config (or --model / --params)`,
+      );
     }
     merged.model = preset;
   }
   return merged;
 }
 
-export function resolveEstimate(rawFlags: EstimateFlags, baseCatalog: Catalog, files: EstimateFiles = {}): EstimateReport {
+export function resolveEstimate(
+  rawFlags: EstimateFlags,
+  baseCatalog: Catalog,
+  files: EstimateFiles = {},
+): EstimateReport {
   const loaded = files.config;
   const hf = files.hf;
   const catalog = mergeConfig(baseCatalog, loaded);
@@ -225,11 +292,22 @@ export function resolveEstimate(rawFlags: EstimateFlags, baseCatalog: Catalog, f
   const model = resolveModel(flags, catalog, hf);
   const params = model.params;
   const { tokens, basis: tokensBasis } = resolveTokens(flags, model.params, catalog);
-  const { gpu, count } = blameConfig(sources.gpus, "gpus", () => parseGpuSelection(required(flags.gpus, "--gpus", "give the GPUs, e.g. --gpus 2xH100"), catalog.gpus));
+  const { gpu, count } = blameConfig(sources.gpus, "gpus", () =>
+    parseGpuSelection(required(flags.gpus, "--gpus", "give the GPUs, e.g. --gpus 2xH100"), catalog.gpus),
+  );
   const strategyIds = parseChoiceList(flags.strategy ?? "all", STRATEGY_IDS, "--strategy");
   const mfu = flags.mfu === undefined ? undefined : parseFraction(flags.mfu, "--mfu");
-  const tokensPerSec = flags.tokensPerSec === undefined ? undefined : parsePositiveNumber(flags.tokensPerSec, "--tokens-per-sec", "measured training tokens per second per GPU", LIMITS.tokensPerSec);
-  if (mfu !== undefined && tokensPerSec !== undefined) throw new UsageError("--mfu and --tokens-per-sec both set the speed: use one of them");
+  const tokensPerSec =
+    flags.tokensPerSec === undefined
+      ? undefined
+      : parsePositiveNumber(
+          flags.tokensPerSec,
+          "--tokens-per-sec",
+          "measured training tokens per second per GPU",
+          LIMITS.tokensPerSec,
+        );
+  if (mfu !== undefined && tokensPerSec !== undefined)
+    throw new UsageError("--mfu and --tokens-per-sec both set the speed: use one of them");
   if (tokensPerSec !== undefined && strategyIds.length !== 1) {
     throw new UsageError("--tokens-per-sec is the speed of one job: give exactly one --strategy (the one you timed)");
   }
@@ -238,15 +316,26 @@ export function resolveEstimate(rawFlags: EstimateFlags, baseCatalog: Catalog, f
     throw badValue("--precision", flags.precision, `${gpu.aliases[0] ?? gpu.id} has no fp8 tensor cores; use bf16`);
   }
   const priceKind = parseChoice(flags.priceKind ?? "on-demand", PRICE_KINDS, "--price-kind");
-  const usd = flags.price === undefined ? undefined : parsePositiveNumber(flags.price, "--price", "a price in USD per GPU-hour", LIMITS.usdPerGpuHour);
-  if (usd !== undefined && flags.provider !== undefined) throw new UsageError("--price and --provider both set a price: give one of them");
-  if (usd !== undefined && rawFlags.priceKind !== undefined) throw new UsageError("--price-kind picks a catalog price; with --price you give the price yourself: drop one of them");
-  const krwPerUsd = flags.fx === undefined ? undefined : parsePositiveNumber(flags.fx, "--fx", "won per US dollar, e.g. 1439", LIMITS.krwPerUsd);
+  const usd =
+    flags.price === undefined
+      ? undefined
+      : parsePositiveNumber(flags.price, "--price", "a price in USD per GPU-hour", LIMITS.usdPerGpuHour);
+  if (usd !== undefined && flags.provider !== undefined)
+    throw new UsageError("--price and --provider both set a price: give one of them");
+  if (usd !== undefined && rawFlags.priceKind !== undefined)
+    throw new UsageError(
+      "--price-kind picks a catalog price; with --price you give the price yourself: drop one of them",
+    );
+  const krwPerUsd =
+    flags.fx === undefined
+      ? undefined
+      : parsePositiveNumber(flags.fx, "--fx", "won per US dollar, e.g. 1439", LIMITS.krwPerUsd);
   const loraRank = flags.loraRank === undefined ? DEFAULT_LORA_RANK : parseRank(flags.loraRank);
   const loraTargets = parseLoraTargets(flags.loraTargets ?? "all");
 
   // Only a provider named in the config file is the config's to blame; other price errors are not.
-  const providerSource = rawFlags.provider === undefined && loaded?.config.provider !== undefined ? sources.price : "flag";
+  const providerSource =
+    rawFlags.provider === undefined && loaded?.config.provider !== undefined ? sources.price : "flag";
   const price = blameConfig(providerSource, "provider", () =>
     resolvePrice(catalog.prices, gpu.aliases[0] ?? gpu.id, {
       gpuId: gpu.id,
@@ -256,18 +345,33 @@ export function resolveEstimate(rawFlags: EstimateFlags, baseCatalog: Catalog, f
     }),
   );
   const configFx = loaded?.config.fx;
-  const fx = krwPerUsd !== undefined
-    ? { krwPerUsd, date: "given", source: "--fx flag" }
-    : configFx
-      ? { krwPerUsd: configFx.krwPerUsd, date: configFx.date, source: `${loaded!.file}: ${configFx.source}` }
-      : { krwPerUsd: catalog.fx.default.krwPerUsd, date: catalog.fx.default.date, source: `${catalog.fx.default.kind}; ${catalog.fx.default.source}` };
+  const fx =
+    krwPerUsd !== undefined
+      ? { krwPerUsd, date: "given", source: "--fx flag" }
+      : configFx
+        ? { krwPerUsd: configFx.krwPerUsd, date: configFx.date, source: `${loaded!.file}: ${configFx.source}` }
+        : {
+            krwPerUsd: catalog.fx.default.krwPerUsd,
+            date: catalog.fx.default.date,
+            source: `${catalog.fx.default.kind}; ${catalog.fx.default.source}`,
+          };
   const energy = resolveEnergy(flags, catalog, gpu.tdpW);
   const memory = resolveMemorySettings(flags, count, loraRank, loraTargets, model);
   // New vocabulary rows start untrained, so they train even under LoRA: count them as trainable.
   const adapters = trainableLoraParams(model.arch, model.exact, params, loraRank, loraTargets, model.addedVocabParams);
   const strategies = catalog.strategies.filter((s) => strategyIds.includes(s.id));
   const inputs: ResolvedInputs = {
-    params, activeParams: model.activeParams, tokens, tokensBasis, gpu, gpuCount: count, strategies: strategyIds, priceKind, loraRank, loraTargets, precision,
+    params,
+    activeParams: model.activeParams,
+    tokens,
+    tokensBasis,
+    gpu,
+    gpuCount: count,
+    strategies: strategyIds,
+    priceKind,
+    loraRank,
+    loraTargets,
+    precision,
     ...(model.id === undefined ? {} : { model: model.id }),
     modelShape: model.exact ? "exact" : "generic",
     shape: model.arch,
@@ -279,17 +383,39 @@ export function resolveEstimate(rawFlags: EstimateFlags, baseCatalog: Catalog, f
     ...(flags.provider === undefined ? {} : { provider: price.provider }),
   };
   const from = files.trainer
-    ? { file: files.trainer.file, trainer: files.trainer.options.trainer, used: files.trainer.options.used, ignored: files.trainer.options.ignored, assumed: files.trainer.options.assumed, notes: files.trainer.options.notes }
+    ? {
+        file: files.trainer.file,
+        trainer: files.trainer.options.trainer,
+        used: files.trainer.options.used,
+        ignored: files.trainer.options.ignored,
+        assumed: files.trainer.options.assumed,
+        notes: files.trainer.options.notes,
+      }
     : undefined;
   const report = buildReport({ ...inputs, ...(from ? { from } : {}) }, sources, {
-    params, activeParams: model.activeParams, tokens, gpu, gpuCount: count, strategies, price, fx, adapterParams: adapters, addedVocabParams: model.addedVocabParams, precision,
-    efficiency: catalog.efficiency, energy, arch: model.arch, memory,
+    params,
+    activeParams: model.activeParams,
+    tokens,
+    gpu,
+    gpuCount: count,
+    strategies,
+    price,
+    fx,
+    adapterParams: adapters,
+    addedVocabParams: model.addedVocabParams,
+    precision,
+    efficiency: catalog.efficiency,
+    energy,
+    arch: model.arch,
+    memory,
     ...(model.moe ? { moe: model.moe } : {}),
     ...(mfu === undefined ? {} : { mfu }),
     ...(tokensPerSec === undefined ? {} : { tokensPerSecPerGpu: tokensPerSec }),
   });
   if (flags.tokens?.trim().toLowerCase() === "chinchilla" && strategyIds.some((s) => s !== "scratch")) {
-    report.warnings.push("--tokens chinchilla is a from-scratch rule (20 tokens per parameter); continued pretraining and fine-tuning use far fewer tokens");
+    report.warnings.push(
+      "--tokens chinchilla is a from-scratch rule (20 tokens per parameter); continued pretraining and fine-tuning use far fewer tokens",
+    );
   }
   return report;
 }
@@ -297,16 +423,35 @@ export function resolveEstimate(rawFlags: EstimateFlags, baseCatalog: Catalog, f
 /** PUE and grid intensity: flags over presets/energy.json. --grid takes g/kWh or a preset name. */
 function resolveEnergy(flags: EstimateFlags, catalog: Catalog, tdpW: number): EnergyAssumption {
   const presets = catalog.energy;
-  const pue = flags.pue === undefined ? presets.pue.default : parsePositiveNumber(flags.pue, "--pue", "a power usage effectiveness from 1 to 3, e.g. 1.1", LIMITS.pue);
+  const pue =
+    flags.pue === undefined
+      ? presets.pue.default
+      : parsePositiveNumber(flags.pue, "--pue", "a power usage effectiveness from 1 to 3, e.g. 1.1", LIMITS.pue);
   if (pue < 1) throw badValue("--pue", flags.pue ?? "", "PUE is at least 1 (all power reaching the GPUs), e.g. 1.1");
-  const pueSource = flags.pue === undefined ? `${presets.pue.note} (${presets.pue.source}, ${presets.pue.date})` : "--pue flag or config";
+  const pueSource =
+    flags.pue === undefined
+      ? `${presets.pue.note} (${presets.pue.source}, ${presets.pue.date})`
+      : "--pue flag or config";
   const gridName = flags.grid ?? presets.defaultGrid;
   const named = presets.grids.find((g) => g.id === gridName.trim().toLowerCase());
-  if (named) return { tdpW, pue, pueSource, gCO2PerKWh: named.gCO2PerKWh, gridSource: `${named.id}: ${named.note} (${named.source}, ${named.date})`, gridLabel: `${named.id}, ${named.date}` };
+  if (named)
+    return {
+      tdpW,
+      pue,
+      pueSource,
+      gCO2PerKWh: named.gCO2PerKWh,
+      gridSource: `${named.id}: ${named.note} (${named.source}, ${named.date})`,
+      gridLabel: `${named.id}, ${named.date}`,
+    };
   if (!/^[\d.]/.test(gridName.trim())) {
     const ids = presets.grids.map((g) => g.id);
     const guess = closest(gridName, ids);
-    throw badValue("--grid", gridName, `expected grams of CO2 per kWh (e.g. 417.3) or one of ${ids.join(", ")}`, guess ? `did you mean ${guess}?` : undefined);
+    throw badValue(
+      "--grid",
+      gridName,
+      `expected grams of CO2 per kWh (e.g. 417.3) or one of ${ids.join(", ")}`,
+      guess ? `did you mean ${guess}?` : undefined,
+    );
   }
   const grams = parsePositiveNumber(gridName, "--grid", "grams of CO2 per kWh, e.g. 417.3", LIMITS.gridGCO2PerKWh);
   return { tdpW, pue, pueSource, gCO2PerKWh: grams, gridSource: "--grid flag or config" };
@@ -317,7 +462,11 @@ function resolveEnergy(flags: EstimateFlags, catalog: Catalog, tdpW: number): En
  * --corpus with --bytes-per-token or --corpus-lang, or --examples × --tokens-per-example × --epochs.
  */
 function resolveTokens(flags: EstimateFlags, params: number, catalog: Catalog): TokenCount {
-  const given = [flags.tokens !== undefined && "--tokens", flags.corpus !== undefined && "--corpus", flags.examples !== undefined && "--examples"].filter(Boolean);
+  const given = [
+    flags.tokens !== undefined && "--tokens",
+    flags.corpus !== undefined && "--corpus",
+    flags.examples !== undefined && "--examples",
+  ].filter(Boolean);
   if (given.length > 1) throw new UsageError(`${given.join(" and ")} both give the token count: use one of them`);
   if (flags.corpus === undefined && (flags.bytesPerToken !== undefined || flags.corpusLang !== undefined)) {
     throw new UsageError("--bytes-per-token and --corpus-lang need --corpus (the corpus size, e.g. 61GB)");
@@ -327,21 +476,52 @@ function resolveTokens(flags: EstimateFlags, params: number, catalog: Catalog): 
   }
   if (flags.corpus !== undefined) {
     const bytes = parseCorpusSize(flags.corpus, "--corpus");
-    if (flags.bytesPerToken !== undefined && flags.corpusLang !== undefined) throw new UsageError("--bytes-per-token and --corpus-lang both set the bytes per token: use one of them");
-    if (flags.bytesPerToken !== undefined) return corpusTokens(bytes, parsePositiveNumber(flags.bytesPerToken, "--bytes-per-token", "bytes per token, e.g. 4.07", LIMITS.bytesPerToken));
+    if (flags.bytesPerToken !== undefined && flags.corpusLang !== undefined)
+      throw new UsageError("--bytes-per-token and --corpus-lang both set the bytes per token: use one of them");
+    if (flags.bytesPerToken !== undefined)
+      return corpusTokens(
+        bytes,
+        parsePositiveNumber(
+          flags.bytesPerToken,
+          "--bytes-per-token",
+          "bytes per token, e.g. 4.07",
+          LIMITS.bytesPerToken,
+        ),
+      );
     if (flags.corpusLang === undefined) {
-      throw new UsageError(`--corpus needs --bytes-per-token N or --corpus-lang ${Object.keys(catalog.corpusLanguages).join("|")}`);
+      throw new UsageError(
+        `--corpus needs --bytes-per-token N or --corpus-lang ${Object.keys(catalog.corpusLanguages).join("|")}`,
+      );
     }
     return corpusLanguageTokens(bytes, catalog.corpusLanguages, flags.corpusLang, "--corpus-lang");
   }
   if (flags.examples !== undefined) {
     const examples = parseCount(flags.examples, "--examples");
-    const tokensPerExample = parseCount(required(flags.tokensPerExample, "--tokens-per-example", "give the average tokens per example, prompt and answer included, e.g. 1024"), "--tokens-per-example");
-    const epochs = flags.epochs === undefined ? 1 : parsePositiveNumber(flags.epochs, "--epochs", "a number of passes over the data, e.g. 3", LIMITS.epochs);
+    const tokensPerExample = parseCount(
+      required(
+        flags.tokensPerExample,
+        "--tokens-per-example",
+        "give the average tokens per example, prompt and answer included, e.g. 1024",
+      ),
+      "--tokens-per-example",
+    );
+    const epochs =
+      flags.epochs === undefined
+        ? 1
+        : parsePositiveNumber(flags.epochs, "--epochs", "a number of passes over the data, e.g. 3", LIMITS.epochs);
     return sftTokens({ examples, tokensPerExample, epochs });
   }
-  const tokensFlag = parseTokensFlag(required(flags.tokens, "--tokens", "give the training tokens (e.g. --tokens 15B, --tokens chinchilla), --corpus 61GB or --examples 50k"), "--tokens");
-  return tokensFlag.kind === "chinchilla" ? chinchillaTokens(params) : { tokens: tokensFlag.tokens, basis: "given with --tokens" };
+  const tokensFlag = parseTokensFlag(
+    required(
+      flags.tokens,
+      "--tokens",
+      "give the training tokens (e.g. --tokens 15B, --tokens chinchilla), --corpus 61GB or --examples 50k",
+    ),
+    "--tokens",
+  );
+  return tokensFlag.kind === "chinchilla"
+    ? chinchillaTokens(params)
+    : { tokens: tokensFlag.tokens, basis: "given with --tokens" };
 }
 
 export const RECOMPUTE = ["none", "selective", "full"] as const;
@@ -353,13 +533,31 @@ export const DEFAULT_SEQ_LEN = 4096;
  * switch on for billion-parameter models), FlashAttention on, mixed-precision AdamW, and full
  * sharding (ZeRO-3 / FSDP) whenever there is more than one GPU.
  */
-function resolveMemorySettings(flags: EstimateFlags, gpuCount: number, loraRank: number, loraTargets: LoraTarget[], model: ResolvedModel): MemorySettings {
-  if (flags.fsdp && flags.zero !== undefined && flags.zero !== "3") throw new UsageError(`--fsdp is full sharding (ZeRO-3): it contradicts --zero ${flags.zero}`);
+function resolveMemorySettings(
+  flags: EstimateFlags,
+  gpuCount: number,
+  loraRank: number,
+  loraTargets: LoraTarget[],
+  model: ResolvedModel,
+): MemorySettings {
+  if (flags.fsdp && flags.zero !== undefined && flags.zero !== "3")
+    throw new UsageError(`--fsdp is full sharding (ZeRO-3): it contradicts --zero ${flags.zero}`);
   const zeroText = flags.fsdp ? "3" : flags.zero;
-  const zero = zeroText === undefined ? (gpuCount > 1 ? 3 : 0) : (Number(parseChoice(zeroText, ["0", "1", "2", "3"] as const, "--zero")) as 0 | 1 | 2 | 3);
+  const zero =
+    zeroText === undefined
+      ? gpuCount > 1
+        ? 3
+        : 0
+      : (Number(parseChoice(zeroText, ["0", "1", "2", "3"] as const, "--zero")) as 0 | 1 | 2 | 3);
   return {
-    seqLen: flags.seqLen === undefined ? DEFAULT_SEQ_LEN : parseWholeNumber(flags.seqLen, "--seq-len", 1, 10_000_000, "a sequence length in tokens, e.g. 4096"),
-    microBatch: flags.microBatch === undefined ? 1 : parseWholeNumber(flags.microBatch, "--micro-batch", 1, 1_000_000, "sequences per GPU per step, e.g. 1"),
+    seqLen:
+      flags.seqLen === undefined
+        ? DEFAULT_SEQ_LEN
+        : parseWholeNumber(flags.seqLen, "--seq-len", 1, 10_000_000, "a sequence length in tokens, e.g. 4096"),
+    microBatch:
+      flags.microBatch === undefined
+        ? 1
+        : parseWholeNumber(flags.microBatch, "--micro-batch", 1, 1_000_000, "sequences per GPU per step, e.g. 1"),
     recompute: parseChoice(flags.recompute ?? "full", RECOMPUTE, "--recompute"),
     zero,
     optimizer: parseChoice(flags.optimizer ?? "adamw", OPTIMIZERS, "--optimizer"),
@@ -372,7 +570,8 @@ function resolveMemorySettings(flags: EstimateFlags, gpuCount: number, loraRank:
 
 function parseWholeNumber(value: string, flag: string, min: number, max: number, what: string): number {
   const n = Number(value.trim().replace(/_/g, ""));
-  if (!/^\d[\d_]*$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min || n > max) throw badValue(flag, value, `expected ${what} (a whole number from ${min} to ${formatNumber(max)})`);
+  if (!/^\d[\d_]*$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min || n > max)
+    throw badValue(flag, value, `expected ${what} (a whole number from ${min} to ${formatNumber(max)})`);
   return n;
 }
 
@@ -385,7 +584,11 @@ function parseRank(value: string): number {
 }
 
 /** Renders a report in one of the output formats (pure). */
-function renderEstimate(report: EstimateReport, format: (typeof FORMATS)[number], options: { lang: Lang; currency: Currency; explain: boolean; paint: Paint; inverse?: InverseJson | undefined }): string {
+function renderEstimate(
+  report: EstimateReport,
+  format: (typeof FORMATS)[number],
+  options: { lang: Lang; currency: Currency; explain: boolean; paint: Paint; inverse?: InverseJson | undefined },
+): string {
   // --budget / --deadline: an "inverse" block in the JSON, lines under the table or Markdown.
   const inverse = options.inverse;
   const under = inverse ? `\n${renderInverseLines(inverse, gpuDisplayName(report.inputs.gpu))}` : "";
@@ -397,7 +600,11 @@ function renderEstimate(report: EstimateReport, format: (typeof FORMATS)[number]
     case "html":
       return renderHtmlReport(reportFromEstimate(report));
     case "table":
-      return renderEstimateTable(report, options.paint, options) + under + (options.explain ? `\n${renderExplain(report)}` : "");
+      return (
+        renderEstimateTable(report, options.paint, options) +
+        under +
+        (options.explain ? `\n${renderExplain(report)}` : "")
+      );
     default:
       return renderDelimited(report, format);
   }
@@ -405,7 +612,10 @@ function renderEstimate(report: EstimateReport, format: (typeof FORMATS)[number]
 
 /** --from: a trainer's YAML as estimate options. yaml and zod are imported only here, off every other start-up. */
 async function readTrainer(file: string, cwd: string): Promise<NonNullable<EstimateFiles["trainer"]>> {
-  const [{ readYamlFile }, { trainerOptions }] = await Promise.all([import("../catalog/read-yaml-file.js"), import("../core/trainer-config.js")]);
+  const [{ readYamlFile }, { trainerOptions }] = await Promise.all([
+    import("../catalog/read-yaml-file.js"),
+    import("../core/trainer-config.js"),
+  ]);
   return { file, options: trainerOptions(readYamlFile(file, "--from", cwd), file) };
 }
 
@@ -414,25 +624,46 @@ export function addEstimateCommand(program: Command, io: Io): void {
   program
     .command("estimate")
     .description("FLOPs, GPU-hours, wall-clock days and cost in won and dollars for each training strategy")
-    .option("--model <name>", "a model preset (llama-2-7b, qwen2.5-7b, ...; see presets/models.json) instead of --params")
-    .option("--from <path>", "a training config (axolotl, LLaMA-Factory or torchtune YAML): strategy, LoRA, sequence, batch, recompute, sharding; flags override it")
+    .option(
+      "--model <name>",
+      "a model preset (llama-2-7b, qwen2.5-7b, ...; see presets/models.json) instead of --params",
+    )
+    .option(
+      "--from <path>",
+      "a training config (axolotl, LLaMA-Factory or torchtune YAML): strategy, LoRA, sequence, batch, recompute, sharding; flags override it",
+    )
     .option("--model-config <path>", "a Hugging Face config.json: the exact architecture (dense or mixture-of-experts)")
     .option("--params <count>", "model parameters: 7B, 6.7b, 175M, 1.5T, 7e9, 7_000_000_000")
     .option("--add-vocab <count>", "tokens added to the model's vocabulary (e.g. 14k): embedding and head grow")
     .option("--vocab <count>", "the new vocabulary size (e.g. 46336), instead of --add-vocab")
-    .option("--tokens <count>", "training tokens: 15B, 300M, 1.5T, 15k, 1.5e10, or chinchilla (20 per parameter, a from-scratch rule)")
-    .option("--corpus <size>", "corpus size instead of --tokens: 61GB, 1.5TB, 500MB, 61GiB (GB = 1e9 bytes, GiB = 2^30)")
+    .option(
+      "--tokens <count>",
+      "training tokens: 15B, 300M, 1.5T, 15k, 1.5e10, or chinchilla (20 per parameter, a from-scratch rule)",
+    )
+    .option(
+      "--corpus <size>",
+      "corpus size instead of --tokens: 61GB, 1.5TB, 500MB, 61GiB (GB = 1e9 bytes, GiB = 2^30)",
+    )
     .option("--bytes-per-token <n>", "with --corpus: bytes per token of your tokenizer, e.g. 4.07")
-    .option("--corpus-lang <lang>", "with --corpus: ko (Llama-2 tokenizer, 1.62 B/token), ko-expanded (~46k vocab, 4.07), en (4.2), code (2.85)")
+    .option(
+      "--corpus-lang <lang>",
+      "with --corpus: ko (Llama-2 tokenizer, 1.62 B/token), ko-expanded (~46k vocab, 4.07), en (4.2), code (2.85)",
+    )
     .option("--examples <count>", "SFT data instead of --tokens: number of examples, e.g. 50k")
     .option("--tokens-per-example <n>", "with --examples: average tokens per example, prompt and answer included")
     .option("--epochs <n>", "with --examples: passes over the data (default 1)")
     .option("--gpus <spec>", "GPUs: 2xH100, 8xA100-40GB, H100 (one GPU); see the README for the list")
     .option("--strategy <list>", `comma list of ${STRATEGY_IDS.join(",")} or all (default: all)`)
     .option("--mfu <fraction>", "efficiency override, 0 < x <= 1 (e.g. 0.4 or 40%); default: calibrated model")
-    .option("--tokens-per-sec <n>", "your measured training tokens/s per GPU (one --strategy): replaces the default efficiency")
+    .option(
+      "--tokens-per-sec <n>",
+      "your measured training tokens/s per GPU (one --strategy): replaces the default efficiency",
+    )
     .option("--precision <p>", "matmul precision: bf16 or fp8 (Hopper and newer)", "bf16")
-    .option("--provider <name>", "take the price from this provider (aws, gcp, azure, lambda, runpod, coreweave, elice, ...)")
+    .option(
+      "--provider <name>",
+      "take the price from this provider (aws, gcp, azure, lambda, runpod, coreweave, elice, ...)",
+    )
     .option("--price <usd>", "price in USD per GPU-hour (overrides the catalog)")
     .option("--price-kind <kind>", `price kind: ${PRICE_KINDS.join(", ")} (default: "on-demand")`)
     .option("--fx <krw>", "won per US dollar (default: newest dated rate in presets/fx.json)")
@@ -442,7 +673,10 @@ export function addEstimateCommand(program: Command, io: Io): void {
     .option("--lora-targets <list>", "LoRA target layers: q,k,v,o,gate,up,down, attn, mlp or all (default all)")
     .option("--seq-len <n>", `sequence length for memory and attention FLOPs (default ${DEFAULT_SEQ_LEN})`)
     .option("--micro-batch <n>", "sequences per GPU per step, for activation memory (default 1)")
-    .option("--recompute <mode>", "activation recomputation: none, selective or full (gradient checkpointing, the default)")
+    .option(
+      "--recompute <mode>",
+      "activation recomputation: none, selective or full (gradient checkpointing, the default)",
+    )
     .option("--zero <stage>", "ZeRO sharding stage 0-3 (default: 3 with more than one GPU, else 0)")
     .option("--fsdp", "FSDP full sharding (= --zero 3)")
     .option("--optimizer <name>", `${OPTIMIZERS.join(", ")} (default adamw: mixed precision, 16 bytes/param)`)
@@ -450,8 +684,14 @@ export function addEstimateCommand(program: Command, io: Io): void {
     .option("--format <format>", `output: ${FORMATS.join(", ")}`, "table")
     .option("--config <path>", `config file (default: ./${CONFIG_FILE_NAME} when present)`)
     .option("--explain", "after the table, the derivation of each figure with the numbers filled in")
-    .option("--budget <money>", "what a budget buys at these GPUs: tokens, and the Chinchilla-optimal size (3억, 2.5억, $40k)")
-    .option("--deadline <duration>", "GPUs of this type needed to finish in time (90d, 12w, 3mo), and whether they fit memory")
+    .option(
+      "--budget <money>",
+      "what a budget buys at these GPUs: tokens, and the Chinchilla-optimal size (3억, 2.5억, $40k)",
+    )
+    .option(
+      "--deadline <duration>",
+      "GPUs of this type needed to finish in time (90d, 12w, 3mo), and whether they fit memory",
+    )
     .option("--lang <lang>", "table language: en or ko (default: from LANG, e.g. ko_KR.UTF-8 → ko)")
     .option("--currency <c>", "money columns in the table: both, krw or usd (default both)")
     .option("--out <file>", "write the output to a file (atomically) instead of stdout")
@@ -459,22 +699,35 @@ export function addEstimateCommand(program: Command, io: Io): void {
     .option("--no-color", "plain output even at a terminal")
     .action(async (flags: EstimateFlags) => {
       const format = parseChoice(flags.format, FORMATS, "--format");
-      if (flags.force && (flags.out === undefined || flags.out === "-")) throw new UsageError("--force replaces the file --out writes: give --out FILE too");
+      if (flags.force && (flags.out === undefined || flags.out === "-"))
+        throw new UsageError("--force replaces the file --out writes: give --out FILE too");
       // "--out -" is the usual spelling of standard output.
       if (flags.out === "-") delete flags.out;
       const currency = parseChoice(flags.currency ?? "both", CURRENCIES, "--currency");
       const langFlag = flags.lang === undefined ? undefined : parseChoice(flags.lang, LANGS, "--lang");
-      const hf = flags.modelConfig === undefined ? undefined : architectureFromHfConfig(readJsonFile(flags.modelConfig, "--model-config", io.cwd), flags.modelConfig);
+      const hf =
+        flags.modelConfig === undefined
+          ? undefined
+          : architectureFromHfConfig(readJsonFile(flags.modelConfig, "--model-config", io.cwd), flags.modelConfig);
       const trainer = flags.from === undefined ? undefined : await readTrainer(flags.from, io.cwd);
       const config = await loadUserConfig(flags.config, io.cwd);
       const files = { ...(config ? { config } : {}), ...(hf ? { hf } : {}), ...(trainer ? { trainer } : {}) };
       const report = resolveEstimate(flags, loadCatalog(), files);
-      const inverse = buildInverse(flags, format, report, (gpus) => resolveEstimate({ ...flags, gpus }, loadCatalog(), files));
+      const inverse = buildInverse(flags, format, report, (gpus) =>
+        resolveEstimate({ ...flags, gpus }, loadCatalog(), files),
+      );
       const lang = langFlag ?? config?.config.lang ?? langFromEnv(io.env);
-      const text = renderEstimate(report, format, { lang, currency, explain: flags.explain === true, paint: await paintFor(io, flags.color && flags.out === undefined), inverse });
+      const text = renderEstimate(report, format, {
+        lang,
+        currency,
+        explain: flags.explain === true,
+        paint: await paintFor(io, flags.color && flags.out === undefined),
+        inverse,
+      });
       // Write first: a failed --out is then the only line on stderr, with no warning before it.
       const written = flags.out === undefined ? undefined : writeOutput(io.cwd, flags.out, text, flags.force === true);
-      for (const warning of report.warnings) io.stderr(`llm-cost: ${lang === "ko" ? "경고" : "warning"}: ${localizeWarning(warning, lang)}\n`);
+      for (const warning of report.warnings)
+        io.stderr(`llm-cost: ${lang === "ko" ? "경고" : "warning"}: ${localizeWarning(warning, lang)}\n`);
       if (written === undefined) io.stdout(text);
       else io.stderr(`llm-cost: wrote ${written}\n`);
     });

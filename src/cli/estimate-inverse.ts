@@ -36,19 +36,34 @@ function fromScratch(report: EstimateReport): StrategyEstimate | undefined {
   return report.estimates.find((e) => e.strategy === "scratch") ?? report.estimates.find((e) => e.training === "full");
 }
 
-function budgetBlock(value: string, report: EstimateReport, deadlineDays: number | undefined): NonNullable<InverseJson["budget"]> {
+function budgetBlock(
+  value: string,
+  report: EstimateReport,
+  deadlineDays: number | undefined,
+): NonNullable<InverseJson["budget"]> {
   const money = parseMoney(value, "--budget", report.fx.krwPerUsd);
   const price = report.price.usdPerGpuHour;
   const hours = gpuHoursForBudget(money.usd, price);
   const scratch = fromScratch(report);
-  const chinchilla = scratch === undefined ? null : (() => {
-    const mfu = scratch.efficiency.wholeRun;
-    const computeFlops = computeForGpuHours(hours, report.inputs.gpu.denseTflops16, mfu);
-    const at = (c: number) => chinchillaForCompute(c);
-    const params: Range = { low: at(computeFlops.low).params, expected: at(computeFlops.expected).params, high: at(computeFlops.high).params };
-    const tokens: Range = { low: at(computeFlops.low).tokens, expected: at(computeFlops.expected).tokens, high: at(computeFlops.high).tokens };
-    return { strategy: scratch.strategy, mfu, computeFlops, params, tokens, rule: CHINCHILLA_RULE };
-  })();
+  const chinchilla =
+    scratch === undefined
+      ? null
+      : (() => {
+          const mfu = scratch.efficiency.wholeRun;
+          const computeFlops = computeForGpuHours(hours, report.inputs.gpu.denseTflops16, mfu);
+          const at = (c: number) => chinchillaForCompute(c);
+          const params: Range = {
+            low: at(computeFlops.low).params,
+            expected: at(computeFlops.expected).params,
+            high: at(computeFlops.high).params,
+          };
+          const tokens: Range = {
+            low: at(computeFlops.low).tokens,
+            expected: at(computeFlops.expected).tokens,
+            high: at(computeFlops.high).tokens,
+          };
+          return { strategy: scratch.strategy, mfu, computeFlops, params, tokens, rule: CHINCHILLA_RULE };
+        })();
   return {
     text: money.text,
     krw: money.krw,
@@ -57,13 +72,20 @@ function budgetBlock(value: string, report: EstimateReport, deadlineDays: number
     gpuHours: hours,
     gpuCount: report.inputs.gpuCount,
     wallDays: wallDaysOn(hours, report.inputs.gpuCount),
-    strategies: report.estimates.map((e) => ({ strategy: e.strategy, tokens: tokensForGpuHours(hours, report.inputs.tokens, e.gpuHours) })),
+    strategies: report.estimates.map((e) => ({
+      strategy: e.strategy,
+      tokens: tokensForGpuHours(hours, report.inputs.tokens, e.gpuHours),
+    })),
     chinchilla,
     gpusToSpendByDeadline: deadlineDays === undefined ? null : gpusForDeadline(hours, deadlineDays),
   };
 }
 
-function deadlineBlock(value: string, report: EstimateReport, estimateAt: EstimateAt): NonNullable<InverseJson["deadline"]> {
+function deadlineBlock(
+  value: string,
+  report: EstimateReport,
+  estimateAt: EstimateAt,
+): NonNullable<InverseJson["deadline"]> {
   const duration = parseDuration(value, "--deadline");
   const { gpu } = report.inputs;
   const reports = new Map<number, EstimateReport>();
@@ -98,7 +120,12 @@ function deadlineBlock(value: string, report: EstimateReport, estimateAt: Estima
  * given. The budget needs no second estimate (GPU-hours and tokens are proportional); the
  * deadline re-estimates at the needed count to check memory there.
  */
-export function buildInverse(flags: InverseFlags, format: string, report: EstimateReport, estimateAt: EstimateAt): InverseJson | undefined {
+export function buildInverse(
+  flags: InverseFlags,
+  format: string,
+  report: EstimateReport,
+  estimateAt: EstimateAt,
+): InverseJson | undefined {
   if (flags.budget === undefined && flags.deadline === undefined) return undefined;
   if (!INVERSE_FORMATS.includes(format)) {
     throw new UsageError(`--budget and --deadline show in --format ${INVERSE_FORMATS.join(", ")}; not in ${format}`);

@@ -20,10 +20,22 @@ export const EXAMPLES: Record<string, readonly string[]> = {
   prices: ["llm-cost prices H100", "llm-cost prices --format json"],
   models: ["llm-cost models"],
   scenarios: ["llm-cost scenarios", "llm-cost scenarios my-scenarios.json"],
-  compare: ["llm-cost compare scratch-7b llama-2-ko-dapt sft-7b lora-7b qlora-7b --gpus 8xH100", "llm-cost compare sft-7b lora-7b --chart"],
-  plan: ["llm-cost plan --model llama-2-7b --tokens 15B --strategy dapt --deadline 7d", "llm-cost plan --params 7B --tokens chinchilla --strategy scratch --budget 3억 --top 10"],
-  check: ["llm-cost check --params 7B --tokens 15B --gpus 2xH100 --claimed-days 730", "llm-cost check --params 7B --tokens 15B --gpus 2xH100 --claimed-cost 2.5억"],
-  completion: ["llm-cost completion bash > ~/.local/share/bash-completion/completions/llm-cost", 'llm-cost completion zsh > ~/.zfunc/_llm-cost  # a folder on your $fpath'],
+  compare: [
+    "llm-cost compare scratch-7b llama-2-ko-dapt sft-7b lora-7b qlora-7b --gpus 8xH100",
+    "llm-cost compare sft-7b lora-7b --chart",
+  ],
+  plan: [
+    "llm-cost plan --model llama-2-7b --tokens 15B --strategy dapt --deadline 7d",
+    "llm-cost plan --params 7B --tokens chinchilla --strategy scratch --budget 3억 --top 10",
+  ],
+  check: [
+    "llm-cost check --params 7B --tokens 15B --gpus 2xH100 --claimed-days 730",
+    "llm-cost check --params 7B --tokens 15B --gpus 2xH100 --claimed-cost 2.5억",
+  ],
+  completion: [
+    "llm-cost completion bash > ~/.local/share/bash-completion/completions/llm-cost",
+    "llm-cost completion zsh > ~/.zfunc/_llm-cost  # a folder on your $fpath",
+  ],
 };
 
 /** The examples block for one command ("" = the program itself). */

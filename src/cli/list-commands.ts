@@ -1,7 +1,16 @@
 import type { Command } from "commander";
 import { loadCatalog } from "../catalog/load.js";
 import { parseGpuSelection } from "../core/gpus.js";
-import { gpuRows, modelRows, PRICE_COLUMNS, priceRows, renderGpus, renderModels, renderPrices, rowsToCsv } from "../output/listings.js";
+import {
+  gpuRows,
+  modelRows,
+  PRICE_COLUMNS,
+  priceRows,
+  renderGpus,
+  renderModels,
+  renderPrices,
+  rowsToCsv,
+} from "../output/listings.js";
 import type { Paint } from "../output/paint.js";
 import { parseChoice } from "./choices.js";
 import { paintFor } from "./color.js";
@@ -16,7 +25,12 @@ interface ListFlags {
 
 /** Registers `gpus`, `prices [GPU]` and `models`: what the catalog holds, with sources and dates. */
 export function addListCommands(program: Command, io: Io): void {
-  const print = async (flags: ListFlags, rows: readonly object[], table: (paint: Paint) => string, columns: readonly string[] = []): Promise<void> => {
+  const print = async (
+    flags: ListFlags,
+    rows: readonly object[],
+    table: (paint: Paint) => string,
+    columns: readonly string[] = [],
+  ): Promise<void> => {
     const format = parseChoice(flags.format, LIST_FORMATS, "--format");
     if (format === "json") io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
     else if (format === "csv") io.stdout(rowsToCsv(rows, columns));

@@ -7,7 +7,14 @@ import { loadUserConfig } from "../catalog/user-config.js";
 import { parseDuration } from "../core/duration.js";
 import { gpuDisplayName, parseGpuSelection } from "../core/gpus.js";
 import { parseMoney } from "../core/money.js";
-import { NODE_SIZE, practicalMaxGpus, searchPlans, type PlanCandidate, type PlanGpu, type PlanOffer } from "../core/plan.js";
+import {
+  NODE_SIZE,
+  practicalMaxGpus,
+  searchPlans,
+  type PlanCandidate,
+  type PlanGpu,
+  type PlanOffer,
+} from "../core/plan.js";
 import { cheapestPerProvider, isStale, findProvider } from "../core/price.js";
 import { LIMITS, parsePositiveNumber } from "../core/quantity.js";
 import type { EstimateReport } from "../core/report.js";
@@ -20,7 +27,13 @@ import { parseChoice } from "./choices.js";
 import { paintFor } from "./color.js";
 import { resolveEstimate, type EstimateFiles } from "./estimate-command.js";
 import type { Io } from "./io.js";
-import { ESTIMATE_DEFAULTS, type EstimateFlags, addJobOptions, type JobFlags, type PassThroughFlags } from "./scenario-flags.js";
+import {
+  ESTIMATE_DEFAULTS,
+  type EstimateFlags,
+  addJobOptions,
+  type JobFlags,
+  type PassThroughFlags,
+} from "./scenario-flags.js";
 
 const PLAN_FORMATS = ["table", "json"] as const;
 
@@ -38,13 +51,26 @@ interface PlanFlags extends JobFlags, PassThroughFlags {
 
 /** estimate's flags for the job on `gpus` at `usd` per GPU-hour (the plan supplies every price itself). */
 function jobFlags(flags: PlanFlags, strategy: string, gpus: string, usd: number): EstimateFlags {
-  const { deadline: _d, budget: _b, top: _t, gpu: _g, provider: _p, price: _pr, priceKind: _k, config: _c, format: _f, color: _col, ...job } = flags;
+  const {
+    deadline: _d,
+    budget: _b,
+    top: _t,
+    gpu: _g,
+    provider: _p,
+    price: _pr,
+    priceKind: _k,
+    config: _c,
+    format: _f,
+    color: _col,
+    ...job
+  } = flags;
   return { ...ESTIMATE_DEFAULTS, ...job, strategy, gpus, price: String(usd) };
 }
 
 function parseTop(value: string): number {
   const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || n < 1 || n > 100) throw badValue("--top", value, "expected a whole number from 1 to 100, e.g. 5");
+  if (!/^\d+$/.test(value.trim()) || n < 1 || n > 100)
+    throw badValue("--top", value, "expected a whole number from 1 to 100, e.g. 5");
   return n;
 }
 
@@ -53,23 +79,50 @@ function gpuTypes(flags: PlanFlags, catalog: Catalog): GpuSpec[] {
   if (flags.gpu === undefined) return catalog.gpus;
   return flags.gpu.split(",").map((name) => {
     const { gpu, count } = parseGpuSelection(name, catalog.gpus, "--gpu");
-    if (/[x×*]/i.test(name) && count !== 1) throw badValue("--gpu", name, "names GPU types only (the plan chooses the count), e.g. --gpu H100,A100");
+    if (/[x×*]/i.test(name) && count !== 1)
+      throw badValue("--gpu", name, "names GPU types only (the plan chooses the count), e.g. --gpu H100,A100");
     return gpu;
   });
 }
 
 /** Each GPU type's offers: your --price, one provider's current offer, or every provider's. */
-function offersFor(gpu: GpuSpec, catalog: Catalog, kind: (typeof PRICE_KINDS)[number], usd: number | undefined, provider: string | undefined): PlanOffer[] {
-  if (usd !== undefined) return [{ provider: "user", providerName: "your price", region: "—", usdPerGpuHour: usd, date: "given", source: "--price flag" }];
+function offersFor(
+  gpu: GpuSpec,
+  catalog: Catalog,
+  kind: (typeof PRICE_KINDS)[number],
+  usd: number | undefined,
+  provider: string | undefined,
+): PlanOffer[] {
+  if (usd !== undefined)
+    return [
+      {
+        provider: "user",
+        providerName: "your price",
+        region: "—",
+        usdPerGpuHour: usd,
+        date: "given",
+        source: "--price flag",
+      },
+    ];
   // A plan compares GPUs by price, so a quote more than a year old would rank against today's:
   // such offers are left out here (estimate still uses them for a GPU with nothing newer, and warns).
-  const offers = cheapestPerProvider(catalog.prices, gpu.id, kind).filter((o) => (provider === undefined || o.provider === provider) && !isStale(o, catalog.prices));
-  return offers.map((o) => ({ provider: o.provider, providerName: o.providerName, region: o.region, usdPerGpuHour: o.usdPerGpuHour, date: o.date, source: o.origin ? `${o.origin}: ${o.source}` : o.source }));
+  const offers = cheapestPerProvider(catalog.prices, gpu.id, kind).filter(
+    (o) => (provider === undefined || o.provider === provider) && !isStale(o, catalog.prices),
+  );
+  return offers.map((o) => ({
+    provider: o.provider,
+    providerName: o.providerName,
+    region: o.region,
+    usdPerGpuHour: o.usdPerGpuHour,
+    date: o.date,
+    source: o.origin ? `${o.origin}: ${o.source}` : o.source,
+  }));
 }
 
 /** Searches and estimates; pure apart from reading the catalog and config. */
 export async function buildPlan(flags: PlanFlags, cwd: string): Promise<PlanResult> {
-  if (flags.strategy === undefined) throw new UsageError(`missing --strategy: plan prices one job; give one of ${STRATEGY_IDS.join(", ")}`);
+  if (flags.strategy === undefined)
+    throw new UsageError(`missing --strategy: plan prices one job; give one of ${STRATEGY_IDS.join(", ")}`);
   const strategy = parseChoice(flags.strategy, STRATEGY_IDS, "--strategy");
   const top = parseTop(flags.top);
   const deadline = flags.deadline === undefined ? undefined : parseDuration(flags.deadline, "--deadline");
@@ -78,17 +131,27 @@ export async function buildPlan(flags: PlanFlags, cwd: string): Promise<PlanResu
   const base = loadCatalog();
   const catalog = mergeConfig(base, loaded);
   const kind = parseChoice(flags.priceKind ?? loaded?.config.priceKind ?? "on-demand", PRICE_KINDS, "--price-kind");
-  const usd = flags.price === undefined ? undefined : parsePositiveNumber(flags.price, "--price", "a price in USD per GPU-hour", LIMITS.usdPerGpuHour);
-  if (usd !== undefined && flags.provider !== undefined) throw new UsageError("--price and --provider both set a price: give one of them");
-  if (usd !== undefined && flags.gpu === undefined) throw new UsageError("--price is the price of one GPU type: name it with --gpu (e.g. --gpu H100 --price 2.5)");
-  const providerName = usd === undefined ? flags.provider ?? loaded?.config.provider : undefined;
+  const usd =
+    flags.price === undefined
+      ? undefined
+      : parsePositiveNumber(flags.price, "--price", "a price in USD per GPU-hour", LIMITS.usdPerGpuHour);
+  if (usd !== undefined && flags.provider !== undefined)
+    throw new UsageError("--price and --provider both set a price: give one of them");
+  if (usd !== undefined && flags.gpu === undefined)
+    throw new UsageError("--price is the price of one GPU type: name it with --gpu (e.g. --gpu H100 --price 2.5)");
+  const providerName = usd === undefined ? (flags.provider ?? loaded?.config.provider) : undefined;
   const provider = providerName === undefined ? undefined : findProvider(catalog.prices, providerName);
   if (providerName !== undefined && provider === undefined) {
     const ids = [...new Set(catalog.prices.map((p) => p.provider))];
     const guess = closest(providerName, ids);
     // Name where the value came from: the flag, or the config file the user may have forgotten.
     const where = flags.provider === undefined && loaded ? `provider in ${loaded.file}` : "--provider";
-    throw badValue(where, providerName, `expected one of ${ids.join(", ")}`, guess ? `did you mean ${guess}?` : undefined);
+    throw badValue(
+      where,
+      providerName,
+      `expected one of ${ids.join(", ")}`,
+      guess ? `did you mean ${guess}?` : undefined,
+    );
   }
 
   // One estimate per GPU type: GPU-hours do not depend on the count, and memory at count 1 plus
@@ -99,32 +162,55 @@ export async function buildPlan(flags: PlanFlags, cwd: string): Promise<PlanResu
   for (const gpu of gpuTypes(flags, catalog)) {
     const offers = offersFor(gpu, catalog, kind, usd, provider);
     if (offers.length === 0) {
-      skipped.push({ gpu: gpuDisplayName(gpu), reason: provider ? `no ${kind} offer from ${provider}` : `no current ${kind} price` });
+      skipped.push({
+        gpu: gpuDisplayName(gpu),
+        reason: provider ? `no ${kind} offer from ${provider}` : `no current ${kind} price`,
+      });
       continue;
     }
     const report = resolveEstimate(jobFlags(flags, strategy, `1x${gpu.id}`, 1), base, files);
     job ??= report;
     const e = report.estimates[0]!;
-    planGpus.push({ id: gpu.id, name: gpuDisplayName(gpu), gpuHours: e.gpuHours.expected, minGpus: e.memory.fits ? 1 : e.memory.minGpusWithZero3, offers });
+    planGpus.push({
+      id: gpu.id,
+      name: gpuDisplayName(gpu),
+      gpuHours: e.gpuHours.expected,
+      minGpus: e.memory.fits ? 1 : e.memory.minGpusWithZero3,
+      offers,
+    });
   }
   // Nothing priced at all: the search has nothing to weigh, and "nothing fits" would be the wrong
   // reason. Say which offers are missing instead.
   if (planGpus.length === 0 && skipped.length > 0) {
     const names = skipped.map((s) => s.gpu).join(", ");
-    throw new UsageError(provider ? `--provider ${provider} has no current ${kind} price for ${names}: drop --provider or choose other --gpu types` : `no current ${kind} price for ${names}: give --price with --gpu, or choose other --gpu types`);
+    throw new UsageError(
+      provider
+        ? `--provider ${provider} has no current ${kind} price for ${names}: drop --provider or choose other --gpu types`
+        : `no current ${kind} price for ${names}: give --price with --gpu, or choose other --gpu types`,
+    );
   }
   // Nothing priced: estimate on any GPU anyway, so bad job inputs still fail and the output can name the job.
   job ??= resolveEstimate(jobFlags(flags, strategy, `1x${catalog.gpus[0]!.id}`, 1), base, files);
   const budget = flags.budget === undefined ? undefined : parseMoney(flags.budget, "--budget", job.fx.krwPerUsd);
-  const limits = { maxGpus: practicalMaxGpus(job.inputs.memory.seqLen, job.inputs.memory.microBatch), nodeSize: NODE_SIZE };
-  const constraints = { ...(deadline ? { deadlineDays: deadline.days } : {}), ...(budget ? { budgetUsd: budget.usd } : {}) };
+  const limits = {
+    maxGpus: practicalMaxGpus(job.inputs.memory.seqLen, job.inputs.memory.microBatch),
+    nodeSize: NODE_SIZE,
+  };
+  const constraints = {
+    ...(deadline ? { deadlineDays: deadline.days } : {}),
+    ...(budget ? { budgetUsd: budget.usd } : {}),
+  };
   const search = searchPlans(planGpus, constraints, limits, top);
 
   // The listed plans are estimated in full at their count and price: the one estimate path.
   const exact = new Map<string, EstimateReport>();
   const row = (c: PlanCandidate): PlanRow => {
     const key = `${c.gpu.id}|${c.count}|${c.offer.usdPerGpuHour}`;
-    if (!exact.has(key)) exact.set(key, resolveEstimate(jobFlags(flags, strategy, `${c.count}x${c.gpu.id}`, c.offer.usdPerGpuHour), base, files));
+    if (!exact.has(key))
+      exact.set(
+        key,
+        resolveEstimate(jobFlags(flags, strategy, `${c.count}x${c.gpu.id}`, c.offer.usdPerGpuHour), base, files),
+      );
     return { candidate: c, report: exact.get(key)! };
   };
   return {
@@ -149,7 +235,9 @@ export function addPlanCommand(program: Command, io: Io): void {
   addJobOptions(
     program
       .command("plan")
-      .description("which GPUs, how many and from whom: the cheapest and fastest plans that fit, meet --deadline and stay within --budget"),
+      .description(
+        "which GPUs, how many and from whom: the cheapest and fastest plans that fit, meet --deadline and stay within --budget",
+      ),
   )
     .option("--strategy <id>", `the job: one of ${STRATEGY_IDS.join(", ")}`)
     .option("--deadline <duration>", "finish within: 7d, 12w, 3mo, 90일")

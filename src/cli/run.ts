@@ -28,7 +28,12 @@ function version(): string {
 /** One line, no "error:" prefix from commander, no trailing newline inside. */
 function oneLine(message: string): string {
   // Text quoted from a user's file (a JSON parser's snippet) may hold control characters.
-  return escapeControls(message.replace(/^error:\s*/i, "").replace(/\s*\n\s*/g, " ").trim());
+  return escapeControls(
+    message
+      .replace(/^error:\s*/i, "")
+      .replace(/\s*\n\s*/g, " ")
+      .trim(),
+  );
 }
 
 /**
@@ -69,7 +74,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     io.stderr(`llm-cost: ${localizeError(oneLine(message), lang)}\n`);
     return EXIT_USAGE;
   };
-  const missingCommand = "missing command: expected estimate, compare, plan, check, scenarios, validate, gpus, prices, models or completion (see llm-cost --help)";
+  const missingCommand =
+    "missing command: expected estimate, compare, plan, check, scenarios, validate, gpus, prices, models or completion (see llm-cost --help)";
   if (argv.length === 0) return fail(missingCommand);
   try {
     await program.parseAsync([...argv], { from: "user" });
@@ -80,7 +86,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return EXIT_OK; // --help, --version
       // "llm-cost --" or "llm-cost help nope": commander shows the help as an error.
-      if (error.code === "commander.help") return fail(argv[0] === "help" ? `unknown command '${argv[1] ?? ""}' for help (see llm-cost --help)` : missingCommand);
+      if (error.code === "commander.help")
+        return fail(
+          argv[0] === "help" ? `unknown command '${argv[1] ?? ""}' for help (see llm-cost --help)` : missingCommand,
+        );
       return fail(error.message);
     }
     throw error;

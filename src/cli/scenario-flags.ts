@@ -71,7 +71,8 @@ export function addPassThroughOptions(command: Command, withGpus = true): Comman
     .option("--config <path>", `config file (default: ./${CONFIG_FILE_NAME} when present)`);
 }
 
-const text = (value: string | number | undefined): string | undefined => (value === undefined ? undefined : String(value));
+const text = (value: string | number | undefined): string | undefined =>
+  value === undefined ? undefined : String(value);
 
 /**
  * A scenario as estimate's flags: its model, strategy, token source and settings, with the
@@ -110,13 +111,20 @@ export function scenarioFlags(s: Scenario, pass: PassThroughFlags): EstimateFlag
 }
 
 /** Runs one scenario through the one estimate path; a bad value names the scenario and its file. */
-export function estimateScenario(loaded: LoadedScenario, pass: PassThroughFlags, catalog: Catalog, files: EstimateFiles): EstimateReport {
+export function estimateScenario(
+  loaded: LoadedScenario,
+  pass: PassThroughFlags,
+  catalog: Catalog,
+  files: EstimateFiles,
+): EstimateReport {
   const { scenario, origin } = loaded;
   try {
     return resolveEstimate(scenarioFlags(scenario, pass), catalog, files);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    const hint = /^missing --gpus/.test(error.message) ? "it names no GPUs: give --gpus, e.g. --gpus 8xH100" : error.message;
+    const hint = /^missing --gpus/.test(error.message)
+      ? "it names no GPUs: give --gpus, e.g. --gpus 8xH100"
+      : error.message;
     throw new UsageError(`scenario "${scenario.id}" (${origin}): ${hint}`);
   }
 }

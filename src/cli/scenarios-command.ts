@@ -20,7 +20,9 @@ export function addScenariosCommand(program: Command, io: Io): void {
       // Scenario files are checked with zod, imported only by the commands that read them (start-up: `npm run bench`).
       const { loadScenarioPresets, PRESETS_FILE, resolveScenarios } = await import("../catalog/scenarios.js");
       const presets = loadScenarioPresets();
-      const loaded = names.length ? resolveScenarios(names, presets, io.cwd) : presets.map((scenario) => ({ scenario, origin: PRESETS_FILE }));
+      const loaded = names.length
+        ? resolveScenarios(names, presets, io.cwd)
+        : presets.map((scenario) => ({ scenario, origin: PRESETS_FILE }));
       if (format === "json") io.stdout(`${JSON.stringify(scenarioRows(loaded), null, 2)}\n`);
       else io.stdout(renderScenarios(loaded, await paintFor(io, flags.color), flags.long === true));
     });

@@ -26,8 +26,19 @@ export async function buildValidationReport(): Promise<ValidationReport> {
   const catalog = loadCatalog();
   const measured = parseFinetuneMeasured(readPreset("finetune-measured.json")).rows;
   const presets = new Map(catalog.models.map((m) => [m.id, m.arch]));
-  const memory = validateMemory(measured, (row) => (row.memoryInput ? resolveArchitecture(row, (id) => presets.get(id)) : genericArchitecture(row.paramsB * 1e9)));
-  return { runs, rows, summary, baseline: validateBaseline(full), fp8Factor, finetune: validateFinetune(finetuneSpeedRows(measured, catalog.gpus)), memory, measured };
+  const memory = validateMemory(measured, (row) =>
+    row.memoryInput ? resolveArchitecture(row, (id) => presets.get(id)) : genericArchitecture(row.paramsB * 1e9),
+  );
+  return {
+    runs,
+    rows,
+    summary,
+    baseline: validateBaseline(full),
+    fp8Factor,
+    finetune: validateFinetune(finetuneSpeedRows(measured, catalog.gpus)),
+    memory,
+    measured,
+  };
 }
 
 /** Registers `validate`: how well the default efficiency predicts published runs it was not fitted on. */

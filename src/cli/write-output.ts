@@ -13,12 +13,14 @@ export function writeOutput(cwd: string, path: string, text: string, force: bool
   if (/[/\\]$/.test(path)) throw new UsageError(`invalid --out "${path}": names a folder; give a file name`);
   const target = resolve(cwd, path);
   const dir = dirname(target);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`invalid --out "${path}": the folder ${dir} does not exist`);
+  if (!existsSync(dir) || !statSync(dir).isDirectory())
+    throw new UsageError(`invalid --out "${path}": the folder ${dir} does not exist`);
   if (existsSync(target)) {
     const stat = statSync(target);
     if (stat.isDirectory()) throw new UsageError(`invalid --out "${path}": is a directory; give a file name`);
     // The rename would replace the node itself: /dev/null as root, a named pipe.
-    if (!stat.isFile()) throw new UsageError(`invalid --out "${path}": not a regular file (a device, pipe or socket); give a file name`);
+    if (!stat.isFile())
+      throw new UsageError(`invalid --out "${path}": not a regular file (a device, pipe or socket); give a file name`);
     if (!force) throw new UsageError(`invalid --out "${path}": the file exists; add --force to replace it`);
   }
   // A short temporary name: a target name near the file-name limit must not push it over.
@@ -37,7 +39,9 @@ export function writeOutput(cwd: string, path: string, text: string, force: bool
         // Nothing was made under a name the system refuses (ENAMETOOLONG).
       }
     }
-    throw new UsageError(`invalid --out "${path}": cannot be written (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+    throw new UsageError(
+      `invalid --out "${path}": cannot be written (${(error as NodeJS.ErrnoException).code ?? "error"})`,
+    );
   }
   return target;
 }

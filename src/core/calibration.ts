@@ -40,7 +40,15 @@ export function calibrationRuns(runs: readonly PublishedRun[]): CalibrationRun[]
   const out: CalibrationRun[] = [];
   for (const r of runs) {
     if (r.use !== "full-run" || !isFamily(r.family)) continue;
-    out.push({ id: r.id, family: r.family, peakTflops: r.peakTflops!, activeParams: r.paramsActive!, tokens: r.tokens!, gpuHours: r.gpuHours!, fp8: r.fp8 });
+    out.push({
+      id: r.id,
+      family: r.family,
+      peakTflops: r.peakTflops!,
+      activeParams: r.paramsActive!,
+      tokens: r.tokens!,
+      gpuHours: r.gpuHours!,
+      fp8: r.fp8,
+    });
   }
   return out;
 }
@@ -60,7 +68,9 @@ export function impliedEfficiency(run: CalibrationRun): number {
  * gain is well below 2×. Fitted on benchmarks, never on the full runs it is applied to.
  */
 export function fp8FactorFromBenchmarks(runs: readonly PublishedRun[]): number {
-  const hopperPretrain = runs.filter((r) => r.use === "benchmark" && r.family === "hopper" && r.strategy === "pretrain" && r.impliedMfu !== null);
+  const hopperPretrain = runs.filter(
+    (r) => r.use === "benchmark" && r.family === "hopper" && r.strategy === "pretrain" && r.impliedMfu !== null,
+  );
   const fp8 = median(hopperPretrain.filter((r) => r.fp8).map((r) => r.impliedMfu!));
   const bf16 = median(hopperPretrain.filter((r) => !r.fp8).map((r) => r.impliedMfu!));
   return fp8 / bf16;
@@ -70,7 +80,12 @@ export function fp8FactorFromBenchmarks(runs: readonly PublishedRun[]): number {
 export function steadyStateFromBenchmarks(runs: readonly PublishedRun[]): Partial<Record<Family, number>> {
   const out: Partial<Record<Family, number>> = {};
   for (const family of FAMILIES) {
-    const values = runs.filter((r) => r.use === "benchmark" && r.family === family && r.strategy === "pretrain" && !r.fp8 && r.impliedMfu !== null).map((r) => r.impliedMfu!);
+    const values = runs
+      .filter(
+        (r) =>
+          r.use === "benchmark" && r.family === family && r.strategy === "pretrain" && !r.fp8 && r.impliedMfu !== null,
+      )
+      .map((r) => r.impliedMfu!);
     if (values.length) out[family] = median(values);
   }
   return out;
@@ -139,7 +154,11 @@ export interface ValidationSummary {
  * Honest evaluation: for each run, the model AND its range are fitted without that run
  * (the range from the other runs' own leave-one-out ratios), then the run is predicted.
  */
-export function validate(runs: readonly CalibrationRun[], fp8Factor: number, constantEfficiency = 0.4): { rows: ValidationRow[]; summary: ValidationSummary } {
+export function validate(
+  runs: readonly CalibrationRun[],
+  fp8Factor: number,
+  constantEfficiency = 0.4,
+): { rows: ValidationRow[]; summary: ValidationSummary } {
   const rows = runs.map((run, i) => {
     const others = runs.filter((_, j) => j !== i);
     const expected = predictGpuHours(fitModel(others, fp8Factor), run);
@@ -179,13 +198,20 @@ export function validate(runs: readonly CalibrationRun[], fp8Factor: number, con
  * The simple baseline the issue names: a per-family median efficiency with no fp8 term and a range
  * from the in-sample residuals of the runs it was fitted on (each run still predicted out of sample).
  */
-export function validateBaseline(runs: readonly CalibrationRun[]): Pick<ValidationSummary, "medianAbsError" | "shareWithin25" | "shareInsideRange" | "meanHighOverLow"> {
+export function validateBaseline(
+  runs: readonly CalibrationRun[],
+): Pick<ValidationSummary, "medianAbsError" | "shareWithin25" | "shareInsideRange" | "meanHighOverLow"> {
   const rows = runs.map((run, i) => {
     const others = runs.filter((_, j) => j !== i);
     const model = fitModel(others, 1);
     const range = rangeFromRatios(others.map((o) => o.gpuHours / predictGpuHours(model, o)));
     const expected = predictGpuHours(model, run);
-    return { error: expected / run.gpuHours - 1, low: expected * range.low, high: expected * range.high, reported: run.gpuHours };
+    return {
+      error: expected / run.gpuHours - 1,
+      low: expected * range.low,
+      high: expected * range.high,
+      reported: run.gpuHours,
+    };
   });
   return {
     medianAbsError: median(rows.map((r) => Math.abs(r.error))),

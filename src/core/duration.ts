@@ -29,11 +29,34 @@ const YEAR: Unit = { days: 365, singular: "year", plural: "years", note: "a year
 
 /** Unit spellings, lower-case. Bare "m" is absent on purpose: minutes or months? */
 const UNITS: Record<string, Unit> = {
-  d: DAY, day: DAY, days: DAY, 일: DAY,
-  w: WEEK, wk: WEEK, wks: WEEK, week: WEEK, weeks: WEEK, 주: WEEK,
-  h: HOUR, hr: HOUR, hrs: HOUR, hour: HOUR, hours: HOUR, 시간: HOUR,
-  mo: MONTH, mon: MONTH, month: MONTH, months: MONTH, 개월: MONTH, 달: MONTH,
-  y: YEAR, yr: YEAR, yrs: YEAR, year: YEAR, years: YEAR, 년: YEAR,
+  d: DAY,
+  day: DAY,
+  days: DAY,
+  일: DAY,
+  w: WEEK,
+  wk: WEEK,
+  wks: WEEK,
+  week: WEEK,
+  weeks: WEEK,
+  주: WEEK,
+  h: HOUR,
+  hr: HOUR,
+  hrs: HOUR,
+  hour: HOUR,
+  hours: HOUR,
+  시간: HOUR,
+  mo: MONTH,
+  mon: MONTH,
+  month: MONTH,
+  months: MONTH,
+  개월: MONTH,
+  달: MONTH,
+  y: YEAR,
+  yr: YEAR,
+  yrs: YEAR,
+  year: YEAR,
+  years: YEAR,
+  년: YEAR,
 };
 
 const plain = (n: number): string => formatNumber(n, 2);
@@ -49,18 +72,25 @@ export function parseDuration(value: string, flag: string): Duration {
   if (!match) throw badValue(flag, value, DURATION_FORMS);
   const [, digits = "", unitText] = match;
   const count = Number(digits.replace(/[,_]/g, ""));
-  if (unitText === undefined) throw badValue(flag, value, DURATION_FORMS, `a number alone has no unit: did you mean ${digits}d?`);
+  if (unitText === undefined)
+    throw badValue(flag, value, DURATION_FORMS, `a number alone has no unit: did you mean ${digits}d?`);
   const unitName = unitText.toLowerCase();
   const unit = UNITS[unitName];
   if (!unit) {
     const guess = unitName === "m" ? "mo" : closest(unitName, Object.keys(UNITS));
-    const hint = unitName === "m" ? `m could be minutes or months: did you mean ${digits}mo?` : guess ? `did you mean ${digits}${guess}?` : undefined;
+    const hint =
+      unitName === "m"
+        ? `m could be minutes or months: did you mean ${digits}mo?`
+        : guess
+          ? `did you mean ${digits}${guess}?`
+          : undefined;
     throw badValue(flag, value, DURATION_FORMS, hint);
   }
   const days = count * unit.days;
   // A million days (2,700 years) is far past any training deadline; beyond it the arithmetic that
   // follows (GPUs × days) stops being meaningful.
-  if (!Number.isFinite(days) || days > 1e6) throw badValue(flag, value, "the duration is too large: at most 1,000,000 days");
+  if (!Number.isFinite(days) || days > 1e6)
+    throw badValue(flag, value, "the duration is too large: at most 1,000,000 days");
   if (days <= 0) throw badValue(flag, value, "the duration must be greater than zero");
   const said = `${plain(count)} ${count === 1 ? unit.singular : unit.plural}`;
   if (unit === DAY) return { days, text: said };

@@ -5,7 +5,13 @@ import { efficiencyFor, type EfficiencyAssumption, type Precision } from "./effi
 import { estimateEnergy, type EnergyAssumption } from "./energy.js";
 import type { Architecture } from "./architecture.js";
 import { estimateMemory, type MemoryEstimate, type MemorySettings } from "./fit.js";
-import { attentionFlopsPerToken, flopsFormula, flopsPerToken, recomputeFlopsPerToken, type TrainingKind } from "./flops.js";
+import {
+  attentionFlopsPerToken,
+  flopsFormula,
+  flopsPerToken,
+  recomputeFlopsPerToken,
+  type TrainingKind,
+} from "./flops.js";
 import type { MoeShape } from "./hf-config.js";
 import type { PriceAssumption } from "./price.js";
 import { invertRange, mapRange, type Range } from "./range.js";
@@ -81,14 +87,25 @@ const SECONDS_PER_HOUR = 3600;
 export function estimateStrategy(request: EstimateRequest, strategy: Strategy): StrategyEstimate {
   const training = strategy.training;
   const trainedBaseParams = request.addedVocabParams ?? 0;
-  const perToken = flopsPerToken({ training, params: request.activeParams, adapterParams: request.adapterParams, trainedBaseParams });
+  const perToken = flopsPerToken({
+    training,
+    params: request.activeParams,
+    adapterParams: request.adapterParams,
+    trainedBaseParams,
+  });
   const flops = perToken * request.tokens;
-  const flopsInput = { training, params: request.activeParams, adapterParams: request.adapterParams, trainedBaseParams };
+  const flopsInput = {
+    training,
+    params: request.activeParams,
+    adapterParams: request.adapterParams,
+    trainedBaseParams,
+  };
   const recompute = recomputeFlopsPerToken(request.memory.recompute, flopsInput, request.arch, request.memory.seqLen);
   const hardwareFlops = (perToken + recompute) * request.tokens;
   const peakFlops = request.gpu.denseTflops16 * 1e12;
   // A measured throughput is an efficiency in disguise: tokens/s × FLOPs per token / peak.
-  const measuredMfu = request.tokensPerSecPerGpu === undefined ? undefined : (request.tokensPerSecPerGpu * perToken) / peakFlops;
+  const measuredMfu =
+    request.tokensPerSecPerGpu === undefined ? undefined : (request.tokensPerSecPerGpu * perToken) / peakFlops;
   if (measuredMfu !== undefined && measuredMfu > 1) {
     throw new UsageError(
       `invalid --tokens-per-sec "${request.tokensPerSecPerGpu}": at ${perToken.toExponential(3)} FLOPs per token that is ${measuredMfu.toFixed(2)}x the GPU's dense peak; at most ${Math.floor(peakFlops / perToken)} tokens/s per GPU (was it measured per node, or in fp8?)`,

@@ -87,9 +87,17 @@ export interface FinetuneValidationRow {
 }
 
 /** Leave-one-out: each row's tokens/s predicted from the others' efficiency (and range). */
-export function validateFinetune(rows: readonly FinetuneSpeedRow[]): { rows: FinetuneValidationRow[]; medianAbsError: number; shareWithin25: number; shareInsideRange: number } {
+export function validateFinetune(rows: readonly FinetuneSpeedRow[]): {
+  rows: FinetuneValidationRow[];
+  medianAbsError: number;
+  shareWithin25: number;
+  shareInsideRange: number;
+} {
   const results = rows.map((row, i) => {
-    const fit = fitFinetune(rows.filter((_, j) => j !== i), row.group);
+    const fit = fitFinetune(
+      rows.filter((_, j) => j !== i),
+      row.group,
+    );
     const tokensPerSec = (e: number): number => (e * row.gpu.denseTflops16 * 1e12) / (BASIS[row.method] * row.params);
     const predicted = tokensPerSec(fit.expected);
     return {

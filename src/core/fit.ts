@@ -2,7 +2,15 @@ import type { Architecture } from "./architecture.js";
 import type { TrainingKind } from "./flops.js";
 import type { MoeShape } from "./hf-config.js";
 import type { LoraTarget } from "./lora.js";
-import { memoryPerGpu, minGpusToFit, smallestCount, type MemoryBreakdown, type MemoryRequest, type Optimizer, type Recompute } from "./memory.js";
+import {
+  memoryPerGpu,
+  minGpusToFit,
+  smallestCount,
+  type MemoryBreakdown,
+  type MemoryRequest,
+  type Optimizer,
+  type Recompute,
+} from "./memory.js";
 
 /** Training settings that decide memory, as resolved from flags (or their stated defaults). */
 export interface MemorySettings {
@@ -60,7 +68,14 @@ function breakdownFor(request: MemoryRequest, moe: MoeShape | undefined): Memory
  * would. The GPU's memory is taken as its marketed size in GB (80 GB = 80e9 bytes), about 7 % below
  * the physical 80 GiB: that gap is the headroom the allocator and framework need.
  */
-export function estimateMemory(arch: Architecture, moe: MoeShape | undefined, training: TrainingKind, gpuCount: number, gpuMemoryGB: number, settings: MemorySettings): MemoryEstimate {
+export function estimateMemory(
+  arch: Architecture,
+  moe: MoeShape | undefined,
+  training: TrainingKind,
+  gpuCount: number,
+  gpuMemoryGB: number,
+  settings: MemorySettings,
+): MemoryEstimate {
   const request: MemoryRequest = {
     arch,
     training,
@@ -80,7 +95,10 @@ export function estimateMemory(arch: Architecture, moe: MoeShape | undefined, tr
   const { gpuCount: _n, ...withoutCount } = request;
   const fitsAt = (zero: 0 | 1 | 2 | 3): number | null => {
     if (!moe) return minGpusToFit({ ...withoutCount, zero }, capacity);
-    return smallestCount((n) => breakdownFor({ ...request, zero, gpuCount: n }, moe).total <= capacity, zero === 0 ? 1 : 4096);
+    return smallestCount(
+      (n) => breakdownFor({ ...request, zero, gpuCount: n }, moe).total <= capacity,
+      zero === 0 ? 1 : 4096,
+    );
   };
   return {
     perGpuGB: b.total / GB,
@@ -88,6 +106,12 @@ export function estimateMemory(arch: Architecture, moe: MoeShape | undefined, tr
     fits: b.total <= capacity,
     minGpusToFit: fitsAt(request.zero),
     minGpusWithZero3: fitsAt(3),
-    breakdown: { weights: b.weights / GB, gradients: b.gradients / GB, optimizer: b.optimizer / GB, activations: b.activations / GB, overhead: b.overhead / GB },
+    breakdown: {
+      weights: b.weights / GB,
+      gradients: b.gradients / GB,
+      optimizer: b.optimizer / GB,
+      activations: b.activations / GB,
+      overhead: b.overhead / GB,
+    },
   };
 }

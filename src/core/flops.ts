@@ -65,7 +65,12 @@ export function attentionFlopsPerToken(shape: AttentionShape, seqLen: number): n
  * full recompute reruns the forward (2 per parameter, trained or frozen, plus the adapters);
  * selective recomputes only the attention core forward, 4·L·H·Q·T.
  */
-export function recomputeFlopsPerToken(recompute: "none" | "selective" | "full", input: FlopsInput, shape: AttentionShape, seqLen: number): number {
+export function recomputeFlopsPerToken(
+  recompute: "none" | "selective" | "full",
+  input: FlopsInput,
+  shape: AttentionShape,
+  seqLen: number,
+): number {
   if (recompute === "full") return 2 * input.params + (input.training === "full" ? 0 : 2 * input.adapterParams);
   if (recompute === "selective") return attentionFlopsPerToken(shape, seqLen) / 3;
   return 0;

@@ -34,9 +34,10 @@ export function parseGpuSelection(value: string, gpus: readonly GpuSpec[], flag 
   const forms = "expected COUNTxGPU such as 2xH100, 8xA100-40GB or H100 (one GPU)";
   // "2xH100", "2 x h100", "2 H100", and the reversed "H100x2" when its name part is a GPU.
   const reversed = /^\s*(\S.*?)\s*[x×*]\s*(\d+)\s*$/i.exec(value);
-  const match = reversed && findGpu(gpus, reversed[1]!) && !findGpu(gpus, value)
-    ? [value, reversed[2], reversed[1]]
-    : /^\s*(?:(\d+)\s*(?:[x×*]\s*|\s+))?(\S.*?)\s*$/i.exec(value);
+  const match =
+    reversed && findGpu(gpus, reversed[1]!) && !findGpu(gpus, value)
+      ? [value, reversed[2], reversed[1]]
+      : /^\s*(?:(\d+)\s*(?:[x×*]\s*|\s+))?(\S.*?)\s*$/i.exec(value);
   if (!match) throw badValue(flag, value, forms);
   const [, countText, name = ""] = match;
   const count = countText === undefined ? 1 : Number(countText);
@@ -46,8 +47,16 @@ export function parseGpuSelection(value: string, gpus: readonly GpuSpec[], flag 
   const gpu = findGpu(gpus, name);
   if (!gpu) {
     const names = gpus.flatMap((g) => g.aliases.slice(0, 1));
-    const guess = closest(name, gpus.flatMap((g) => [...g.aliases, g.id]));
-    throw badValue(flag, value, `unknown GPU "${name}"; known: ${names.join(", ")}`, guess ? `did you mean ${guess}?` : undefined);
+    const guess = closest(
+      name,
+      gpus.flatMap((g) => [...g.aliases, g.id]),
+    );
+    throw badValue(
+      flag,
+      value,
+      `unknown GPU "${name}"; known: ${names.join(", ")}`,
+      guess ? `did you mean ${guess}?` : undefined,
+    );
   }
   return { gpu, count };
 }

@@ -137,7 +137,9 @@ interface FamilyRules {
   tied: boolean;
   normsPerLayer: number;
   /** where attention biases come from: fixed by the architecture, or read from a config flag */
-  attnBias: { fixed: Architecture["attnBias"] } | { flag: string; whenTrue: Architecture["attnBias"]; default: boolean };
+  attnBias:
+    | { fixed: Architecture["attnBias"] }
+    | { flag: string; whenTrue: Architecture["attnBias"]; default: boolean };
   /** llama's mlp_bias flag; no other supported family has MLP biases */
   mlpBiasFlag?: string;
   /** q_norm and k_norm RMSNorms over head_dim in every attention layer (Qwen3) */
@@ -149,15 +151,36 @@ interface FamilyRules {
 
 const RULES: Record<ModelType, FamilyRules> = {
   // LlamaConfig: attention_bias covers q, k, v and o; mlp_bias covers gate, up and down.
-  llama: { tied: false, normsPerLayer: 2, attnBias: { flag: "attention_bias", whenTrue: "all", default: false }, mlpBiasFlag: "mlp_bias", qkNorm: false },
+  llama: {
+    tied: false,
+    normsPerLayer: 2,
+    attnBias: { flag: "attention_bias", whenTrue: "all", default: false },
+    mlpBiasFlag: "mlp_bias",
+    qkNorm: false,
+  },
   mistral: { tied: false, normsPerLayer: 2, attnBias: { fixed: "none" }, qkNorm: false },
   mixtral: { tied: false, normsPerLayer: 2, attnBias: { fixed: "none" }, qkNorm: false },
   // Qwen2 always has q/k/v biases (no config flag), never an output-projection bias.
   qwen2: { tied: false, normsPerLayer: 2, attnBias: { fixed: "qkv" }, qkNorm: false },
   // Qwen2MoeConfig.qkv_bias (newer transformers) defaults to true, matching the released checkpoints.
-  qwen2_moe: { tied: false, normsPerLayer: 2, attnBias: { flag: "qkv_bias", whenTrue: "qkv", default: true }, qkNorm: false },
-  qwen3: { tied: false, normsPerLayer: 2, attnBias: { flag: "attention_bias", whenTrue: "all", default: false }, qkNorm: true },
-  qwen3_moe: { tied: false, normsPerLayer: 2, attnBias: { flag: "attention_bias", whenTrue: "all", default: false }, qkNorm: true },
+  qwen2_moe: {
+    tied: false,
+    normsPerLayer: 2,
+    attnBias: { flag: "qkv_bias", whenTrue: "qkv", default: true },
+    qkNorm: false,
+  },
+  qwen3: {
+    tied: false,
+    normsPerLayer: 2,
+    attnBias: { flag: "attention_bias", whenTrue: "all", default: false },
+    qkNorm: true,
+  },
+  qwen3_moe: {
+    tied: false,
+    normsPerLayer: 2,
+    attnBias: { flag: "attention_bias", whenTrue: "all", default: false },
+    qkNorm: true,
+  },
   gemma2: {
     tied: true,
     normsPerLayer: 4,
@@ -261,7 +284,9 @@ export function architectureFromHfConfig(config: unknown, file: string): HfModel
     moe = { experts, expertsPerToken: f.int("num_experts_per_tok"), expertFfn, sharedExperts: 0, sharedExpertFfn: 0 };
     if (moeLayers < layers) {
       moe.moeLayers = moeLayers;
-      notes.push(`${layers - moeLayers} of ${layers} layers are dense (mlp_only_layers / decoder_sparse_step), MLP width ${ffn}`);
+      notes.push(
+        `${layers - moeLayers} of ${layers} layers are dense (mlp_only_layers / decoder_sparse_step), MLP width ${ffn}`,
+      );
     }
     if (family === "qwen2_moe") {
       const sharedFfn = f.int("shared_expert_intermediate_size", 0);
@@ -302,8 +327,11 @@ export function architectureFromHfConfig(config: unknown, file: string): HfModel
   let activeParams: number;
   if (moe) {
     ({ total: totalParams, active: activeParams } = moeParams(arch, moe, extraPerLayer));
-    const shared = moe.sharedExperts > 0 ? ` plus ${moe.sharedExperts} shared expert (width ${moe.sharedExpertFfn})` : "";
-    notes.push(`${family}: ${moe.experts} experts of width ${moe.expertFfn}, ${moe.expertsPerToken} per token${shared}; router ${hidden} × ${moe.experts} per sparse layer`);
+    const shared =
+      moe.sharedExperts > 0 ? ` plus ${moe.sharedExperts} shared expert (width ${moe.sharedExpertFfn})` : "";
+    notes.push(
+      `${family}: ${moe.experts} experts of width ${moe.expertFfn}, ${moe.expertsPerToken} per token${shared}; router ${hidden} × ${moe.experts} per sparse layer`,
+    );
   } else {
     totalParams = countParams(arch).total + layers * extraPerLayer;
     activeParams = totalParams;

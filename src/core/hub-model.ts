@@ -39,9 +39,13 @@ export function mapHubModelToPreset(
     }
   }
   for (const candidate of candidates.map(normalize)) {
-    const exact = presets.find((p) => normalize(p.id) === candidate || p.aliases.some((a) => normalize(a) === candidate));
+    const exact = presets.find(
+      (p) => normalize(p.id) === candidate || p.aliases.some((a) => normalize(a) === candidate),
+    );
     if (exact) return exact.id;
-    const byRepoName = presets.find((p) => p.aliases.some((a) => a.includes("/") && normalize(basename(a)) === candidate));
+    const byRepoName = presets.find((p) =>
+      p.aliases.some((a) => a.includes("/") && normalize(basename(a)) === candidate),
+    );
     if (byRepoName) return byRepoName.id;
   }
   return undefined;

@@ -61,7 +61,11 @@ export function gpusForDeadline(gpuHours: number, days: number): number {
 
 /** GPU counts for the deadline at each end of the GPU-hours range (low = optimistic = fewer GPUs). */
 export function gpusForDeadlineRange(gpuHours: Range, days: number): Range {
-  return { low: gpusForDeadline(gpuHours.low, days), expected: gpusForDeadline(gpuHours.expected, days), high: gpusForDeadline(gpuHours.high, days) };
+  return {
+    low: gpusForDeadline(gpuHours.low, days),
+    expected: gpusForDeadline(gpuHours.expected, days),
+    high: gpusForDeadline(gpuHours.high, days),
+  };
 }
 
 /** Wall-clock days of `gpuHours` shared evenly over `gpus` GPUs. */

@@ -19,7 +19,10 @@ export const DEFAULT_LORA_RANK = 16;
 export function parseLoraTargets(value: string, flag = "--lora-targets"): LoraTarget[] {
   const out = new Set<LoraTarget>();
   for (const raw of value.split(",")) {
-    const name = raw.trim().toLowerCase().replace(/_proj$/, "");
+    const name = raw
+      .trim()
+      .toLowerCase()
+      .replace(/_proj$/, "");
     const group = GROUPS[name];
     if (group) group.forEach((t) => out.add(t));
     else if ((LORA_TARGETS as readonly string[]).includes(name)) out.add(name as LoraTarget);
@@ -49,7 +52,14 @@ export function adapterParams(arch: Architecture, rank: number, targets: readonl
  * (behind a bare --params) can be bigger than a tiny model — its 32k vocabulary alone is 49M
  * parameters — so its adapters scale down with it; LoRA then never costs more than full training.
  */
-export function trainableLoraParams(arch: Architecture, exact: boolean, params: number, rank: number, targets: readonly LoraTarget[], addedVocabParams = 0): number {
+export function trainableLoraParams(
+  arch: Architecture,
+  exact: boolean,
+  params: number,
+  rank: number,
+  targets: readonly LoraTarget[],
+  addedVocabParams = 0,
+): number {
   const scale = exact ? 1 : Math.min(1, params / countParams(arch).total);
   // At least one: an adapter has parameters even on a toy model (and nothing trains on zero).
   return Math.max(1, Math.min(Math.round(adapterParams(arch, rank, targets) * scale) + addedVocabParams, params));

@@ -6,7 +6,14 @@
 import { z } from "zod";
 import { genericArchitecture, type Architecture } from "./architecture.js";
 import { LORA_TARGETS, type LoraTarget } from "./lora.js";
-import { CUDA_CONTEXT_BYTES, FRAGMENTATION_MARGIN, memoryPerGpu, OPTIMIZERS, type MemoryBreakdown, type MemoryRequest } from "./memory.js";
+import {
+  CUDA_CONTEXT_BYTES,
+  FRAGMENTATION_MARGIN,
+  memoryPerGpu,
+  OPTIMIZERS,
+  type MemoryBreakdown,
+  type MemoryRequest,
+} from "./memory.js";
 import { median } from "./stats.js";
 
 // ---------------------------------------------------------------------------------------------
@@ -106,7 +113,10 @@ export function parseFinetuneMeasured(data: unknown): FinetuneMeasuredFile {
   const file = FinetuneMeasuredFile.parse(data);
   for (const row of file.rows) {
     const usedForMemory = row.use === "memory" || row.use === "both";
-    if (usedForMemory && (!row.memoryInput || row.peakMemGB === null || row.peakMemKind === null || row.peakMemBasis === null)) {
+    if (
+      usedForMemory &&
+      (!row.memoryInput || row.peakMemGB === null || row.peakMemKind === null || row.peakMemBasis === null)
+    ) {
       throw new Error(`finetune-measured row ${row.id}: used for memory but lacks memoryInput or a peak figure`);
     }
     if (row.use === "excluded" && !row.excludedReason) {
@@ -226,7 +236,8 @@ export function validateMemory(rows: readonly MeasuredRow[], resolve: Architectu
       measuredGB: row.peakMemGB,
       estimatedGB,
       error: estimatedGB / row.peakMemGB - 1,
-      respectsBound: kind === "exact" ? null : kind === "lower-bound" ? estimatedGB > row.peakMemGB : estimatedGB <= row.peakMemGB,
+      respectsBound:
+        kind === "exact" ? null : kind === "lower-bound" ? estimatedGB > row.peakMemGB : estimatedGB <= row.peakMemGB,
       breakdown,
     });
   }

@@ -152,7 +152,10 @@ export function bytesPerParam(optimizer: Optimizer): { weights: number; gradient
  * bf16 grads 2 + 32-bit (paged) Adam states 8 = 12 B/param, as in physics.md §4.6's worked table. This is
  * what lets a 65B QLoRA fit one 48 GB card; PEFT-default fp32 adapters would add 4 B per adapter param.
  */
-function adapterBytes(training: "lora" | "qlora", optimizer: Optimizer): { weights: number; gradients: number; optimizer: number } {
+function adapterBytes(
+  training: "lora" | "qlora",
+  optimizer: Optimizer,
+): { weights: number; gradients: number; optimizer: number } {
   const w = training === "qlora" || optimizer === "adamw-bf16" ? 2 : 4;
   return { weights: w, gradients: w, optimizer: stateBytes(optimizer) };
 }
@@ -258,13 +261,15 @@ function checkRequest(req: MemoryRequest): void {
   positiveInt("seqLen", req.seqLen);
   positiveInt("microBatch", req.microBatch);
   if (![0, 1, 2, 3].includes(req.zero)) throw new RangeError(`zero must be 0, 1, 2 or 3, got ${String(req.zero)}`);
-  if (!(OPTIMIZERS as readonly string[]).includes(req.optimizer)) throw new RangeError(`unknown optimizer ${String(req.optimizer)}`);
+  if (!(OPTIMIZERS as readonly string[]).includes(req.optimizer))
+    throw new RangeError(`unknown optimizer ${String(req.optimizer)}`);
   if (req.training !== "full") {
     positiveInt("loraRank", req.loraRank);
     if (req.loraTargets.length === 0) throw new RangeError("LoRA needs at least one target module");
   }
   const rows = req.trainableVocabRows ?? 0;
-  if (!Number.isInteger(rows) || rows < 0) throw new RangeError(`trainableVocabRows must be a non-negative integer, got ${rows}`);
+  if (!Number.isInteger(rows) || rows < 0)
+    throw new RangeError(`trainableVocabRows must be a non-negative integer, got ${rows}`);
 }
 
 /**
@@ -294,7 +299,15 @@ export function memoryPerGpu(req: MemoryRequest): MemoryBreakdown {
   if (req.training === "full") {
     // trainableVocabRows are already inside arch.vocab: every row trains.
     const b = bytesPerParam(req.optimizer);
-    states = shard({ weights: b.weights * params.total, gradients: b.gradients * params.total, optimizer: b.optimizer * params.total }, zero, n);
+    states = shard(
+      {
+        weights: b.weights * params.total,
+        gradients: b.gradients * params.total,
+        optimizer: b.optimizer * params.total,
+      },
+      zero,
+      n,
+    );
   } else {
     // Frozen base (physics.md §4.5 / §4.6): sharded only by ZeRO-3 / FSDP full shard.
     let frozen: number;
@@ -334,16 +347,26 @@ export function memoryPerGpu(req: MemoryRequest): MemoryBreakdown {
 
   const activations = activationBytes(req);
   const overhead =
-    CUDA_CONTEXT_BYTES + FRAGMENTATION_MARGIN * activations + zero3GatherBytes(req, layerParams * layerBytesPerParam, 2 * params.embedding);
+    CUDA_CONTEXT_BYTES +
+    FRAGMENTATION_MARGIN * activations +
+    zero3GatherBytes(req, layerParams * layerBytesPerParam, 2 * params.embedding);
   const total = states.weights + states.gradients + states.optimizer + activations + overhead;
   return { ...states, activations, overhead, total };
 }
 
 /** Smallest data-parallel GPU count whose per-GPU total fits gpuMemoryBytes; null if none ≤ maxGpus. */
-export function minGpusToFit(req: Omit<MemoryRequest, "gpuCount">, gpuMemoryBytes: number, maxGpus = 4096): number | null {
+export function minGpusToFit(
+  req: Omit<MemoryRequest, "gpuCount">,
+  gpuMemoryBytes: number,
+  maxGpus = 4096,
+): number | null {
   if (!(gpuMemoryBytes > 0)) throw new RangeError(`GPU memory must be positive, got ${gpuMemoryBytes}`);
-  if (!Number.isInteger(maxGpus) || maxGpus < 1) throw new RangeError(`maxGpus must be a positive integer, got ${maxGpus}`);
-  return smallestCount((n) => memoryPerGpu({ ...req, gpuCount: n }).total <= gpuMemoryBytes, req.zero === 0 ? 1 : maxGpus);
+  if (!Number.isInteger(maxGpus) || maxGpus < 1)
+    throw new RangeError(`maxGpus must be a positive integer, got ${maxGpus}`);
+  return smallestCount(
+    (n) => memoryPerGpu({ ...req, gpuCount: n }).total <= gpuMemoryBytes,
+    req.zero === 0 ? 1 : maxGpus,
+  );
 }
 
 /**

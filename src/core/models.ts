@@ -9,7 +9,10 @@ export function findModel(models: readonly ModelPreset[], name: string, flag = "
   const wanted = normalize(name);
   const found = models.find((m) => normalize(m.id) === wanted || m.aliases.some((a) => normalize(a) === wanted));
   if (found) return found;
-  const guess = closest(name, models.map((m) => m.id));
+  const guess = closest(
+    name,
+    models.map((m) => m.id),
+  );
   // A Hugging Face id ("org/name") that is no preset: its config.json gives the exact shape.
   const allowed = name.includes("/")
     ? "not a preset: give the model's config.json with --model-config (or --params)"

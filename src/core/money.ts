@@ -74,9 +74,11 @@ function parseKorean(body: string, endsWithWon: boolean): KoreanResult {
     if (big === undefined && small === undefined) {
       if (pending !== undefined) return { ok: false, hint: "two numbers in a row" };
       pending = Number(piece.replace(/[,_]/g, ""));
-      if (group > 0 && pending >= lastSmall) return { ok: false, hint: `${piece} is too large after ${grouped(group)}` };
+      if (group > 0 && pending >= lastSmall)
+        return { ok: false, hint: `${piece} is too large after ${grouped(group)}` };
     } else if (small !== undefined) {
-      if (small >= lastSmall) return { ok: false, hint: `${piece} is out of order: units go 천, 백, 십 within a group, each once` };
+      if (small >= lastSmall)
+        return { ok: false, hint: `${piece} is out of order: units go 천, 백, 십 within a group, each once` };
       group += (pending ?? 1) * small;
       lastSmall = small;
       pending = undefined;
@@ -88,7 +90,10 @@ function parseKorean(body: string, endsWithWon: boolean): KoreanResult {
       const value = group === 0 && pending === undefined ? 1 : group + (pending ?? 0);
       // After 억, the 만 group must stay below 1억: "2억15000만" is a typo, not 3.5억.
       if (Number.isFinite(lastBig) && value * big >= lastBig) {
-        return { ok: false, hint: `${grouped(value)}${piece} is 1${lastBigName} or more; fold it into the ${lastBigName} part` };
+        return {
+          ok: false,
+          hint: `${grouped(value)}${piece} is 1${lastBigName} or more; fold it into the ${lastBigName} part`,
+        };
       }
       total += value * big;
       lastBig = big;
@@ -111,7 +116,8 @@ export const MAX_KRW = 1e18;
 
 /** Throws unless the amount is a finite number above zero and at most MAX_KRW in won. */
 function checkAmount(amount: number, value: string, flag: string): void {
-  if (!Number.isFinite(amount) || amount > MAX_KRW) throw badValue(flag, value, "the amount is too large: at most 10^18 won");
+  if (!Number.isFinite(amount) || amount > MAX_KRW)
+    throw badValue(flag, value, "the amount is too large: at most 10^18 won");
   if (amount > 0 && amount < 0.01) throw badValue(flag, value, "the amount is too small: at least 0.01");
   if (amount <= 0) throw badValue(flag, value, "the amount must be greater than zero");
 }
@@ -134,12 +140,20 @@ function parseWon(body: string, endsWithWon: boolean, value: string, flag: strin
   const won = plainNumber(body);
   if (won !== undefined) return won;
   const suffixed = new RegExp(`^${NUMBER}\\s*[kmb]$`, "i").test(body);
-  const hint = suffixed ? "won takes no k/M/B suffix (M could be misread as 만): write 억/만 or all the digits" : undefined;
+  const hint = suffixed
+    ? "won takes no k/M/B suffix (M could be misread as 만): write 억/만 or all the digits"
+    : undefined;
   throw badValue(flag, value, MONEY_FORMS, hint);
 }
 
-const PREFIXES: ReadonlyArray<[RegExp, Currency]> = [[USD_PREFIX, "USD"], [KRW_PREFIX, "KRW"]];
-const SUFFIXES: ReadonlyArray<[RegExp, Currency]> = [[USD_SUFFIX_WORD, "USD"], [KRW_SUFFIX, "KRW"]];
+const PREFIXES: ReadonlyArray<[RegExp, Currency]> = [
+  [USD_PREFIX, "USD"],
+  [KRW_PREFIX, "KRW"],
+];
+const SUFFIXES: ReadonlyArray<[RegExp, Currency]> = [
+  [USD_SUFFIX_WORD, "USD"],
+  [KRW_SUFFIX, "KRW"],
+];
 
 /** Removes the first mark in `marks` that `text` carries, and says which currency it names. */
 function stripMark(text: string, marks: ReadonlyArray<[RegExp, Currency]>): [Currency | undefined, string] {
@@ -184,7 +198,10 @@ export function parseMoney(value: string, flag: string, krwPerUsd: number): Mone
   // Korean units can only mean won, so "3억" needs no mark; bare digits could be either.
   const currency = marked.currency ?? (KOREAN_UNIT.test(body) ? "KRW" : undefined);
   if (currency === undefined) {
-    const hint = plainNumber(body) === undefined ? undefined : `a number alone has no currency: did you mean ${body}원 or $${body}?`;
+    const hint =
+      plainNumber(body) === undefined
+        ? undefined
+        : `a number alone has no currency: did you mean ${body}원 or $${body}?`;
     throw badValue(flag, value, MONEY_FORMS, hint);
   }
 

@@ -111,20 +111,36 @@ function countForDeadline(gpuHours: number, days: number): number {
  */
 export function fewestGpus(gpu: PlanGpu, constraints: PlanConstraints, limits: PlanLimits): number | null {
   if (gpu.minGpus === null) return null;
-  const forDeadline = constraints.deadlineDays === undefined ? 1 : countForDeadline(gpu.gpuHours, constraints.deadlineDays);
+  const forDeadline =
+    constraints.deadlineDays === undefined ? 1 : countForDeadline(gpu.gpuHours, constraints.deadlineDays);
   const n = roundUpToNodes(Math.max(gpu.minGpus, forDeadline), limits.nodeSize);
   return n <= limits.maxGpus ? n : null;
 }
 
 function candidate(gpu: PlanGpu, offer: PlanOffer, count: number, kind: PlanCandidate["kind"]): PlanCandidate {
-  return { gpu, offer, count, kind, gpuHours: gpu.gpuHours, wallDays: gpu.gpuHours / count / 24, costUsd: gpu.gpuHours * offer.usdPerGpuHour };
+  return {
+    gpu,
+    offer,
+    count,
+    kind,
+    gpuHours: gpu.gpuHours,
+    wallDays: gpu.gpuHours / count / 24,
+    costUsd: gpu.gpuHours * offer.usdPerGpuHour,
+  };
 }
 
-const byCost = (a: PlanCandidate, b: PlanCandidate): number => a.costUsd - b.costUsd || a.wallDays - b.wallDays || a.count - b.count;
-const byTime = (a: PlanCandidate, b: PlanCandidate): number => a.wallDays - b.wallDays || a.costUsd - b.costUsd || a.count - b.count;
+const byCost = (a: PlanCandidate, b: PlanCandidate): number =>
+  a.costUsd - b.costUsd || a.wallDays - b.wallDays || a.count - b.count;
+const byTime = (a: PlanCandidate, b: PlanCandidate): number =>
+  a.wallDays - b.wallDays || a.costUsd - b.costUsd || a.count - b.count;
 
 /** Searches every GPU type × offer × {fewest, most}; lists the `top` cheapest and fastest that qualify. */
-export function searchPlans(gpus: readonly PlanGpu[], constraints: PlanConstraints, limits: PlanLimits, top: number): PlanSearch {
+export function searchPlans(
+  gpus: readonly PlanGpu[],
+  constraints: PlanConstraints,
+  limits: PlanLimits,
+  top: number,
+): PlanSearch {
   const fewest: PlanCandidate[] = []; // meeting memory and deadline
   const most: PlanCandidate[] = [];
   const fitting: PlanCandidate[] = []; // memory only: fewest that fit, and the maximum
@@ -141,7 +157,8 @@ export function searchPlans(gpus: readonly PlanGpu[], constraints: PlanConstrain
       most.push(candidate(gpu, offer, limits.maxGpus, "most"));
     }
   }
-  const withinBudget = (c: PlanCandidate): boolean => constraints.budgetUsd === undefined || c.costUsd <= constraints.budgetUsd;
+  const withinBudget = (c: PlanCandidate): boolean =>
+    constraints.budgetUsd === undefined || c.costUsd <= constraints.budgetUsd;
   const cheapest = fewest.filter(withinBudget).sort(byCost);
   const fastest = most.filter(withinBudget).sort(byTime);
   const binding: PlanSearch["binding"] = [];

@@ -130,13 +130,24 @@ export function resolvePrice(prices: readonly PriceOffer[], gpuName: string, req
     const known = findProvider(prices, request.provider);
     if (!known) {
       const guess = closest(request.provider, providers);
-      throw badValue("--provider", request.provider, `expected one of ${providers.join(", ")}`, guess ? `did you mean ${guess}?` : undefined);
+      throw badValue(
+        "--provider",
+        request.provider,
+        `expected one of ${providers.join(", ")}`,
+        guess ? `did you mean ${guess}?` : undefined,
+      );
     }
     const offer = offers.find((o) => o.provider === known);
     if (!offer) {
       const others = offers.map((o) => o.provider);
-      const where = others.length ? `providers with a ${request.kind} ${gpuName} price: ${others.join(", ")}` : `no provider has a ${request.kind} ${gpuName} price; use --price USD`;
-      throw badValue("--provider", request.provider, `${known} has no current ${request.kind} price for ${gpuName}; ${where}`);
+      const where = others.length
+        ? `providers with a ${request.kind} ${gpuName} price: ${others.join(", ")}`
+        : `no provider has a ${request.kind} ${gpuName} price; use --price USD`;
+      throw badValue(
+        "--provider",
+        request.provider,
+        `${known} has no current ${request.kind} price for ${gpuName}; ${where}`,
+      );
     }
     return {
       usdPerGpuHour: offer.usdPerGpuHour,
@@ -149,7 +160,11 @@ export function resolvePrice(prices: readonly PriceOffer[], gpuName: string, req
     };
   }
   if (offers.length === 0) {
-    throw badValue("--gpus", gpuName, `no current ${request.kind} price is known for ${gpuName}; give one with --price USD (per GPU-hour)`);
+    throw badValue(
+      "--gpus",
+      gpuName,
+      `no current ${request.kind} price is known for ${gpuName}; give one with --price USD (per GPU-hour)`,
+    );
   }
   const value = median(offers.map((o) => o.usdPerGpuHour));
   return {
@@ -161,13 +176,22 @@ export function resolvePrice(prices: readonly PriceOffer[], gpuName: string, req
     rule: DEFAULT_PRICE_RULE.replace("on-demand", request.kind) + `: ${offers.length} providers`,
     offers,
     ...(offers.every((o) => isStale(o, prices))
-      ? { staleNote: `every ${request.kind} price known for ${gpuName} is more than a year old (newest ${dateSpan(offers).split("..").pop()}); check a current quote or give --price` }
+      ? {
+          staleNote: `every ${request.kind} price known for ${gpuName} is more than a year old (newest ${dateSpan(offers).split("..").pop()}); check a current quote or give --price`,
+        }
       : {}),
   };
 }
 
 /** Names people type for providers beyond the ids and display names in presets/prices.json. */
-const PROVIDER_ALIASES: Record<string, string> = { google: "gcp", googlecloud: "gcp", gce: "gcp", vast: "vastai", microsoft: "azure", 엘리스: "elice" };
+const PROVIDER_ALIASES: Record<string, string> = {
+  google: "gcp",
+  googlecloud: "gcp",
+  gce: "gcp",
+  vast: "vastai",
+  microsoft: "azure",
+  엘리스: "elice",
+};
 
 const normalize = (text: string): string => text.toLowerCase().replace(/[^a-z0-9가-힣]/g, "");
 
@@ -176,7 +200,8 @@ export function findProvider(prices: readonly PriceOffer[], name: string): strin
   const wanted = normalize(name);
   const aliased = PROVIDER_ALIASES[wanted];
   for (const offer of prices) {
-    if (normalize(offer.provider) === wanted || normalize(offer.providerName) === wanted || offer.provider === aliased) return offer.provider;
+    if (normalize(offer.provider) === wanted || normalize(offer.providerName) === wanted || offer.provider === aliased)
+      return offer.provider;
   }
   return undefined;
 }

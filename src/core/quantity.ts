@@ -42,7 +42,8 @@ export function parsePositiveNumber(value: string, flag: string, what: string, b
   const n = /^(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(text) ? Number(text) : Number.NaN;
   if (!Number.isFinite(n) || n <= 0) throw badValue(flag, value, `expected ${what} greater than zero`);
   if (n > bounds.max) throw badValue(flag, value, `expected ${what}: at most ${bounds.max}`);
-  if (bounds.min !== undefined && n < bounds.min) throw badValue(flag, value, `expected ${what}: at least ${bounds.min}`);
+  if (bounds.min !== undefined && n < bounds.min)
+    throw badValue(flag, value, `expected ${what}: at least ${bounds.min}`);
   return n;
 }
 

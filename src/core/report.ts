@@ -64,19 +64,39 @@ function findNonFinite(value: unknown, path: string): string[] {
 }
 
 /** Runs the estimate and gathers what a reader needs to trace each number. */
-export function buildReport(inputs: ResolvedInputs, sources: Record<string, string>, request: EstimateRequest): EstimateReport {
+export function buildReport(
+  inputs: ResolvedInputs,
+  sources: Record<string, string>,
+  request: EstimateRequest,
+): EstimateReport {
   const estimates = estimate(request);
   // The input limits keep every figure finite; this is the last line of defence, so that no
   // combination of them can print Infinity or NaN.
   const bad = estimates.flatMap((e) => findNonFinite(e, e.strategy));
-  if (bad.length > 0) throw new UsageError(`the inputs are too large to compute (${bad[0]} is not a finite number): use smaller --params, --tokens, --price or --fx`);
+  if (bad.length > 0)
+    throw new UsageError(
+      `the inputs are too large to compute (${bad[0]} is not a finite number): use smaller --params, --tokens, --price or --fx`,
+    );
   const warnings: string[] = [];
   if (request.price.staleNote) warnings.push(request.price.staleNote);
   if (request.gpuCount > LARGEST_PUBLISHED_CLUSTER) {
-    warnings.push(`${request.gpuCount} GPUs is more than any published training run used (${LARGEST_PUBLISHED_CLUSTER}); the model has no multi-GPU scaling loss, so the wall-clock at this size is optimistic`);
+    warnings.push(
+      `${request.gpuCount} GPUs is more than any published training run used (${LARGEST_PUBLISHED_CLUSTER}); the model has no multi-GPU scaling loss, so the wall-clock at this size is optimistic`,
+    );
   }
   if (inputs.mfu !== undefined && inputs.mfu > 0.7) {
-    warnings.push(`--mfu ${inputs.mfu} is above 0.7: no published training run sustains that (physics.md §2.5: 0.3–0.55 is typical)`);
+    warnings.push(
+      `--mfu ${inputs.mfu} is above 0.7: no published training run sustains that (physics.md §2.5: 0.3–0.55 is typical)`,
+    );
   }
-  return { inputs, sources, energy: request.energy, price: request.price, fx: request.fx, estimates, formulas: formulas(estimates.map((e) => e.training)), warnings };
+  return {
+    inputs,
+    sources,
+    energy: request.energy,
+    price: request.price,
+    fx: request.fx,
+    estimates,
+    formulas: formulas(estimates.map((e) => e.training)),
+    warnings,
+  };
 }

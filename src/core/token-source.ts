@@ -25,7 +25,12 @@ export const CHINCHILLA_TOKENS_PER_PARAM = 20;
 
 /** n with at most 4 significant digits and a k/M/B/T suffix: 134.8B, 153.6M, 14.99B. */
 function compact(n: number): string {
-  const scales: Array<[number, string]> = [[1e12, "T"], [1e9, "B"], [1e6, "M"], [1e3, "k"]];
+  const scales: Array<[number, string]> = [
+    [1e12, "T"],
+    [1e9, "B"],
+    [1e6, "M"],
+    [1e3, "k"],
+  ];
   const [scale, suffix] = scales.find(([s]) => n >= s) ?? [1, ""];
   return `${formatNumber(Number((n / scale).toPrecision(4)), 3)}${suffix}`;
 }
@@ -52,9 +57,19 @@ export function chinchillaTokens(params: number): TokenCount {
 
 /** Decimal units are powers of 1000 (GB = 10^9 bytes), binary ones powers of 1024 (GiB = 2^30 bytes). */
 const BYTE_UNITS: Record<string, number> = {
-  b: 1, byte: 1, bytes: 1,
-  kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12, pb: 1e15,
-  kib: 2 ** 10, mib: 2 ** 20, gib: 2 ** 30, tib: 2 ** 40, pib: 2 ** 50,
+  b: 1,
+  byte: 1,
+  bytes: 1,
+  kb: 1e3,
+  mb: 1e6,
+  gb: 1e9,
+  tb: 1e12,
+  pb: 1e15,
+  kib: 2 ** 10,
+  mib: 2 ** 20,
+  gib: 2 ** 30,
+  tib: 2 ** 40,
+  pib: 2 ** 50,
 };
 
 const CORPUS_FORMS = "expected a size such as 61GB, 61 GB, 1.5TB, 500MB or 61GiB (GB = 10^9 bytes, GiB = 2^30 bytes)";
@@ -139,7 +154,8 @@ export function sftTokens({ examples, tokensPerExample, epochs }: SftData): Toke
 /** What --tokens asked for: a count, or the Chinchilla rule applied to the model's parameters. */
 export type TokensFlag = { kind: "count"; tokens: number } | { kind: "chinchilla" };
 
-const TOKENS_FORMS = 'expected a token count such as 15B, 134.8B, 7e9 or 7_000_000_000, or "chinchilla" (20 tokens per parameter)';
+const TOKENS_FORMS =
+  'expected a token count such as 15B, 134.8B, 7e9 or 7_000_000_000, or "chinchilla" (20 tokens per parameter)';
 
 /** Parses --tokens: "chinchilla" (any case) or a count in parseCount's forms. */
 export function parseTokensFlag(value: string, flag: string): TokensFlag {

@@ -63,7 +63,8 @@ export function detectTrainer(obj: unknown): Trainer | undefined {
 // Validation: the types of the fields we read. Other keys pass through untouched.
 
 const num = () => z.number({ error: "expected a number" });
-const posInt = () => num().int({ error: "expected a positive integer" }).positive({ error: "expected a positive integer" });
+const posInt = () =>
+  num().int({ error: "expected a positive integer" }).positive({ error: "expected a positive integer" });
 const posNum = () => num().positive({ error: "expected a positive number" });
 const bool = () => z.boolean({ error: "expected true or false" });
 const str = () => z.string({ error: "expected a string" });
@@ -71,14 +72,25 @@ const strOrList = () => z.union([str(), z.array(str())], { error: "expected a st
 const mapping = <T extends z.core.$ZodLooseShape>(shape: T) => z.looseObject(shape, { error: "expected a mapping" });
 // DeepSpeed is usually a path to its JSON file; an inline mapping may carry zero_optimization.stage.
 const deepspeed = () =>
-  z.union([str(), mapping({
-      zero_optimization: mapping({
-        stage: num().int({ error: "expected 0, 1, 2 or 3" }).min(0, { error: "expected 0, 1, 2 or 3" }).max(3, { error: "expected 0, 1, 2 or 3" }).nullish(),
-      }).nullish(),
-    })], {
-    error: "expected a path to a DeepSpeed config or a mapping",
-  });
-const fsdp = () => z.union([str(), z.array(str()), bool()], { error: "expected a string, a list of strings or true/false" });
+  z.union(
+    [
+      str(),
+      mapping({
+        zero_optimization: mapping({
+          stage: num()
+            .int({ error: "expected 0, 1, 2 or 3" })
+            .min(0, { error: "expected 0, 1, 2 or 3" })
+            .max(3, { error: "expected 0, 1, 2 or 3" })
+            .nullish(),
+        }).nullish(),
+      }),
+    ],
+    {
+      error: "expected a path to a DeepSpeed config or a mapping",
+    },
+  );
+const fsdp = () =>
+  z.union([str(), z.array(str()), bool()], { error: "expected a string, a list of strings or true/false" });
 
 const AxolotlSchema = z.looseObject({
   base_model: str().nullish(),
@@ -110,7 +122,9 @@ const AxolotlSchema = z.looseObject({
 const LlamaFactorySchema = z.looseObject({
   model_name_or_path: str().nullish(),
   stage: str().nullish(),
-  finetuning_type: z.enum(["full", "lora", "freeze", "oft"], { error: "expected one of full, lora, freeze, oft" }).nullish(),
+  finetuning_type: z
+    .enum(["full", "lora", "freeze", "oft"], { error: "expected one of full, lora, freeze, oft" })
+    .nullish(),
   lora_rank: posInt().nullish(),
   lora_target: strOrList().nullish(),
   quantization_bit: posInt().nullish(),
@@ -212,10 +226,20 @@ class Fields {
     return out;
   }
 
-  result(trainer: Trainer, options: Omit<TrainerOptions, "trainer" | "used" | "ignored" | "assumed" | "notes">): TrainerOptions {
+  result(
+    trainer: Trainer,
+    options: Omit<TrainerOptions, "trainer" | "used" | "ignored" | "assumed" | "notes">,
+  ): TrainerOptions {
     // Drop undefined values so callers and tests see only what was determined.
     const defined = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
-    return { trainer, ...defined, used: [...this.used], ignored: this.ignored(), assumed: this.assumed, notes: this.notes };
+    return {
+      trainer,
+      ...defined,
+      used: [...this.used],
+      ignored: this.ignored(),
+      assumed: this.assumed,
+      notes: this.notes,
+    };
   }
 }
 
@@ -257,7 +281,8 @@ function mapTargets(names: readonly string[], fields: Fields, path: string): Lor
     else if (MODULE_TARGETS[name]) MODULE_TARGETS[name]!.forEach((t) => out.add(t));
     else unknown.push(name);
   }
-  if (unknown.length > 0) fields.note(`${path}: ${unknown.join(", ")} not modelled (llm-cost sizes adapters on q, k, v, o, gate, up, down)`);
+  if (unknown.length > 0)
+    fields.note(`${path}: ${unknown.join(", ")} not modelled (llm-cost sizes adapters on q, k, v, o, gate, up, down)`);
   return out.size > 0 ? ALL_TARGETS.filter((t) => out.has(t)) : undefined;
 }
 
@@ -293,7 +318,12 @@ const TORCH_OPTIMIZERS: Record<string, TrainerOptimizer> = {
   Adafactor: "adafactor",
 };
 
-function mapOptimizer(name: string, table: Record<string, TrainerOptimizer>, fields: Fields, path: string): TrainerOptimizer | undefined {
+function mapOptimizer(
+  name: string,
+  table: Record<string, TrainerOptimizer>,
+  fields: Fields,
+  path: string,
+): TrainerOptimizer | undefined {
   const found = table[name];
   if (!found) fields.note(`${path}: ${name} has no llm-cost equivalent; the estimate uses its default optimizer`);
   return found;
@@ -405,18 +435,39 @@ function axolotl(obj: Obj, file: string): TrainerOptions {
     const version = f.get("fsdp_version") ?? f.get("fsdp_config.fsdp_version");
     if (version === 2) {
       // FSDP2 reshards parameters after forward by default (ZeRO-3); without it, ZeRO-2.
-      const reshard = (f.get("fsdp_config.reshard_after_forward") ?? f.get("fsdp_config.fsdp_reshard_after_forward")) as boolean | undefined;
+      const reshard = (f.get("fsdp_config.reshard_after_forward") ?? f.get("fsdp_config.fsdp_reshard_after_forward")) as
+        | boolean
+        | undefined;
       zero = reshard === false ? 2 : 3;
     } else {
-      const strategyName = (f.get("fsdp_config.fsdp_sharding_strategy") ?? f.get("fsdp_config.sharding_strategy")) as string | undefined;
-      zero = strategyName !== undefined ? zeroFromSharding(strategyName) : fsdpList !== undefined ? zeroFromFsdpList(fsdpList) : 3;
+      const strategyName = (f.get("fsdp_config.fsdp_sharding_strategy") ?? f.get("fsdp_config.sharding_strategy")) as
+        | string
+        | undefined;
+      zero =
+        strategyName !== undefined
+          ? zeroFromSharding(strategyName)
+          : fsdpList !== undefined
+            ? zeroFromFsdpList(fsdpList)
+            : 3;
     }
   }
 
   const optName = f.getOr("optimizer", "adamw_torch_fused", "absent: axolotl default adamw_torch_fused");
   const optimizer = mapOptimizer(optName, HF_OPTIMIZERS, f, "optimizer");
 
-  return f.result("axolotl", { model, strategy, loraRank, loraTargets, seqLen, microBatch, gradAccum, epochs, recompute, zero, optimizer });
+  return f.result("axolotl", {
+    model,
+    strategy,
+    loraRank,
+    loraTargets,
+    seqLen,
+    microBatch,
+    gradAccum,
+    epochs,
+    recompute,
+    zero,
+    optimizer,
+  });
 }
 
 function llamaFactory(obj: Obj, file: string): TrainerOptions {
@@ -427,7 +478,9 @@ function llamaFactory(obj: Obj, file: string): TrainerOptions {
 
   const stage = f.get("stage") as string | undefined;
   if (stage !== undefined && stage !== "sft" && stage !== "pt") {
-    f.note(`stage: ${stage} adds reference/reward model passes that llm-cost does not model; priced as supervised training`);
+    f.note(
+      `stage: ${stage} adds reference/reward model passes that llm-cost does not model; priced as supervised training`,
+    );
   }
 
   const type = f.getOr<string>("finetuning_type", "lora", "absent: LLaMA-Factory default lora");
@@ -437,11 +490,15 @@ function llamaFactory(obj: Obj, file: string): TrainerOptions {
   else if (type === "freeze") {
     strategy = "sft";
     // Freeze tuning trains only some layers; listed as an assumption because the cost is not modelled.
-    f.assume("finetuning_type", "freeze (partial-parameter) tuning is not modelled; treated as sft (full fine-tuning), an upper bound");
+    f.assume(
+      "finetuning_type",
+      "freeze (partial-parameter) tuning is not modelled; treated as sft (full fine-tuning), an upper bound",
+    );
   } else {
     if (type === "oft") f.assume("finetuning_type", "oft adapters are not modelled; treated as LoRA");
     strategy = bits === undefined ? "lora" : "qlora";
-    if (bits !== undefined && bits > 4) f.note(`quantization_bit: ${bits}-bit frozen base modelled as qlora (quantised base)`);
+    if (bits !== undefined && bits > 4)
+      f.note(`quantization_bit: ${bits}-bit frozen base modelled as qlora (quantised base)`);
   }
 
   let loraRank: number | undefined;
@@ -457,7 +514,11 @@ function llamaFactory(obj: Obj, file: string): TrainerOptions {
   const gradAccum = f.getOr("gradient_accumulation_steps", 1, "absent: Hugging Face TrainingArguments default 1");
   const epochs = f.getOr("num_train_epochs", 3, "absent: Hugging Face TrainingArguments default 3");
   // LLaMA-Factory turns gradient checkpointing on unless told not to.
-  const noGc = f.getOr("disable_gradient_checkpointing", false, "absent: LLaMA-Factory enables gradient checkpointing by default");
+  const noGc = f.getOr(
+    "disable_gradient_checkpointing",
+    false,
+    "absent: LLaMA-Factory enables gradient checkpointing by default",
+  );
   const recompute = noGc ? "none" : "full";
 
   let zero: TrainerOptions["zero"];
@@ -469,7 +530,19 @@ function llamaFactory(obj: Obj, file: string): TrainerOptions {
   const optName = f.getOr("optim", "adamw_torch", "absent: Hugging Face TrainingArguments default adamw_torch");
   const optimizer = mapOptimizer(optName, HF_OPTIMIZERS, f, "optim");
 
-  return f.result("llama-factory", { model, strategy, loraRank, loraTargets, seqLen, microBatch, gradAccum, epochs, recompute, zero, optimizer });
+  return f.result("llama-factory", {
+    model,
+    strategy,
+    loraRank,
+    loraTargets,
+    seqLen,
+    microBatch,
+    gradAccum,
+    epochs,
+    recompute,
+    zero,
+    optimizer,
+  });
 }
 
 function torchtune(obj: Obj, file: string): TrainerOptions {
@@ -478,7 +551,11 @@ function torchtune(obj: Obj, file: string): TrainerOptions {
   const model = f.get("model._component_") as string;
   // Builders are named full_…/model_…, lora_<model> and qlora_<model> (e.g. qlora_llama3_1_8b).
   const builder = model.split(".").pop() ?? model;
-  let strategy: TrainerOptions["strategy"] = builder.startsWith("qlora_") ? "qlora" : builder.startsWith("lora_") ? "lora" : "sft";
+  let strategy: TrainerOptions["strategy"] = builder.startsWith("qlora_")
+    ? "qlora"
+    : builder.startsWith("lora_")
+      ? "lora"
+      : "sft";
   // A lora_ builder with quantize_base: True is what the qlora_ builders are.
   if (strategy === "lora" && f.get("model.quantize_base") === true) strategy = "qlora";
 
@@ -489,7 +566,8 @@ function torchtune(obj: Obj, file: string): TrainerOptions {
     const attn = (f.get("model.lora_attn_modules") as string[] | undefined) ?? [];
     const mlp = f.get("model.apply_lora_to_mlp") === true;
     loraTargets = mapTargets([...attn, ...(mlp ? ["w1", "w2", "w3"] : [])], f, "model.lora_attn_modules");
-    if (f.get("model.apply_lora_to_output") === true) f.note("model.apply_lora_to_output: the LoRA on the output head is not counted");
+    if (f.get("model.apply_lora_to_output") === true)
+      f.note("model.apply_lora_to_output: the LoRA on the output head is not counted");
   }
 
   const seqLen = f.get("tokenizer.max_seq_len") as number | undefined;
@@ -511,9 +589,27 @@ function torchtune(obj: Obj, file: string): TrainerOptions {
 
   let optimizer: TrainerOptimizer | undefined;
   const optComponent = f.get("optimizer._component_") as string | undefined;
-  if (optComponent !== undefined) optimizer = mapOptimizer(optComponent.split(".").pop() ?? optComponent, TORCH_OPTIMIZERS, f, "optimizer._component_");
+  if (optComponent !== undefined)
+    optimizer = mapOptimizer(
+      optComponent.split(".").pop() ?? optComponent,
+      TORCH_OPTIMIZERS,
+      f,
+      "optimizer._component_",
+    );
 
-  return f.result("torchtune", { model, strategy, loraRank, loraTargets, seqLen, microBatch, gradAccum, epochs, recompute, zero, optimizer });
+  return f.result("torchtune", {
+    model,
+    strategy,
+    loraRank,
+    loraTargets,
+    seqLen,
+    microBatch,
+    gradAccum,
+    epochs,
+    recompute,
+    zero,
+    optimizer,
+  });
 }
 
 /**

@@ -7,13 +7,19 @@ import type { Lang } from "./lang.js";
  */
 const KOREAN: ReadonlyArray<readonly [RegExp, string]> = [
   [/^invalid (\S+) "(.*?)": /, '$1 값 "$2"을(를) 쓸 수 없습니다: '],
-  [/^missing command: expected (.*) \(see llm-cost --help\)$/, "명령이 없습니다: $1 중 하나를 쓰세요 (llm-cost --help 참고)"],
+  [
+    /^missing command: expected (.*) \(see llm-cost --help\)$/,
+    "명령이 없습니다: $1 중 하나를 쓰세요 (llm-cost --help 참고)",
+  ],
   [/^missing (--[\w-]+): /, "$1 값이 필요합니다: "],
   [/^unknown option '([^']+)'/, "알 수 없는 옵션 '$1'"],
   [/^unknown command '([^']+)'/, "알 수 없는 명령 '$1'"],
   [/\(Did you mean (.+?)\?\)/, "(혹시 $1?)"],
   [/\(did you mean (.+?)\?\)/, "(혹시 $1?)"],
-  [/unknown "([^"]+)"; expected a comma list of (.*) \(or all\)/, '알 수 없는 값 "$1"; 쉼표로 구분한 목록: $2 (또는 all)'],
+  [
+    /unknown "([^"]+)"; expected a comma list of (.*) \(or all\)/,
+    '알 수 없는 값 "$1"; 쉼표로 구분한 목록: $2 (또는 all)',
+  ],
   [/expected one of /, "허용되는 값: "],
   [/must be at least 1/, "1 이상이어야 합니다"],
   [/must be greater than zero/, "0보다 커야 합니다"],
@@ -35,10 +41,22 @@ export function localizeError(message: string, lang: Lang): string {
 }
 
 const KOREAN_WARNINGS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/^--tokens chinchilla is a from-scratch rule .*$/, "--tokens chinchilla는 처음부터 사전학습할 때의 규칙입니다 (파라미터당 토큰 20개); 계속 사전학습과 파인튜닝은 훨씬 적은 토큰을 씁니다"],
-  [/^every (\S+) price known for (\S+) is more than a year old \(newest ([^)]+)\); check a current quote or give --price$/, "$2의 $1 가격은 모두 1년 이상 지난 것입니다 (가장 최근 $3): 최신 견적을 확인하거나 --price를 주세요"],
-  [/^(\d+) GPUs is more than any published training run used \((\d+)\); .*$/, "GPU $1장은 공개된 어떤 학습보다 많습니다 ($2장): 모델에 다중 GPU 확장 손실이 없어 이 규모의 소요 기간은 낙관적입니다"],
-  [/^--mfu (\S+) is above 0\.7: no published training run sustains that \(physics\.md §2\.5: 0\.3–0\.55 is typical\)$/, "--mfu $1은(는) 0.7보다 높습니다: 이런 효율을 유지한 공개 학습 기록은 없습니다 (보통 0.3–0.55)"],
+  [
+    /^--tokens chinchilla is a from-scratch rule .*$/,
+    "--tokens chinchilla는 처음부터 사전학습할 때의 규칙입니다 (파라미터당 토큰 20개); 계속 사전학습과 파인튜닝은 훨씬 적은 토큰을 씁니다",
+  ],
+  [
+    /^every (\S+) price known for (\S+) is more than a year old \(newest ([^)]+)\); check a current quote or give --price$/,
+    "$2의 $1 가격은 모두 1년 이상 지난 것입니다 (가장 최근 $3): 최신 견적을 확인하거나 --price를 주세요",
+  ],
+  [
+    /^(\d+) GPUs is more than any published training run used \((\d+)\); .*$/,
+    "GPU $1장은 공개된 어떤 학습보다 많습니다 ($2장): 모델에 다중 GPU 확장 손실이 없어 이 규모의 소요 기간은 낙관적입니다",
+  ],
+  [
+    /^--mfu (\S+) is above 0\.7: no published training run sustains that \(physics\.md §2\.5: 0\.3–0\.55 is typical\)$/,
+    "--mfu $1은(는) 0.7보다 높습니다: 이런 효율을 유지한 공개 학습 기록은 없습니다 (보통 0.3–0.55)",
+  ],
 ];
 
 /** A warning in the chosen language (English is returned as it is). */

@@ -3,7 +3,16 @@ import type { Lang } from "./lang.js";
 
 /** Every label the estimate table and its footer print, per language. */
 export interface Texts {
-  headers: { strategy: string; scenario: string; flops: string; gpuHours: string; wallClock: string; memory: string; costKrw: string; costUsd: string };
+  headers: {
+    strategy: string;
+    scenario: string;
+    flops: string;
+    gpuHours: string;
+    wallClock: string;
+    memory: string;
+    costKrw: string;
+    costUsd: string;
+  };
   tokens: (count: string) => string;
   compareEfficiency: string;
   fits: string;
@@ -17,7 +26,15 @@ export interface Texts {
   needsZero3: (count: number, gpu: string, suggestRecompute: boolean) => string;
   fitsNowhere: (gpu: string) => string;
   assumptions: string;
-  labels: { gpu: string; efficiency: string; price: string; energy: string; exchange: string; memory: string; units: string };
+  labels: {
+    gpu: string;
+    efficiency: string;
+    price: string;
+    energy: string;
+    exchange: string;
+    memory: string;
+    units: string;
+  };
   perGpuHour: string;
   dated: string;
   range: string;
@@ -29,9 +46,19 @@ export interface Texts {
 }
 
 const en: Texts = {
-  headers: { strategy: "Strategy", scenario: "Scenario", flops: "FLOPs", gpuHours: "GPU-hours", wallClock: "Wall-clock", memory: "Memory/GPU", costKrw: "Cost (KRW)", costUsd: "Cost (USD)" },
+  headers: {
+    strategy: "Strategy",
+    scenario: "Scenario",
+    flops: "FLOPs",
+    gpuHours: "GPU-hours",
+    wallClock: "Wall-clock",
+    memory: "Memory/GPU",
+    costKrw: "Cost (KRW)",
+    costUsd: "Cost (USD)",
+  },
   tokens: (count) => `${count} tokens`,
-  compareEfficiency: "each row's MFU is under it; ranges = 10th–90th percentile of published runs (scratch, DAPT, TAPT) or of measured fine-tuning runs (SFT, LoRA, QLoRA)",
+  compareEfficiency:
+    "each row's MFU is under it; ranges = 10th–90th percentile of published runs (scratch, DAPT, TAPT) or of measured fine-tuning runs (SFT, LoRA, QLoRA)",
   fits: "fits",
   tooBig: "too big",
   trains: (count, share) => `trains ${count} (${share})`,
@@ -39,15 +66,27 @@ const en: Texts = {
   title: (params, model, tokens, gpus) => `${params} parameters (${model}) × ${tokens} tokens on ${gpus}`,
   genericShape: "generic LLaMA-like shape",
   active: (count) => `, ${count} active`,
-  doesNotFit: (strategy, needGB, gpu, hasGB) => `Does not fit: ${strategy} needs ${needGB} GB per GPU, ${gpu} has ${hasGB} GB; `,
-  needsZero3: (count, gpu, suggest) => `needs ≥ ${formatNumber(count)}×${gpu} with ZeRO-3${suggest ? " (or try --recompute full)" : ""}`,
-  fitsNowhere: (gpu) => `does not fit on any number of ${gpu} at this sequence length and micro-batch: try --recompute full or a smaller --micro-batch`,
+  doesNotFit: (strategy, needGB, gpu, hasGB) =>
+    `Does not fit: ${strategy} needs ${needGB} GB per GPU, ${gpu} has ${hasGB} GB; `,
+  needsZero3: (count, gpu, suggest) =>
+    `needs ≥ ${formatNumber(count)}×${gpu} with ZeRO-3${suggest ? " (or try --recompute full)" : ""}`,
+  fitsNowhere: (gpu) =>
+    `does not fit on any number of ${gpu} at this sequence length and micro-batch: try --recompute full or a smaller --micro-batch`,
   assumptions: "Assumptions",
-  labels: { gpu: "GPU", efficiency: "Efficiency", price: "Price", energy: "Energy", exchange: "Exchange", memory: "Memory", units: "Units" },
+  labels: {
+    gpu: "GPU",
+    efficiency: "Efficiency",
+    price: "Price",
+    energy: "Energy",
+    exchange: "Exchange",
+    memory: "Memory",
+    units: "Units",
+  },
   perGpuHour: "per GPU-hour",
   dated: "dated",
   range: "range",
-  units: "GPU-hours = total over all GPUs; wall-clock = elapsed time; memory = per GPU, GB = 1e9 bytes; costs = total, excl. VAT; second line = range",
+  units:
+    "GPU-hours = total over all GPUs; wall-clock = elapsed time; memory = per GPU, GB = 1e9 bytes; costs = total, excl. VAT; second line = range",
   krwPerUsd: "KRW per USD",
   upperBound: "rated power, so an upper bound",
   noSharding: "no sharding",
@@ -55,9 +94,19 @@ const en: Texts = {
 };
 
 const ko: Texts = {
-  headers: { strategy: "전략", scenario: "시나리오", flops: "FLOPs", gpuHours: "GPU-시간", wallClock: "소요 기간", memory: "GPU당 메모리", costKrw: "비용 (원)", costUsd: "비용 (달러)" },
+  headers: {
+    strategy: "전략",
+    scenario: "시나리오",
+    flops: "FLOPs",
+    gpuHours: "GPU-시간",
+    wallClock: "소요 기간",
+    memory: "GPU당 메모리",
+    costKrw: "비용 (원)",
+    costUsd: "비용 (달러)",
+  },
   tokens: (count) => `토큰 ${count}`,
-  compareEfficiency: "각 행의 MFU는 그 아래 줄에; 범위 = 공개된 사전학습 기록(scratch, DAPT, TAPT) 또는 실측 파인튜닝 기록(SFT, LoRA, QLoRA)의 10–90 백분위",
+  compareEfficiency:
+    "각 행의 MFU는 그 아래 줄에; 범위 = 공개된 사전학습 기록(scratch, DAPT, TAPT) 또는 실측 파인튜닝 기록(SFT, LoRA, QLoRA)의 10–90 백분위",
   fits: "가능",
   tooBig: "부족",
   trains: (count, share) => `학습 파라미터 ${count} (${share})`,
@@ -65,15 +114,27 @@ const ko: Texts = {
   title: (params, model, tokens, gpus) => `파라미터 ${params} (${model}) × 토큰 ${tokens}, ${gpus}`,
   genericShape: "일반적인 LLaMA형 구조",
   active: (count) => `, 활성 ${count}`,
-  doesNotFit: (strategy, needGB, gpu, hasGB) => `메모리 부족: ${strategy}는 GPU당 ${needGB} GB 필요, ${gpu}는 ${hasGB} GB; `,
-  needsZero3: (count, gpu, suggest) => `ZeRO-3로 ${gpu} ${formatNumber(count)}장 이상 필요${suggest ? " (또는 --recompute full)" : ""}`,
-  fitsNowhere: (gpu) => `이 시퀀스 길이와 마이크로배치로는 ${gpu}를 몇 장 써도 들어가지 않음: --recompute full 또는 더 작은 --micro-batch를 써 보세요`,
+  doesNotFit: (strategy, needGB, gpu, hasGB) =>
+    `메모리 부족: ${strategy}는 GPU당 ${needGB} GB 필요, ${gpu}는 ${hasGB} GB; `,
+  needsZero3: (count, gpu, suggest) =>
+    `ZeRO-3로 ${gpu} ${formatNumber(count)}장 이상 필요${suggest ? " (또는 --recompute full)" : ""}`,
+  fitsNowhere: (gpu) =>
+    `이 시퀀스 길이와 마이크로배치로는 ${gpu}를 몇 장 써도 들어가지 않음: --recompute full 또는 더 작은 --micro-batch를 써 보세요`,
   assumptions: "가정",
-  labels: { gpu: "GPU", efficiency: "효율", price: "가격", energy: "에너지", exchange: "환율", memory: "메모리", units: "단위" },
+  labels: {
+    gpu: "GPU",
+    efficiency: "효율",
+    price: "가격",
+    energy: "에너지",
+    exchange: "환율",
+    memory: "메모리",
+    units: "단위",
+  },
   perGpuHour: "GPU-시간당",
   dated: "기준일",
   range: "범위",
-  units: "GPU-시간 = 전체 GPU 합계, 소요 기간 = 실제 경과 시간, 메모리 = GPU당 (GB = 10^9 바이트), 비용 = 총액 (부가세 별도), 둘째 줄 = 범위",
+  units:
+    "GPU-시간 = 전체 GPU 합계, 소요 기간 = 실제 경과 시간, 메모리 = GPU당 (GB = 10^9 바이트), 비용 = 총액 (부가세 별도), 둘째 줄 = 범위",
   krwPerUsd: "원/달러",
   upperBound: "정격 전력 기준이라 상한값",
   noSharding: "샤딩 없음",

@@ -59,7 +59,10 @@ export function renderBarChart(rows: readonly BarChartRow[], options: BarChartOp
   const width = Math.max(1, Math.floor(options.width ?? TEXT_WIDTH));
   const textWidth = Math.max(0, ...rows.map((r) => displayWidth(r.text)));
   // Labels get up to a third of the line, so long scenario names do not squeeze the bars away.
-  const labelWidth = Math.min(Math.max(0, ...rows.map((r) => displayWidth(r.label))), Math.max(4, Math.floor(width / 3)));
+  const labelWidth = Math.min(
+    Math.max(0, ...rows.map((r) => displayWidth(r.label))),
+    Math.max(4, Math.floor(width / 3)),
+  );
   const cells = Math.max(1, width - labelWidth - textWidth - 2);
   const max = Math.max(0, ...rows.map((r) => nonNegative(r.value)));
   const lines = [

@@ -43,11 +43,14 @@ const SGR = /\u001b\[((?:\d*;){0,5}\d*)m/g;
  * as below; a table with any other character goes to cli-table3.
  */
 const NARROW: ReadonlyArray<readonly [number, number]> = [
-  [0xa0, 0xa8], [0xaa, 0xad], [0xaf, 0xff], // Latin-1 (©, ® are emoji to string-width)
+  [0xa0, 0xa8],
+  [0xaa, 0xad],
+  [0xaf, 0xff], // Latin-1 (©, ® are emoji to string-width)
   [0x2010, 0x2027], // dashes, quotes, bullets, …
   [0x20a9, 0x20a9], // ₩
   [0x2190, 0x2193], // ← ↑ → ↓ (↔ and the diagonals are emoji)
-  [0x2212, 0x2212], [0x2264, 0x2265], // − ≤ ≥
+  [0x2212, 0x2212],
+  [0x2264, 0x2265], // − ≤ ≥
 ];
 const HANGUL: readonly [number, number] = [0xac00, 0xd7a3]; // two columns
 
@@ -63,7 +66,8 @@ function lineWidth(line: string): number | undefined {
   let width = 0;
   for (const ch of line.replace(SGR, "")) {
     const cp = ch.codePointAt(0)!;
-    if (cp >= 0x20 && cp <= 0x7e) width += 1; // printable ASCII: nearly every character
+    if (cp >= 0x20 && cp <= 0x7e)
+      width += 1; // printable ASCII: nearly every character
     else if (NARROW.some((range) => within(cp, range))) width += 1;
     else if (within(cp, HANGUL)) width += 2;
     else return undefined;
@@ -73,9 +77,16 @@ function lineWidth(line: string): number | undefined {
 
 /** Escapes of the styles cli-table3 tracks across the lines of a cell (utils.codeCache): [style, on]. */
 const TRACKED: Record<string, readonly [string, boolean]> = {
-  "\u001b[1m": ["bold", true], "\u001b[22m": ["bold", false], "\u001b[3m": ["italics", true], "\u001b[23m": ["italics", false],
-  "\u001b[4m": ["underline", true], "\u001b[24m": ["underline", false], "\u001b[7m": ["inverse", true], "\u001b[27m": ["inverse", false],
-  "\u001b[9m": ["strikethrough", true], "\u001b[29m": ["strikethrough", false],
+  "\u001b[1m": ["bold", true],
+  "\u001b[22m": ["bold", false],
+  "\u001b[3m": ["italics", true],
+  "\u001b[23m": ["italics", false],
+  "\u001b[4m": ["underline", true],
+  "\u001b[24m": ["underline", false],
+  "\u001b[7m": ["inverse", true],
+  "\u001b[27m": ["inverse", false],
+  "\u001b[9m": ["strikethrough", true],
+  "\u001b[29m": ["strikethrough", false],
 };
 
 /**
@@ -98,7 +109,11 @@ function closesItsStyles(line: string): boolean {
       if (tracked) on.set(tracked[0], tracked[1]);
     }
   }
-  return (foreground ?? "\u001b[39m") === "\u001b[39m" && (background ?? "\u001b[49m") === "\u001b[49m" && ![...on.values()].some(Boolean);
+  return (
+    (foreground ?? "\u001b[39m") === "\u001b[39m" &&
+    (background ?? "\u001b[49m") === "\u001b[49m" &&
+    ![...on.values()].some(Boolean)
+  );
 }
 
 interface Measured {
@@ -136,9 +151,12 @@ export function drawDirectly({ head, colAligns, rows }: BoxTable): string | unde
   const measured: Measured[][] = [];
   for (const row of [head, ...rows]) {
     const first = row[0];
-    const cells = typeof first === "object" && row.length === 1
-      ? [first.colSpan === columns ? measure(first.content, columns) : undefined]
-      : row.length === columns ? (row as string[]).map((cell) => (typeof cell === "string" ? measure(cell, 1) : undefined)) : [undefined];
+    const cells =
+      typeof first === "object" && row.length === 1
+        ? [first.colSpan === columns ? measure(first.content, columns) : undefined]
+        : row.length === columns
+          ? (row as string[]).map((cell) => (typeof cell === "string" ? measure(cell, 1) : undefined))
+          : [undefined];
     if (cells.some((cell) => cell === undefined)) return undefined;
     measured.push(cells as Measured[]);
   }
@@ -150,7 +168,8 @@ export function drawDirectly({ head, colAligns, rows }: BoxTable): string | unde
   // columns widens them by its excess divided among the columns not yet widened, left to right.
   const widths: number[] = new Array(columns).fill(1);
   const widest = (cell: Measured): number => Math.max(...cell.lines.map((l) => l.width)) + 2;
-  for (const cells of measured) if (cells.length === columns) cells.forEach((cell, x) => (widths[x] = Math.max(widths[x]!, widest(cell))));
+  for (const cells of measured)
+    if (cells.length === columns) cells.forEach((cell, x) => (widths[x] = Math.max(widths[x]!, widest(cell))));
   const spans = measured.filter((cells) => cells.length === 1).map((cells) => widest(cells[0]!));
   for (const desired of spans.reverse()) {
     let existing = widths.reduce((a, b) => a + b, 0) + columns - 1;
@@ -162,7 +181,8 @@ export function drawDirectly({ head, colAligns, rows }: BoxTable): string | unde
   }
 
   const full = widths.reduce((a, b) => a + b, 0) + columns - 1;
-  const rule = (left: string, cross: string, right: string): string => left + widths.map((w) => "─".repeat(w)).join(cross) + right;
+  const rule = (left: string, cross: string, right: string): string =>
+    left + widths.map((w) => "─".repeat(w)).join(cross) + right;
   const out = [rule("┌", "┬", "┐")];
   measured.forEach((cells, y) => {
     if (y === 1) out.push(rule("├", "┼", "┤"));

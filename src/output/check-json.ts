@@ -7,10 +7,18 @@ import { z } from "zod";
  * factorVsExpected = its ratio to the expected value (whichever way round is ≥ 1).
  */
 const positive = z.number().finite().positive();
-const RangeJson = z.strictObject({ low: positive, expected: positive, high: positive }).refine((r) => r.low <= r.expected && r.expected <= r.high, "expected low <= expected <= high");
+const RangeJson = z
+  .strictObject({ low: positive, expected: positive, high: positive })
+  .refine((r) => r.low <= r.expected && r.expected <= r.high, "expected low <= expected <= high");
 const Verdict = z.enum(["plausible", "optimistic", "pessimistic", "impossible"]);
 
-const Published = z.strictObject({ runs: z.number().int().positive(), min: positive, median: positive, max: positive, below: z.number().int().min(0) });
+const Published = z.strictObject({
+  runs: z.number().int().positive(),
+  min: positive,
+  median: positive,
+  max: positive,
+  below: z.number().int().min(0),
+});
 
 const Claim = z.strictObject({
   claim: z.enum(["days", "cost"]),
@@ -38,7 +46,12 @@ export const CheckJson = z.strictObject({
     tokens: positive,
     tokensBasis: z.string(),
     strategy: z.string(),
-    gpus: z.strictObject({ id: z.string(), name: z.string(), count: z.number().int().positive(), peakTflops: positive }),
+    gpus: z.strictObject({
+      id: z.string(),
+      name: z.string(),
+      count: z.number().int().positive(),
+      peakTflops: positive,
+    }),
     claimedDays: positive.nullable(),
     claimedCostKrw: positive.nullable(),
     claimedCostUsd: positive.nullable(),

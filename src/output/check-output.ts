@@ -13,10 +13,17 @@ const FAMILY_NAMES: Record<string, string> = { a100: "A100", hopper: "Hopper (H1
 function publishedLine(c: CheckJson): string {
   const p = c.published;
   const where = (ctx: NonNullable<CheckJson["published"]["familyRuns"]>, label: string): string => {
-    const position = ctx.below === 0 ? `below all ${ctx.runs}` : ctx.below === ctx.runs ? `above all ${ctx.runs}` : `above ${ctx.below} of ${ctx.runs}`;
+    const position =
+      ctx.below === 0
+        ? `below all ${ctx.runs}`
+        : ctx.below === ctx.runs
+          ? `above all ${ctx.runs}`
+          : `above ${ctx.below} of ${ctx.runs}`;
     return `${position} ${label} (${pct(ctx.min)}–${pct(ctx.max)}, median ${pct(ctx.median)})`;
   };
-  const family = p.familyRuns ? `${where(p.familyRuns, `published ${FAMILY_NAMES[p.family] ?? p.family} full runs`)}; ` : "";
+  const family = p.familyRuns
+    ? `${where(p.familyRuns, `published ${FAMILY_NAMES[p.family] ?? p.family} full runs`)}; `
+    : "";
   return `  Published    ${family}all ${p.allRuns.runs} full runs: ${pct(p.allRuns.min)}–${pct(p.allRuns.max)}`;
 }
 
@@ -32,7 +39,9 @@ function daysLines(c: CheckJson, claim: CheckClaimJson, paint: Paint): string[] 
 
 function costLines(c: CheckJson, claim: CheckClaimJson, paint: Paint): string[] {
   const i = c.implied;
-  const tokens = i.tokens ? `; at the default efficiency and price it trains ${formatCount(i.tokens.expected)} tokens (${formatCount(i.tokens.low)}–${formatCount(i.tokens.high)}) against the ${formatCount(c.inputs.tokens)} given` : "";
+  const tokens = i.tokens
+    ? `; at the default efficiency and price it trains ${formatCount(i.tokens.expected)} tokens (${formatCount(i.tokens.low)}–${formatCount(i.tokens.high)}) against the ${formatCount(c.inputs.tokens)} given`
+    : "";
   return [
     paint.bold(`Claimed cost ${claim.text}`),
     `  Implies      $${n(i.usdPerGpuHour!)} per GPU-hour (${i.usdPerGpuHourBasis}; current offers $${c.estimate.offersUsdPerGpuHour.low.toFixed(2)}–$${c.estimate.offersUsdPerGpuHour.high.toFixed(2)})${tokens}`,
@@ -47,7 +56,9 @@ export function renderCheck(c: CheckJson, paint: Paint): string {
     `Claim check: ${inputs.strategy} of ${formatCount(inputs.params)} parameters${inputs.model ? ` (${inputs.model})` : ""} × ${formatCount(inputs.tokens)} tokens on ${inputs.gpus.count} × ${inputs.gpus.name}`,
     `  Estimate     ${formatSci(estimate.flops)} FLOPs; ${formatHours(estimate.gpuHours.expected)} GPU-hours (${formatHours(estimate.gpuHours.low)}–${formatHours(estimate.gpuHours.high)}); ${formatDuration(estimate.wallDays.expected)} (${formatDuration(estimate.wallDays.low)}–${formatDuration(estimate.wallDays.high)}); ${formatKrw(estimate.costKrw.expected)} (${formatUsd(estimate.costUsd.expected)}) at MFU ${pct(estimate.mfu.expected)} (${pct(estimate.mfu.low)}–${pct(estimate.mfu.high)})`,
     ...c.claims.flatMap((claim) => (claim.claim === "days" ? daysLines(c, claim, paint) : costLines(c, claim, paint))),
-    paint.bold(`Verdict: ${c.summary}${c.claims.length > 1 ? ` (the claim furthest from its range: ${c.verdictClaim})` : ""}`),
+    paint.bold(
+      `Verdict: ${c.summary}${c.claims.length > 1 ? ` (the claim furthest from its range: ${c.verdictClaim})` : ""}`,
+    ),
     "×N = how far the implied figure is from the nearest end of the plausible range (1 inside it); the ratio to the expected value is shown too.",
   ];
   // Labelled lines indent under their label; the rest by two spaces.

@@ -13,20 +13,22 @@ const positive = z.number().finite().positive();
 export const CompareJson = z.strictObject({
   schemaVersion: z.literal(1),
   command: z.literal("compare"),
-  scenarios: z.array(
-    z.strictObject({
-      name: z.string(),
-      title: z.string(),
-      origin: z.string(),
-      strategy: z.string(),
-      model: z.string().nullable(),
-      params: positive,
-      tokens: positive,
-      tokensBasis: z.string(),
-      gpus: z.strictObject({ id: z.string(), name: z.string(), count: z.number().int().positive() }),
-      estimate: EstimateJson.shape.estimates.element,
-      assumptions: EstimateJson.shape.assumptions,
-    }),
-  ).min(1),
+  scenarios: z
+    .array(
+      z.strictObject({
+        name: z.string(),
+        title: z.string(),
+        origin: z.string(),
+        strategy: z.string(),
+        model: z.string().nullable(),
+        params: positive,
+        tokens: positive,
+        tokensBasis: z.string(),
+        gpus: z.strictObject({ id: z.string(), name: z.string(), count: z.number().int().positive() }),
+        estimate: EstimateJson.shape.estimates.element,
+        assumptions: EstimateJson.shape.assumptions,
+      }),
+    )
+    .min(1),
 });
 export type CompareJson = z.infer<typeof CompareJson>;

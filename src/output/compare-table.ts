@@ -7,7 +7,18 @@ import type { StrategyEstimate } from "../core/estimate.js";
 import type { Lang } from "../i18n/lang.js";
 import { textsFor, type Texts } from "../i18n/texts.js";
 import { displayWidth } from "../i18n/width.js";
-import { formatCount, formatDuration, formatDurationKo, formatHours, formatKrw, formatKrwShort, formatSci, formatUsd, formatUsdShort, significant } from "./format.js";
+import {
+  formatCount,
+  formatDuration,
+  formatDurationKo,
+  formatHours,
+  formatKrw,
+  formatKrwShort,
+  formatSci,
+  formatUsd,
+  formatUsdShort,
+  significant,
+} from "./format.js";
 import type { Paint } from "./paint.js";
 import { TEXT_WIDTH, wrap } from "./wrap.js";
 
@@ -46,7 +57,10 @@ function assumptionLines(rows: readonly CompareRow[], t: Texts): string[] {
   const prices = new Map<string, string>();
   for (const { report } of rows) {
     const p = report.price;
-    prices.set(`${report.inputs.gpu.id}|${p.usdPerGpuHour}|${p.rule}`, `${label(t.labels.price)}${gpuDisplayName(report.inputs.gpu)} $${p.usdPerGpuHour.toFixed(2)} ${t.perGpuHour}: ${p.rule}; ${t.dated} ${p.date}`);
+    prices.set(
+      `${report.inputs.gpu.id}|${p.usdPerGpuHour}|${p.rule}`,
+      `${label(t.labels.price)}${gpuDisplayName(report.inputs.gpu)} $${p.usdPerGpuHour.toFixed(2)} ${t.perGpuHour}: ${p.rule}; ${t.dated} ${p.date}`,
+    );
   }
   const fx = rows[0]!.report.fx;
   return [
@@ -64,7 +78,14 @@ export function renderCompareTable(rows: readonly CompareRow[], paint: Paint, la
   // Long names of users' scenarios wrap inside a fixed first column, so the table stays within 100 columns.
   const longNames = rows.some((r) => r.name.length > NAME_WIDTH);
   const table = new Table({
-    head: [t.headers.scenario, t.headers.gpuHours, t.headers.wallClock, t.headers.memory, t.headers.costKrw, t.headers.costUsd].map((h) => paint.bold(h)),
+    head: [
+      t.headers.scenario,
+      t.headers.gpuHours,
+      t.headers.wallClock,
+      t.headers.memory,
+      t.headers.costKrw,
+      t.headers.costUsd,
+    ].map((h) => paint.bold(h)),
     colAligns: ["left", "right", "right", "right", "right", "right"],
     style: { head: [], border: [], compact: true },
     ...(longNames ? { colWidths: [NAME_WIDTH + 2], wordWrap: true, wrapOnWordBoundary: false } : {}),
@@ -74,7 +95,9 @@ export function renderCompareTable(rows: readonly CompareRow[], paint: Paint, la
     const cells = [
       `${paint.bold(row.name)}\n${paint.dim(t.tokens(formatCount(row.report.inputs.tokens)))}`,
       cell(e.gpuHours, formatHours, formatHours, paint),
-      lang === "ko" ? cell(e.wallDays, formatDurationKo, shortDaysKo, paint) : cell(e.wallDays, formatDuration, shortDays, paint),
+      lang === "ko"
+        ? cell(e.wallDays, formatDurationKo, shortDaysKo, paint)
+        : cell(e.wallDays, formatDuration, shortDays, paint),
       `${significant(e.memory.perGpuGB, 3)} GB\n${e.memory.fits ? paint.green(t.fits) : paint.red(t.tooBig)}`,
       cell(e.costKrw, formatKrw, formatKrwShort, paint),
       cell(e.costUsd, formatUsd, formatUsdShort, paint),
@@ -82,19 +105,33 @@ export function renderCompareTable(rows: readonly CompareRow[], paint: Paint, la
     table.push(cells);
     table.push([{ colSpan: 6, content: paint.dim(wrap(`  ${detailLine(row)}`, TEXT_WIDTH - 6, 4)) }]);
   }
-  const tooBig = rows.filter((r) => !estimateOf(r).memory.fits).map((r) => {
-    const e = estimateOf(r);
-    const need = e.memory.minGpusWithZero3;
-    const gpu = gpuDisplayName(r.report.inputs.gpu);
-    const advice = need === null ? t.fitsNowhere(gpu) : t.needsZero3(need, gpu, false);
-    return wrap(`${t.doesNotFit(r.name, significant(e.memory.perGpuGB, 3), gpu, e.memory.gpuMemoryGB)}${advice}`, TEXT_WIDTH, 2);
-  });
+  const tooBig = rows
+    .filter((r) => !estimateOf(r).memory.fits)
+    .map((r) => {
+      const e = estimateOf(r);
+      const need = e.memory.minGpusWithZero3;
+      const gpu = gpuDisplayName(r.report.inputs.gpu);
+      const advice = need === null ? t.fitsNowhere(gpu) : t.needsZero3(need, gpu, false);
+      return wrap(
+        `${t.doesNotFit(r.name, significant(e.memory.perGpuGB, 3), gpu, e.memory.gpuMemoryGB)}${advice}`,
+        TEXT_WIDTH,
+        2,
+      );
+    });
   const lines = [table.toString(), ...tooBig, ...assumptionLines(rows, t)];
-  return `${lines.map((l) => l.split("\n").map((s) => s.trimEnd()).join("\n")).join("\n")}\n`;
+  return `${lines
+    .map((l) =>
+      l
+        .split("\n")
+        .map((s) => s.trimEnd())
+        .join("\n"),
+    )
+    .join("\n")}\n`;
 }
 
 const md = (text: string): string => text.replace(/\|/g, "\\|");
-const mdCell = (range: Range, main: (n: number) => string, short: (n: number) => string): string => md(`${main(range.expected)} (${short(range.low)}–${short(range.high)})`);
+const mdCell = (range: Range, main: (n: number) => string, short: (n: number) => string): string =>
+  md(`${main(range.expected)} (${short(range.low)}–${short(range.high)})`);
 
 /** The comparison as GitHub-flavoured Markdown: one table row per scenario. */
 export function renderCompareMarkdown(rows: readonly CompareRow[]): string {
@@ -110,7 +147,14 @@ export function renderCompareMarkdown(rows: readonly CompareRow[]): string {
     "",
     "Expected value with the range in brackets (10th–90th percentile of published runs for scratch, DAPT and TAPT; of measured fine-tuning runs for SFT, LoRA and QLoRA). GPU-hours are totals over all GPUs; wall-clock is elapsed time; costs exclude VAT.",
     "",
-    ...[...new Set(rows.map((r) => `- Price (${gpuDisplayName(r.report.inputs.gpu)}): $${r.report.price.usdPerGpuHour.toFixed(2)} per GPU-hour — ${r.report.price.rule}; dated ${r.report.price.date}`))],
+    ...[
+      ...new Set(
+        rows.map(
+          (r) =>
+            `- Price (${gpuDisplayName(r.report.inputs.gpu)}): $${r.report.price.usdPerGpuHour.toFixed(2)} per GPU-hour — ${r.report.price.rule}; dated ${r.report.price.date}`,
+        ),
+      ),
+    ],
     `- Exchange rate: ${formatNumber(fx.krwPerUsd)} KRW per USD (${fx.date})`,
   ];
   return `${lines.join("\n")}\n`;

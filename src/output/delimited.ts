@@ -22,7 +22,13 @@ export function rangeColumns(e: StrategyEstimate): Record<string, number> {
 /** The price and exchange rate behind a report, as CSV columns. */
 export function priceColumns(report: EstimateReport): Record<string, string | number> {
   const { price, fx } = report;
-  return { usd_per_gpu_hour: price.usdPerGpuHour, price_provider: price.provider, price_date: price.date, krw_per_usd: fx.krwPerUsd, fx_date: fx.date };
+  return {
+    usd_per_gpu_hour: price.usdPerGpuHour,
+    price_provider: price.provider,
+    price_date: price.date,
+    krw_per_usd: fx.krwPerUsd,
+    fx_date: fx.date,
+  };
 }
 
 /** Column name → value for one strategy row; raw numbers only (no separators, no units in cells). */

@@ -9,10 +9,9 @@ import { InverseJson } from "./inverse-json.js";
  * Units: FLOPs are raw FLOPs; hours and days are wall-clock or GPU time as named; money is USD/KRW.
  */
 const positive = z.number().finite().positive();
-const RangeJson = z.strictObject({ low: positive, expected: positive, high: positive }).refine(
-  (r) => r.low <= r.expected && r.expected <= r.high,
-  "expected low <= expected <= high",
-);
+const RangeJson = z
+  .strictObject({ low: positive, expected: positive, high: positive })
+  .refine((r) => r.low <= r.expected && r.expected <= r.high, "expected low <= expected <= high");
 
 export const EstimateJson = z.strictObject({
   schemaVersion: z.literal(1),
@@ -42,7 +41,16 @@ export const EstimateJson = z.strictObject({
     zero: z.number().int().min(0).max(3),
     optimizer: z.string(),
     flashAttention: z.boolean(),
-    from: z.strictObject({ file: z.string(), trainer: z.string(), used: z.array(z.string()), ignored: z.array(z.string()), assumed: z.array(z.string()), notes: z.array(z.string()) }).nullable(),
+    from: z
+      .strictObject({
+        file: z.string(),
+        trainer: z.string(),
+        used: z.array(z.string()),
+        ignored: z.array(z.string()),
+        assumed: z.array(z.string()),
+        notes: z.array(z.string()),
+      })
+      .nullable(),
   }),
   assumptions: z.strictObject({
     mfu: positive.max(1),
@@ -58,7 +66,13 @@ export const EstimateJson = z.strictObject({
     priceRule: z.string(),
     priceSource: z.string(),
     priceOffers: z.array(
-      z.strictObject({ provider: z.string(), region: z.string(), usdPerGpuHour: positive, date: z.string(), source: z.string() }),
+      z.strictObject({
+        provider: z.string(),
+        region: z.string(),
+        usdPerGpuHour: positive,
+        date: z.string(),
+        source: z.string(),
+      }),
     ),
     krwPerUsd: positive,
     fxDate: z.string(),
@@ -74,43 +88,45 @@ export const EstimateJson = z.strictObject({
     formulas: z.array(z.string()).min(1),
     sources: z.record(z.string(), z.string()),
   }),
-  estimates: z.array(
-    z.strictObject({
-      strategy: z.string(),
-      name: z.string(),
-      description: z.string(),
-      training: z.enum(["full", "lora", "qlora"]),
-      flopsPerToken: positive,
-      flops: positive,
-      attentionFlopsPerToken: positive,
-      recomputeFlopsPerToken: z.number().finite().min(0),
-      hardwareFlops: positive,
-      trainableParams: positive,
-      mfu: RangeJson,
-      steadyStateMfu: positive.max(1),
-      tokensPerSecPerGpu: positive,
-      gpuHours: RangeJson,
-      wallDays: RangeJson,
-      costUsd: RangeJson,
-      costKrw: RangeJson,
-      energyKwh: RangeJson,
-      co2Kg: RangeJson,
-      memory: z.strictObject({
-        perGpuGB: positive,
-        gpuMemoryGB: positive,
-        fits: z.boolean(),
-        minGpusToFit: z.number().int().positive().nullable(),
-        minGpusWithZero3: z.number().int().positive().nullable(),
-        breakdown: z.strictObject({
-          weights: positive,
-          gradients: z.number().finite().min(0),
-          optimizer: z.number().finite().min(0),
-          activations: positive,
-          overhead: positive,
+  estimates: z
+    .array(
+      z.strictObject({
+        strategy: z.string(),
+        name: z.string(),
+        description: z.string(),
+        training: z.enum(["full", "lora", "qlora"]),
+        flopsPerToken: positive,
+        flops: positive,
+        attentionFlopsPerToken: positive,
+        recomputeFlopsPerToken: z.number().finite().min(0),
+        hardwareFlops: positive,
+        trainableParams: positive,
+        mfu: RangeJson,
+        steadyStateMfu: positive.max(1),
+        tokensPerSecPerGpu: positive,
+        gpuHours: RangeJson,
+        wallDays: RangeJson,
+        costUsd: RangeJson,
+        costKrw: RangeJson,
+        energyKwh: RangeJson,
+        co2Kg: RangeJson,
+        memory: z.strictObject({
+          perGpuGB: positive,
+          gpuMemoryGB: positive,
+          fits: z.boolean(),
+          minGpusToFit: z.number().int().positive().nullable(),
+          minGpusWithZero3: z.number().int().positive().nullable(),
+          breakdown: z.strictObject({
+            weights: positive,
+            gradients: z.number().finite().min(0),
+            optimizer: z.number().finite().min(0),
+            activations: positive,
+            overhead: positive,
+          }),
         }),
       }),
-    }),
-  ).min(1),
+    )
+    .min(1),
   warnings: z.array(z.string()),
   /** Only with --budget / --deadline: what the budget buys, how many GPUs the deadline needs. */
   inverse: InverseJson.optional(),

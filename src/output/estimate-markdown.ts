@@ -2,7 +2,17 @@ import { gpuDisplayName } from "../core/gpus.js";
 import { formatNumber } from "../core/number-text.js";
 import type { Range } from "../core/range.js";
 import type { EstimateReport } from "../core/report.js";
-import { formatCount, formatDuration, formatHours, formatKrw, formatKrwShort, formatSci, formatUsd, formatUsdShort, significant } from "./format.js";
+import {
+  formatCount,
+  formatDuration,
+  formatHours,
+  formatKrw,
+  formatKrwShort,
+  formatSci,
+  formatUsd,
+  formatUsdShort,
+  significant,
+} from "./format.js";
 
 /** A Markdown cell: expected value, range in brackets; pipes escaped. */
 function cell(range: Range, main: (n: number) => string, short: (n: number) => string): string {
@@ -42,7 +52,10 @@ export function renderEstimateMarkdown(report: EstimateReport): string {
         cell(e.wallDays, formatDuration, formatDuration),
         cell(e.costKrw, formatKrw, formatKrwShort),
         cell(e.costUsd, formatUsd, formatUsdShort),
-      ].join(" | ").replace(/^/, "| ").replace(/$/, " |"),
+      ]
+        .join(" | ")
+        .replace(/^/, "| ")
+        .replace(/$/, " |"),
     ),
     "",
     "Expected value with the range in brackets (10th–90th percentile of published runs for scratch, DAPT and TAPT; of measured fine-tuning runs for SFT, LoRA and QLoRA). GPU-hours are totals over all GPUs; wall-clock is elapsed time; costs exclude VAT.",

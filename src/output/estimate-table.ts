@@ -44,7 +44,11 @@ function dayCell(range: Range, lang: Lang, paint: Paint): string {
  * The human table: one row per strategy (expected value, range below it), a line under each row
  * that says what the strategy is, then the assumptions every number rests on.
  */
-export function renderEstimateTable(report: EstimateReport, paint: Paint, options: TableOptions = { lang: "en", currency: "both" }): string {
+export function renderEstimateTable(
+  report: EstimateReport,
+  paint: Paint,
+  options: TableOptions = { lang: "en", currency: "both" },
+): string {
   const { inputs } = report;
   const t = textsFor(options.lang);
   const showKrw = options.currency !== "usd";
@@ -56,25 +60,51 @@ export function renderEstimateTable(report: EstimateReport, paint: Paint, option
   for (const e of report.estimates) {
     const share = e.trainableParams / inputs.params;
     const memory = `${significant(e.memory.perGpuGB, 3)} GB\n${e.memory.fits ? paint.green(t.fits) : paint.red(t.tooBig)}`;
-    const row = [paint.bold(e.strategy), formatSci(e.flops), cell(e.gpuHours, formatHours, formatHours, paint), dayCell(e.wallDays, options.lang, paint), memory];
+    const row = [
+      paint.bold(e.strategy),
+      formatSci(e.flops),
+      cell(e.gpuHours, formatHours, formatHours, paint),
+      dayCell(e.wallDays, options.lang, paint),
+      memory,
+    ];
     if (showKrw) row.push(cell(e.costKrw, formatKrw, formatKrwShort, paint));
     if (showUsd) row.push(cell(e.costUsd, formatUsd, formatUsdShort, paint));
     rows.push(row);
     const stats = `${formatSci(e.flopsPerToken)} ${t.flopsPerToken} · MFU ${pct(e.efficiency.wholeRun.expected)} · ${formatEnergy(e.energyKwh.expected)} · ${formatMass(e.co2Kg.expected)} CO2`;
     const description = options.lang === "ko" ? e.descriptionKo : e.description;
-    rows.push([{ colSpan: head.length, content: paint.dim(`  ${description} · ${t.trains(formatCount(e.trainableParams), `${significant(share * 100, 2)}%`)}\n  ${stats}`) }]);
+    rows.push([
+      {
+        colSpan: head.length,
+        content: paint.dim(
+          `  ${description} · ${t.trains(formatCount(e.trainableParams), `${significant(share * 100, 2)}%`)}\n  ${stats}`,
+        ),
+      },
+    ]);
   }
   const model = inputs.model ?? (inputs.modelShape === "generic" ? t.genericShape : "config.json");
   const active = inputs.activeParams < inputs.params ? t.active(formatCount(inputs.activeParams)) : "";
   const gpus = `${formatNumber(inputs.gpuCount)} × ${gpuDisplayName(inputs.gpu)} (${inputs.gpu.name})`;
   const lines = [
     wrap(t.title(formatCount(inputs.params), `${model}${active}`, formatCount(inputs.tokens), gpus), 100, 2),
-    renderBoxTable({ head: head.map((h) => paint.bold(h)), colAligns: ["left", ...head.slice(1).map(() => "right" as const)], rows }),
+    renderBoxTable({
+      head: head.map((h) => paint.bold(h)),
+      colAligns: ["left", ...head.slice(1).map(() => "right" as const)],
+      rows,
+    }),
     ...fitLines(report, t),
     ...fromLines(report),
     ...assumptionLines(report, t),
   ];
-  return lines.map((l) => l.split("\n").map((s) => s.trimEnd()).join("\n")).join("\n") + "\n";
+  return (
+    lines
+      .map((l) =>
+        l
+          .split("\n")
+          .map((s) => s.trimEnd())
+          .join("\n"),
+      )
+      .join("\n") + "\n"
+  );
 }
 
 /** kWh below 10 MWh, then MWh/GWh. */
@@ -110,8 +140,13 @@ function fitLines(report: EstimateReport, t: Texts): string[] {
     .filter((e) => !e.memory.fits)
     .map((e) => {
       const need = e.memory.minGpusWithZero3;
-      const advice = need === null ? t.fitsNowhere(gpu) : t.needsZero3(need, gpu, report.inputs.memory.recompute !== "full");
-      return wrap(`${t.doesNotFit(e.strategy, significant(e.memory.perGpuGB, 3), gpu, e.memory.gpuMemoryGB)}${advice}`, 100, 2);
+      const advice =
+        need === null ? t.fitsNowhere(gpu) : t.needsZero3(need, gpu, report.inputs.memory.recompute !== "full");
+      return wrap(
+        `${t.doesNotFit(e.strategy, significant(e.memory.perGpuGB, 3), gpu, e.memory.gpuMemoryGB)}${advice}`,
+        100,
+        2,
+      );
     });
 }
 
@@ -122,7 +157,8 @@ function assumptionLines(report: EstimateReport, t: Texts): string[] {
   const { inputs, price, fx, estimates } = report;
   const reference = estimates.find((e) => e.training === "full") ?? estimates[0]!;
   const eff = reference.efficiency;
-  const label = (name: string): string => `  ${name}${" ".repeat(Math.max(1, 13 - [...name].length * (/[가-힣]/.test(name) ? 2 : 1)))}`;
+  const label = (name: string): string =>
+    `  ${name}${" ".repeat(Math.max(1, 13 - [...name].length * (/[가-힣]/.test(name) ? 2 : 1)))}`;
   const l = t.labels;
   const memory = inputs.memory;
   const lines = [

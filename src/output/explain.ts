@@ -14,9 +14,10 @@ export function explainStrategy(report: EstimateReport, e: StrategyEstimate): st
   const { inputs, price, fx, energy } = report;
   const peak = inputs.gpu.denseTflops16;
   const eff = e.efficiency.wholeRun.expected;
-  const perToken = e.training === "full"
-    ? `6 x ${formatCount(inputs.params)} parameters = ${formatSci(e.flopsPerToken)} FLOPs per token`
-    : `4 x ${formatCount(inputs.params)} frozen + 6 x ${formatCount(e.trainableParams)} trainable = ${formatSci(e.flopsPerToken)} FLOPs per token`;
+  const perToken =
+    e.training === "full"
+      ? `6 x ${formatCount(inputs.params)} parameters = ${formatSci(e.flopsPerToken)} FLOPs per token`
+      : `4 x ${formatCount(inputs.params)} frozen + 6 x ${formatCount(e.trainableParams)} trainable = ${formatSci(e.flopsPerToken)} FLOPs per token`;
   const hours = e.gpuHours.expected;
   return [
     `${e.strategy} (${e.description})`,

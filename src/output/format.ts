@@ -25,7 +25,8 @@ export function formatKrw(won: number): string {
     return rest === 0 ? `${man}만 원` : `${man}만 ${grouped(rest)} 원`;
   }
   if (Math.round(won / 1e4) < 1e4) return `${grouped(won / 1e4)}만 원`;
-  const [big, bigName, small, smallName] = Math.round(won / 1e8) >= 1e4 ? [1e12, "조", 1e8, "억"] : [1e8, "억", 1e4, "만"];
+  const [big, bigName, small, smallName] =
+    Math.round(won / 1e8) >= 1e4 ? [1e12, "조", 1e8, "억"] : [1e8, "억", 1e4, "만"];
   // Round to a whole number of the smaller unit, then split; this carries cleanly.
   const inSmall = Math.round(won / small);
   const ratio = big / small;

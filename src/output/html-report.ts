@@ -8,7 +8,17 @@ import { gpuDisplayName } from "../core/gpus.js";
 import { formatNumber } from "../core/number-text.js";
 import type { Range } from "../core/range.js";
 import type { EstimateReport } from "../core/report.js";
-import { formatCount, formatDuration, formatHours, formatKrw, formatKrwShort, formatSci, formatUsd, formatUsdShort, significant } from "./format.js";
+import {
+  formatCount,
+  formatDuration,
+  formatHours,
+  formatKrw,
+  formatKrwShort,
+  formatSci,
+  formatUsd,
+  formatUsdShort,
+  significant,
+} from "./format.js";
 
 /** One line of the table and one bar in each chart: a strategy (estimate) or a scenario (compare). */
 export interface ReportRow {
@@ -93,18 +103,30 @@ export function reportFromEstimate(report: EstimateReport, generatedBy = "llm-co
     })),
     rangeNote: `${DEFAULT_RANGE_NOTE} The range is the 10th–90th percentile of published runs (scratch, DAPT, TAPT) or of measured fine-tuning runs (SFT, LoRA, QLoRA) around the prediction.`,
     assumptions: [
-      { label: "GPU", text: `${inputs.gpu.name}: ${inputs.gpu.denseTflops16} TFLOPS dense ${inputs.gpu.tensorPrecision}, ${inputs.gpu.memoryGB} GB; ${inputs.gpuCount} GPU${inputs.gpuCount > 1 ? "s" : ""}` },
+      {
+        label: "GPU",
+        text: `${inputs.gpu.name}: ${inputs.gpu.denseTflops16} TFLOPS dense ${inputs.gpu.tensorPrecision}, ${inputs.gpu.memoryGB} GB; ${inputs.gpuCount} GPU${inputs.gpuCount > 1 ? "s" : ""}`,
+      },
       ...[...efficiency].map(([text, ids]) => ({ label: `Efficiency (${ids.join(", ")})`, text })),
       { label: "Price", text: `$${price.usdPerGpuHour.toFixed(2)} per GPU-hour: ${price.rule}; dated ${price.date}` },
       { label: "Exchange rate", text: `${formatNumber(fx.krwPerUsd)} KRW per USD (${fx.date}; ${fx.source})` },
-      { label: "Energy", text: `${energy.tdpW} W TDP × PUE ${energy.pue}; grid ${energy.gCO2PerKWh} g CO2/kWh (${energy.gridLabel ?? "--grid"})` },
-      { label: "Memory", text: `seq ${m.seqLen}, micro-batch ${m.microBatch}, recompute ${m.recompute}, ${m.zero ? `ZeRO-${m.zero}` : "no sharding"}, ${m.optimizer}${m.flashAttention ? ", FlashAttention" : ""}; GB = 1e9 bytes` },
+      {
+        label: "Energy",
+        text: `${energy.tdpW} W TDP × PUE ${energy.pue}; grid ${energy.gCO2PerKWh} g CO2/kWh (${energy.gridLabel ?? "--grid"})`,
+      },
+      {
+        label: "Memory",
+        text: `seq ${m.seqLen}, micro-batch ${m.microBatch}, recompute ${m.recompute}, ${m.zero ? `ZeRO-${m.zero}` : "no sharding"}, ${m.optimizer}${m.flashAttention ? ", FlashAttention" : ""}; GB = 1e9 bytes`,
+      },
     ],
     notes: [
       ...report.warnings,
       ...report.estimates
         .filter((e) => !e.memory.fits)
-        .map((e) => `${e.strategy} needs ${significant(e.memory.perGpuGB, 3)} GB per GPU; ${gpu} has ${e.memory.gpuMemoryGB} GB${e.memory.minGpusWithZero3 === null ? "" : ` (fits on ≥ ${e.memory.minGpusWithZero3} with ZeRO-3)`}`),
+        .map(
+          (e) =>
+            `${e.strategy} needs ${significant(e.memory.perGpuGB, 3)} GB per GPU; ${gpu} has ${e.memory.gpuMemoryGB} GB${e.memory.minGpusWithZero3 === null ? "" : ` (fits on ≥ ${e.memory.minGpusWithZero3} with ZeRO-3)`}`,
+        ),
     ],
     generatedBy,
   };
@@ -139,7 +161,8 @@ interface ChartSpec {
   colour: string;
 }
 
-const truncate = (text: string, chars: number): string => ([...text].length > chars ? `${[...text].slice(0, chars - 1).join("")}…` : text);
+const truncate = (text: string, chars: number): string =>
+  [...text].length > chars ? `${[...text].slice(0, chars - 1).join("")}…` : text;
 
 /** One horizontal bar chart: bar = expected value, whisker = low–high, value label to the right. */
 function renderChart(spec: ChartSpec): string {
@@ -182,11 +205,20 @@ function rangeCell(range: Range, main: (n: number) => string, short: (n: number)
 
 function renderTable(doc: ReportDocument): string {
   const withMemory = doc.rows.some((r) => r.memoryPerGpuGB !== undefined);
-  const head = [doc.labelHeading ?? "Strategy", "FLOPs", "GPU-hours", "Wall-clock", ...(withMemory ? ["Memory/GPU"] : []), "Cost (₩)", "Cost ($)"];
+  const head = [
+    doc.labelHeading ?? "Strategy",
+    "FLOPs",
+    "GPU-hours",
+    "Wall-clock",
+    ...(withMemory ? ["Memory/GPU"] : []),
+    "Cost (₩)",
+    "Cost ($)",
+  ];
   const body = doc.rows.map((r) => {
-    const memory = r.memoryPerGpuGB === undefined
-      ? "<td></td>"
-      : `<td class="num">${escapeHtml(safe((gb) => `${significant(gb, 3)} GB`)(r.memoryPerGpuGB))}${r.fits === undefined ? "" : `<span class="${r.fits ? "fits" : "too-big"}">${r.fits ? "fits" : "too big"}</span>`}</td>`;
+    const memory =
+      r.memoryPerGpuGB === undefined
+        ? "<td></td>"
+        : `<td class="num">${escapeHtml(safe((gb) => `${significant(gb, 3)} GB`)(r.memoryPerGpuGB))}${r.fits === undefined ? "" : `<span class="${r.fits ? "fits" : "too-big"}">${r.fits ? "fits" : "too big"}</span>`}</td>`;
     return [
       "<tr>",
       `<th scope="row"><span class="name">${escapeHtml(r.label)}</span><span class="desc">${escapeHtml(r.description)}</span></th>`,
@@ -247,8 +279,24 @@ footer{margin-top:32px;color:#6b7178;font-size:12.5px}
 export function renderHtmlReport(doc: ReportDocument): string {
   const chartRows = (pick: (r: ReportRow) => Range, text: (r: Range) => string) =>
     doc.rows.map((r) => ({ label: r.label, range: pick(r), text: text(pick(r)) }));
-  const cost = renderChart({ id: "cost", title: "Cost in won (₩), expected with range", colour: "#2f6db5", rows: chartRows((r) => r.costKrw, (r) => krw(r.expected)) });
-  const wall = renderChart({ id: "days", title: "Wall-clock time, expected with range", colour: "#d9822b", rows: chartRows((r) => r.wallDays, (r) => days(r.expected)) });
+  const cost = renderChart({
+    id: "cost",
+    title: "Cost in won (₩), expected with range",
+    colour: "#2f6db5",
+    rows: chartRows(
+      (r) => r.costKrw,
+      (r) => krw(r.expected),
+    ),
+  });
+  const wall = renderChart({
+    id: "days",
+    title: "Wall-clock time, expected with range",
+    colour: "#d9822b",
+    rows: chartRows(
+      (r) => r.wallDays,
+      (r) => days(r.expected),
+    ),
+  });
   const notes = doc.notes ?? [];
   return [
     "<!doctype html>",
@@ -269,7 +317,13 @@ export function renderHtmlReport(doc: ReportDocument): string {
     renderTable(doc),
     `<p class="note">${escapeHtml(doc.rangeNote ?? DEFAULT_RANGE_NOTE)}</p>`,
     "</section>",
-    ...(notes.length ? ['<section class="notes"><h2>Notes</h2><ul>', ...notes.map((n) => `<li>${escapeHtml(n)}</li>`), "</ul></section>"] : []),
+    ...(notes.length
+      ? [
+          '<section class="notes"><h2>Notes</h2><ul>',
+          ...notes.map((n) => `<li>${escapeHtml(n)}</li>`),
+          "</ul></section>",
+        ]
+      : []),
     '<section class="charts"><h2>Cost and wall-clock</h2>',
     `<figure><figcaption>Cost (₩)</figcaption>\n${cost}\n</figure>`,
     `<figure><figcaption>Wall-clock</figcaption>\n${wall}\n</figure>`,

@@ -12,37 +12,63 @@ const n = (x: number): string => formatNumber(x);
 const labelled = (label: string, text: string): string => `${label.padEnd(LABEL_WIDTH - 1)} ${text}`;
 const LABEL_WIDTH = 15;
 
-function budgetLines(b: NonNullable<InverseJson["budget"]>, gpuName: string, deadline: InverseJson["deadline"]): string[] {
+function budgetLines(
+  b: NonNullable<InverseJson["budget"]>,
+  gpuName: string,
+  deadline: InverseJson["deadline"],
+): string[] {
   const lines = [
-    labelled("Budget", `${b.text} rents ${formatHours(b.gpuHours)} GPU-hours at $${b.usdPerGpuHour.toFixed(2)} per GPU-hour: ${formatDuration(b.wallDays)} on ${b.gpuCount} × ${gpuName}`),
-    ...b.strategies.map((s) => labelled(`  ${s.strategy}`, `trains ${formatCount(s.tokens.expected)} tokens (${countRange(s.tokens)})`)),
+    labelled(
+      "Budget",
+      `${b.text} rents ${formatHours(b.gpuHours)} GPU-hours at $${b.usdPerGpuHour.toFixed(2)} per GPU-hour: ${formatDuration(b.wallDays)} on ${b.gpuCount} × ${gpuName}`,
+    ),
+    ...b.strategies.map((s) =>
+      labelled(`  ${s.strategy}`, `trains ${formatCount(s.tokens.expected)} tokens (${countRange(s.tokens)})`),
+    ),
   ];
   const c = b.chinchilla;
   if (c) {
-    lines.push(labelled(
-      "  Chinchilla",
-      `that compute (${formatSci(c.computeFlops.expected)} FLOPs at ${c.strategy}'s MFU ${pct(c.mfu.expected)}) is compute-optimal for a ` +
-        `${formatCount(c.params.expected)}-parameter model on ${formatCount(c.tokens.expected)} tokens (${countRange(c.params)} parameters): ` +
-        "N = √(C / 120) from C = 6·N·D and D = 20·N, a rule for training from scratch only",
-    ));
+    lines.push(
+      labelled(
+        "  Chinchilla",
+        `that compute (${formatSci(c.computeFlops.expected)} FLOPs at ${c.strategy}'s MFU ${pct(c.mfu.expected)}) is compute-optimal for a ` +
+          `${formatCount(c.params.expected)}-parameter model on ${formatCount(c.tokens.expected)} tokens (${countRange(c.params)} parameters): ` +
+          "N = √(C / 120) from C = 6·N·D and D = 20·N, a rule for training from scratch only",
+      ),
+    );
   }
   if (b.gpusToSpendByDeadline !== null && deadline) {
-    lines.push(labelled(`  In ${deadline.text}`, `spending it all takes ${n(b.gpusToSpendByDeadline)} × ${gpuName} (GPU-hours / 24 / days)`));
+    lines.push(
+      labelled(
+        `  In ${deadline.text}`,
+        `spending it all takes ${n(b.gpusToSpendByDeadline)} × ${gpuName} (GPU-hours / 24 / days)`,
+      ),
+    );
   }
   return lines;
 }
 
 function deadlineLines(d: NonNullable<InverseJson["deadline"]>, gpuName: string): string[] {
   return [
-    labelled("Deadline", `${d.text}: GPUs needed = ⌈GPU-hours / (24 × ${significant(d.days, 4)} days)⌉ (range from the GPU-hours range)`),
+    labelled(
+      "Deadline",
+      `${d.text}: GPUs needed = ⌈GPU-hours / (24 × ${significant(d.days, 4)} days)⌉ (range from the GPU-hours range)`,
+    ),
     ...d.strategies.map((s) => {
-      const range = s.gpusNeededRange.low === s.gpusNeededRange.high ? "" : ` (${n(s.gpusNeededRange.low)}–${n(s.gpusNeededRange.high)})`;
-      const memory = s.fits === null
-        ? "memory not checked at that count"
-        : s.fits
-          ? `fits (${significant(s.perGpuGB!, 3)} GB per GPU)`
-          : `does not fit (${significant(s.perGpuGB!, 3)} GB per GPU)${s.minGpusWithZero3 === null ? ": no count holds it" : `: needs ≥ ${n(s.minGpusWithZero3)} with ZeRO-3`}`;
-      return labelled(`  ${s.strategy}`, `${n(s.gpusNeeded)} × ${gpuName}${range} → ${formatDuration(s.wallDays)}; ${memory}`);
+      const range =
+        s.gpusNeededRange.low === s.gpusNeededRange.high
+          ? ""
+          : ` (${n(s.gpusNeededRange.low)}–${n(s.gpusNeededRange.high)})`;
+      const memory =
+        s.fits === null
+          ? "memory not checked at that count"
+          : s.fits
+            ? `fits (${significant(s.perGpuGB!, 3)} GB per GPU)`
+            : `does not fit (${significant(s.perGpuGB!, 3)} GB per GPU)${s.minGpusWithZero3 === null ? ": no count holds it" : `: needs ≥ ${n(s.minGpusWithZero3)} with ZeRO-3`}`;
+      return labelled(
+        `  ${s.strategy}`,
+        `${n(s.gpusNeeded)} × ${gpuName}${range} → ${formatDuration(s.wallDays)}; ${memory}`,
+      );
     }),
   ];
 }

@@ -44,9 +44,16 @@ export function gpuRows(catalog: Catalog): GpuRow[] {
       tdpW: gpu.tdpW,
       providers: offers.length,
       minUsdPerGpuHour: prices.length ? Math.min(...prices) : null,
-      medianUsdPerGpuHour: prices.length ? resolvePrice(catalog.prices, gpu.id, { gpuId: gpu.id, kind: "on-demand" }).usdPerGpuHour : null,
+      medianUsdPerGpuHour: prices.length
+        ? resolvePrice(catalog.prices, gpu.id, { gpuId: gpu.id, kind: "on-demand" }).usdPerGpuHour
+        : null,
       maxUsdPerGpuHour: prices.length ? Math.max(...prices) : null,
-      priceDates: dates.length === 0 ? null : dates[0] === dates[dates.length - 1] ? dates[0]! : `${dates[0]}..${dates[dates.length - 1]}`,
+      priceDates:
+        dates.length === 0
+          ? null
+          : dates[0] === dates[dates.length - 1]
+            ? dates[0]!
+            : `${dates[0]}..${dates[dates.length - 1]}`,
       source: gpu.sources[0]!,
     };
   });
@@ -57,7 +64,9 @@ const money = (x: number | null): string => (x === null ? "—" : `$${x.toFixed(
 /** `llm-cost gpus` as a table. */
 export function renderGpus(catalog: Catalog, paint: Paint): string {
   const table = new Table({
-    head: ["GPU", "Memory", "Dense TFLOPS", "TDP", "On-demand $/GPU-h", "Median", "Price dates"].map((h) => paint.bold(h)),
+    head: ["GPU", "Memory", "Dense TFLOPS", "TDP", "On-demand $/GPU-h", "Median", "Price dates"].map((h) =>
+      paint.bold(h),
+    ),
     colAligns: ["left", "right", "right", "right", "right", "right", "left"],
     style: { head: [], border: [], compact: true },
   });
@@ -77,11 +86,27 @@ export function renderGpus(catalog: Catalog, paint: Paint): string {
 }
 
 /** The columns of `llm-cost prices --format csv`, in order (every field a price offer can have). */
-export const PRICE_COLUMNS = ["provider", "providerName", "gpu", "region", "usdPerGpuHour", "kind", "date", "current", "source", "instance", "gpusPerInstance", "notes", "origin"] as const;
+export const PRICE_COLUMNS = [
+  "provider",
+  "providerName",
+  "gpu",
+  "region",
+  "usdPerGpuHour",
+  "kind",
+  "date",
+  "current",
+  "source",
+  "instance",
+  "gpusPerInstance",
+  "notes",
+  "origin",
+] as const;
 
 /** Rows for `llm-cost prices [GPU]`: every offer with provider, region, kind, date and source. */
 export function priceRows(catalog: Catalog, gpu?: GpuSpec): PriceOffer[] {
-  return catalog.prices.filter((p) => !gpu || p.gpu === gpu.id).sort((a, b) => compareAscii(a.gpu, b.gpu) || a.usdPerGpuHour - b.usdPerGpuHour);
+  return catalog.prices
+    .filter((p) => !gpu || p.gpu === gpu.id)
+    .sort((a, b) => compareAscii(a.gpu, b.gpu) || a.usdPerGpuHour - b.usdPerGpuHour);
 }
 
 /** `llm-cost prices` as a table, each offer's source on the line under it. */
@@ -95,7 +120,14 @@ export function renderPrices(catalog: Catalog, offers: readonly PriceOffer[], pa
     style: { head: [], border: [], compact: true },
   });
   for (const o of offers) {
-    table.push([names.get(o.gpu) ?? o.gpu, o.providerName, o.region, o.current ? o.kind : `${o.kind} (old)`, o.usdPerGpuHour.toFixed(2), o.date]);
+    table.push([
+      names.get(o.gpu) ?? o.gpu,
+      o.providerName,
+      o.region,
+      o.current ? o.kind : `${o.kind} (old)`,
+      o.usdPerGpuHour.toFixed(2),
+      o.date,
+    ]);
   }
   return `${table.toString()}\n${wrap(`${offers.length} offers. USD per GPU-hour = instance price / GPUs per instance, VAT excluded; "(old)" = the source calls it historical (never used by default). Sources: llm-cost prices --format json.`)}\n`;
 }
@@ -126,7 +158,17 @@ export function renderModels(catalog: Catalog, paint: Paint): string {
     style: { head: [], border: [], compact: true },
   });
   for (const row of modelRows(catalog)) {
-    table.push([row.id as string, `${formatNumber(row.params as number)} (${formatCount(row.params as number)})`, row.layers, row.hidden, `${row.heads} (${row.kvHeads})`, row.ffn, row.vocab].map(String));
+    table.push(
+      [
+        row.id as string,
+        `${formatNumber(row.params as number)} (${formatCount(row.params as number)})`,
+        row.layers,
+        row.hidden,
+        `${row.heads} (${row.kvHeads})`,
+        row.ffn,
+        row.vocab,
+      ].map(String),
+    );
   }
   return `${table.toString()}\n${wrap("Parameters are counted from the architecture (embedding, head if untied, attention with GQA, MLP, norms). Sources: llm-cost models --format json.")}\n`;
 }
@@ -136,9 +178,13 @@ export function rowsToCsv(rows: readonly object[], columns: readonly string[] = 
   // Every key of every row (an optional field may be missing from the first); with no rows at all,
   // the listing's known columns, so there is still a header.
   const header = rows.length > 0 ? [...new Set(rows.flatMap((row) => Object.keys(row)))] : [...columns];
-  const lines = rows.map((row) => header.map((k) => {
-    const value = (row as Record<string, unknown>)[k];
-    return csvField(value === null || value === undefined ? "" : String(value));
-  }).join(","));
+  const lines = rows.map((row) =>
+    header
+      .map((k) => {
+        const value = (row as Record<string, unknown>)[k];
+        return csvField(value === null || value === undefined ? "" : String(value));
+      })
+      .join(","),
+  );
   return [header.join(","), ...lines].join("\r\n") + "\r\n";
 }

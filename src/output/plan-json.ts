@@ -6,7 +6,9 @@ import { z } from "zod";
  */
 
 const positive = z.number().finite().positive();
-const RangeJson = z.strictObject({ low: positive, expected: positive, high: positive }).refine((r) => r.low <= r.expected && r.expected <= r.high, "expected low <= expected <= high");
+const RangeJson = z
+  .strictObject({ low: positive, expected: positive, high: positive })
+  .refine((r) => r.low <= r.expected && r.expected <= r.high, "expected low <= expected <= high");
 
 const PlanJsonRow = z.strictObject({
   gpus: z.strictObject({ id: z.string(), name: z.string(), count: z.number().int().positive() }),
@@ -53,6 +55,12 @@ export const PlanJson = z.strictObject({
   fastest: z.array(PlanJsonRow),
   binding: z.array(z.enum(["memory", "deadline", "budget"])),
   explanation: z.string().nullable(),
-  assumptions: z.strictObject({ krwPerUsd: positive, fxDate: z.string(), fxSource: z.string(), constraints: z.string(), taxes: z.string() }),
+  assumptions: z.strictObject({
+    krwPerUsd: positive,
+    fxDate: z.string(),
+    fxSource: z.string(),
+    constraints: z.string(),
+    taxes: z.string(),
+  }),
 });
 export type PlanJson = z.infer<typeof PlanJson>;

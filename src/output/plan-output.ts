@@ -4,13 +4,23 @@ import { formatNumber } from "../core/number-text.js";
 import type { PlanCandidate, PlanLimits, PlanSearch } from "../core/plan.js";
 import type { Range } from "../core/range.js";
 import { renderBoxTable } from "./box-table.js";
-import { formatCount, formatDuration, formatHours, formatKrw, formatKrwShort, formatUsd, formatUsdShort, significant } from "./format.js";
+import {
+  formatCount,
+  formatDuration,
+  formatHours,
+  formatKrw,
+  formatKrwShort,
+  formatUsd,
+  formatUsdShort,
+  significant,
+} from "./format.js";
 import type { Paint } from "./paint.js";
 import { candidatesText, type PlanResult, type PlanRow } from "./plan-result.js";
 import { TEXT_WIDTH, wrap } from "./wrap.js";
 
 const n = (x: number): string => formatNumber(x);
-const who = (c: PlanCandidate): string => `${n(c.count)} × ${c.gpu.name} from ${c.offer.providerName} at $${c.offer.usdPerGpuHour.toFixed(2)}/GPU-hour`;
+const who = (c: PlanCandidate): string =>
+  `${n(c.count)} × ${c.gpu.name} from ${c.offer.providerName} at $${c.offer.usdPerGpuHour.toFixed(2)}/GPU-hour`;
 /** Won rounded up to the next 만, so "at least" holds: 1,139,412 → "114만 원". */
 const krwAtLeast = (won: number): string => formatKrw(Math.ceil(won / 1e4) * 1e4);
 /** Days rounded up to a tenth, so "at least" holds. */
@@ -20,7 +30,13 @@ const daysAtLeast = (days: number): string => `${n(Math.ceil(days * 10) / 10)} d
  * Why no plan qualifies, and what would make one: the constraint that binds and the least change
  * to it (the cheapest cost to budget for, the shortest time to allow). Null when plans exist.
  */
-export function explainPlan(search: PlanSearch, limits: PlanLimits, krwPerUsd: number, deadline?: Duration, budget?: Money): string | null {
+export function explainPlan(
+  search: PlanSearch,
+  limits: PlanLimits,
+  krwPerUsd: number,
+  deadline?: Duration,
+  budget?: Money,
+): string | null {
   if (search.cheapest.length > 0) return null;
   const won = (c: PlanCandidate): number => c.costUsd * krwPerUsd;
   if (search.binding.includes("memory")) {
@@ -29,26 +45,37 @@ export function explainPlan(search: PlanSearch, limits: PlanLimits, krwPerUsd: n
   const parts: string[] = [];
   if (search.binding.includes("deadline") && search.fastestFitting) {
     const f = search.fastestFitting;
-    parts.push(`The deadline binds: the fastest plan that fits takes ${formatDuration(f.wallDays)} (${who(f)}, the practical maximum): extend --deadline to at least ${daysAtLeast(f.wallDays)}.`);
+    parts.push(
+      `The deadline binds: the fastest plan that fits takes ${formatDuration(f.wallDays)} (${who(f)}, the practical maximum): extend --deadline to at least ${daysAtLeast(f.wallDays)}.`,
+    );
   }
   if (search.binding.includes("budget")) {
     const c = deadline && search.cheapestMeetingDeadline ? search.cheapestMeetingDeadline : search.cheapestFitting!;
     const meets = deadline && search.cheapestMeetingDeadline ? ` and finishes within ${deadline.text}` : "";
-    parts.push(`The budget binds: nothing costs ${budget ? formatKrw(budget.krw) : "that"} or less at any GPU count. The cheapest plan that fits${meets} costs ${formatKrw(won(c))} (${formatUsd(c.costUsd)}; ${who(c)}): raise --budget to at least ${krwAtLeast(won(c))}.`);
+    parts.push(
+      `The budget binds: nothing costs ${budget ? formatKrw(budget.krw) : "that"} or less at any GPU count. The cheapest plan that fits${meets} costs ${formatKrw(won(c))} (${formatUsd(c.costUsd)}; ${who(c)}): raise --budget to at least ${krwAtLeast(won(c))}.`,
+    );
   }
   if (search.jointly) {
     const c = search.cheapestMeetingDeadline;
     const f = search.fastestWithinBudget;
     parts.push(
       "The deadline and the budget bind together: each can be met, not both." +
-        (c ? ` The cheapest plan that meets the deadline costs ${formatKrw(won(c))} (${who(c)}): raise --budget to at least ${krwAtLeast(won(c))}.` : "") +
-        (f ? ` The fastest plan within the budget takes ${formatDuration(f.wallDays)} (${who(f)}): extend --deadline to at least ${daysAtLeast(f.wallDays)}.` : ""),
+        (c
+          ? ` The cheapest plan that meets the deadline costs ${formatKrw(won(c))} (${who(c)}): raise --budget to at least ${krwAtLeast(won(c))}.`
+          : "") +
+        (f
+          ? ` The fastest plan within the budget takes ${formatDuration(f.wallDays)} (${who(f)}): extend --deadline to at least ${daysAtLeast(f.wallDays)}.`
+          : ""),
     );
   }
-  return parts.length ? `No plan qualifies. ${parts.join(" ")}` : "No plan qualifies: no GPU type in the search has a price (give --price with --gpu).";
+  return parts.length
+    ? `No plan qualifies. ${parts.join(" ")}`
+    : "No plan qualifies: no GPU type in the search has a price (give --price with --gpu).";
 }
 
-const range = (r: Range, main: (x: number) => string, short: (x: number) => string, paint: Paint): string => `${main(r.expected)}\n${paint.dim(`${short(r.low)}–${short(r.high)}`)}`;
+const range = (r: Range, main: (x: number) => string, short: (x: number) => string, paint: Paint): string =>
+  `${main(r.expected)}\n${paint.dim(`${short(r.low)}–${short(r.high)}`)}`;
 const shortDays = (d: number): string => formatDuration(d).replace(/ (d|h|min|s)$/, "$1");
 
 function planTable(rows: readonly PlanRow[], paint: Paint): string {
@@ -64,7 +91,9 @@ function planTable(rows: readonly PlanRow[], paint: Paint): string {
     ];
   });
   return renderBoxTable({
-    head: ["GPUs", "Provider, $/GPU-h", "GPU-hours", "Wall-clock", "Cost (KRW)", "Cost (USD)"].map((h) => paint.bold(h)),
+    head: ["GPUs", "Provider, $/GPU-h", "GPU-hours", "Wall-clock", "Cost (KRW)", "Cost (USD)"].map((h) =>
+      paint.bold(h),
+    ),
     colAligns: ["left", "left", "right", "right", "right", "right"],
     rows: body,
   });
@@ -84,7 +113,10 @@ export function renderPlan(result: PlanResult, paint: Paint): string {
   if (result.explanation) lines.push(result.explanation);
   else {
     lines.push("Cheapest (fewest GPUs that fit and meet the deadline)", planTable(result.cheapest, paint));
-    lines.push(`Fastest (the practical maximum count${result.budget ? ", within the budget" : ""})`, planTable(result.fastest, paint));
+    lines.push(
+      `Fastest (the practical maximum count${result.budget ? ", within the budget" : ""})`,
+      planTable(result.fastest, paint),
+    );
   }
   const reasons = new Map<string, string[]>();
   for (const s of result.skipped) reasons.set(s.reason, [...(reasons.get(s.reason) ?? []), s.gpu]);
@@ -98,6 +130,12 @@ export function renderPlan(result: PlanResult, paint: Paint): string {
     `  Exchange     ${n(result.fx.krwPerUsd)} KRW per USD (${result.fx.date}); costs exclude VAT`,
   );
   // Tables as rendered; labelled footer lines indent under their label; other lines by two spaces.
-  const layout = (l: string): string => (l.includes("\n") ? l.split("\n").map((s) => s.trimEnd()).join("\n") : wrap(l, TEXT_WIDTH, l.startsWith("  ") ? 15 : 2));
+  const layout = (l: string): string =>
+    l.includes("\n")
+      ? l
+          .split("\n")
+          .map((s) => s.trimEnd())
+          .join("\n")
+      : wrap(l, TEXT_WIDTH, l.startsWith("  ") ? 15 : 2);
   return `${lines.map(layout).join("\n")}\n`;
 }

@@ -10,14 +10,18 @@ const n = (value: string | number): string => (typeof value === "number" ? forma
 /** The token source in words: "chinchilla", "61GB at 4.07 B/token", "50,000 × 1,024 × 3 epochs". */
 export function tokenSourceText(s: Scenario): string {
   if (s.tokens !== undefined) return n(s.tokens);
-  if (s.corpus !== undefined) return s.bytesPerToken !== undefined ? `${s.corpus} at ${s.bytesPerToken} B/token` : `${s.corpus} (${s.corpusLang})`;
+  if (s.corpus !== undefined)
+    return s.bytesPerToken !== undefined
+      ? `${s.corpus} at ${s.bytesPerToken} B/token`
+      : `${s.corpus} (${s.corpusLang})`;
   return `${n(s.examples!)} × ${n(s.tokensPerExample!)} × ${s.epochs ?? 1} ep`;
 }
 
 /** The model in words: "llama-2-7b +14,336 vocab" or "7B". */
 export function modelText(s: Scenario): string {
   const size = s.model ?? n(s.params!);
-  const vocab = s.addVocab !== undefined ? ` +${n(s.addVocab)} vocab` : s.vocab !== undefined ? ` vocab ${n(s.vocab)}` : "";
+  const vocab =
+    s.addVocab !== undefined ? ` +${n(s.addVocab)} vocab` : s.vocab !== undefined ? ` vocab ${n(s.vocab)}` : "";
   return `${size}${vocab}`;
 }
 
@@ -34,9 +38,15 @@ export function renderScenarios(loaded: readonly LoadedScenario[], paint: Paint,
   });
   for (const { scenario: s } of loaded) {
     table.push([paint.bold(s.id), s.strategy, modelText(s), tokenSourceText(s), s.gpus ?? "—"]);
-    const text = long && s.description ? `${s.title}. ${s.description}${s.source ? ` Source: ${s.source}` : ""}` : s.title;
+    const text =
+      long && s.description ? `${s.title}. ${s.description}${s.source ? ` Source: ${s.source}` : ""}` : s.title;
     table.push([{ colSpan: 5, content: paint.dim(wrap(`  ${text}`, TEXT_WIDTH - 6, 2)) }]);
   }
-  const note = "Use with: llm-cost compare <scenario> … [--gpus 8xH100]. Your own: a JSON file with one scenario or a list (llm-cost scenarios --format json shows the fields).";
-  return `${table.toString().split("\n").map((l) => l.trimEnd()).join("\n")}\n${wrap(note)}\n`;
+  const note =
+    "Use with: llm-cost compare <scenario> … [--gpus 8xH100]. Your own: a JSON file with one scenario or a list (llm-cost scenarios --format json shows the fields).";
+  return `${table
+    .toString()
+    .split("\n")
+    .map((l) => l.trimEnd())
+    .join("\n")}\n${wrap(note)}\n`;
 }

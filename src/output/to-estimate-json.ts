@@ -51,20 +51,29 @@ export function toEstimateJson(report: EstimateReport): EstimateJson {
       priceDate: price.date,
       priceRule: price.rule,
       priceSource: price.source,
-      priceOffers: price.offers.map((o) => ({ provider: o.provider, region: o.region, usdPerGpuHour: o.usdPerGpuHour, date: o.date, source: o.source })),
+      priceOffers: price.offers.map((o) => ({
+        provider: o.provider,
+        region: o.region,
+        usdPerGpuHour: o.usdPerGpuHour,
+        date: o.date,
+        source: o.source,
+      })),
       krwPerUsd: fx.krwPerUsd,
       fxDate: fx.date,
       fxSource: fx.source,
       taxes: "prices exclude VAT and sales tax (Korean VAT is 10% where it applies)",
       memoryNote:
         "memory per GPU in GB (1e9 bytes): mixed-precision AdamW = 16 bytes/param (bf16 weights 2 + bf16 grads 2 + fp32 master, m, v 12); activations after Korthikanti et al. 2022 with FlashAttention; overhead = 1.5 GB CUDA context + 10% of activations + ZeRO-3 gather buffers; fits = at most the GPU's marketed GB" +
-        (inputs.modelShape === "generic" ? "; shape: a generic LLaMA-like model of this size (give --model or --model-config for the exact one)" : ""),
+        (inputs.modelShape === "generic"
+          ? "; shape: a generic LLaMA-like model of this size (give --model or --model-config for the exact one)"
+          : ""),
       gpuTdpW: report.energy.tdpW,
       pue: report.energy.pue,
       pueSource: report.energy.pueSource,
       gridGCO2PerKWh: report.energy.gCO2PerKWh,
       gridSource: report.energy.gridSource,
-      energyNote: "GPU energy at rated TDP x PUE: overstates a partly busy GPU, leaves out host CPUs and network beyond PUE",
+      energyNote:
+        "GPU energy at rated TDP x PUE: overstates a partly busy GPU, leaves out host CPUs and network beyond PUE",
       formulas: report.formulas,
       sources: report.sources,
     },

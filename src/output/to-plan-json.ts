@@ -56,7 +56,8 @@ export function toPlanJson(result: PlanResult): PlanJson {
       krwPerUsd: result.fx.krwPerUsd,
       fxDate: result.fx.date,
       fxSource: result.fx.source,
-      constraints: "deadline and budget are met by the expected wall-clock and cost; each plan's ranges say how far a real run may fall from them",
+      constraints:
+        "deadline and budget are met by the expected wall-clock and cost; each plan's ranges say how far a real run may fall from them",
       taxes: "prices exclude VAT and sales tax (Korean VAT is 10% where it applies)",
     },
   };

@@ -44,13 +44,24 @@ function renderSpeed(report: ValidationReport, paint: Paint): string {
     style: { head: [], border: [], compact: true },
   });
   for (const row of report.finetune.rows) {
-    table.push([row.id, row.method, formatCount(row.measured), formatCount(row.predicted), signedPct(row.error), row.inside ? "yes" : paint.red("no")]);
+    table.push([
+      row.id,
+      row.method,
+      formatCount(row.measured),
+      formatCount(row.predicted),
+      signedPct(row.error),
+      row.inside ? "yes" : paint.red("no"),
+    ]);
   }
   const f = report.finetune;
   return [
     `Fine-tuning speed: measured tokens/s per GPU vs the efficiency fitted without that run: ${f.rows.length} runs`,
     table.toString(),
-    wrap(`  median |error| ${pct(f.medianAbsError)}, within ±25% ${pct(f.shareWithin25)}, inside [low, high] ${pct(f.shareInsideRange)}. fp8 rows, other PEFT methods and rows without a measured tokens/s are left out.`, 100, 4),
+    wrap(
+      `  median |error| ${pct(f.medianAbsError)}, within ±25% ${pct(f.shareWithin25)}, inside [low, high] ${pct(f.shareInsideRange)}. fp8 rows, other PEFT methods and rows without a measured tokens/s are left out.`,
+      100,
+      4,
+    ),
     "",
   ].join("\n");
 }
@@ -66,16 +77,26 @@ function renderMemory(report: ValidationReport, paint: Paint): string {
     style: { head: [], border: [], compact: true },
   });
   for (const row of report.memory.rows) {
-    const measured = row.kind === "exact" ? significant(row.measuredGB, 3) : `${row.kind === "lower-bound" ? ">" : "≤"}${significant(row.measuredGB, 3)}`;
-    const error = row.kind === "exact" ? signedPct(row.error) : row.respectsBound ? "bound ok" : paint.red("bound broken");
+    const measured =
+      row.kind === "exact"
+        ? significant(row.measuredGB, 3)
+        : `${row.kind === "lower-bound" ? ">" : "≤"}${significant(row.measuredGB, 3)}`;
+    const error =
+      row.kind === "exact" ? signedPct(row.error) : row.respectsBound ? "bound ok" : paint.red("bound broken");
     table.push([row.id, row.training, measured, significant(row.estimatedGB, 3), error, row.basis]);
   }
   const s = report.memory.summary;
-  const excluded = report.measured.filter((r) => r.use === "excluded" || (r.use === "throughput" && r.memoryExcludedReason));
+  const excluded = report.measured.filter(
+    (r) => r.use === "excluded" || (r.use === "throughput" && r.memoryExcludedReason),
+  );
   return [
     `Memory: measured peak per GPU vs the memory model (GB = 1e9 bytes): ${s.rows} exact rows, ${s.boundRows} bounds`,
     table.toString(),
-    wrap(`  median |error| ${pct(s.medianAbsError)}, within ±25% ${pct(s.shareWithin25)}, bounds respected ${s.boundsRespected}/${s.boundRows}. Basis: allocated = torch max allocated (no CUDA context), reserved = allocator reserved, device = whole card (nvidia-smi).`, 100, 4),
+    wrap(
+      `  median |error| ${pct(s.medianAbsError)}, within ±25% ${pct(s.shareWithin25)}, bounds respected ${s.boundsRespected}/${s.boundRows}. Basis: allocated = torch max allocated (no CUDA context), reserved = allocator reserved, device = whole card (nvidia-smi).`,
+      100,
+      4,
+    ),
     `  Not compared (${excluded.length}):`,
     ...excluded.map((r) => wrap(`    ${r.id}: ${r.excludedReason ?? r.memoryExcludedReason}`, 100, 6)),
     "",
@@ -105,7 +126,10 @@ function renderRuns(report: ValidationReport, paint: Paint): string {
   const s = report.summary;
   const b = report.baseline;
   const excluded = report.runs.filter((r) => r.use === "excluded");
-  const head = [`Published full runs, each predicted by a model fitted without it (leave-one-out): ${s.runs} runs`, table.toString()];
+  const head = [
+    `Published full runs, each predicted by a model fitted without it (leave-one-out): ${s.runs} runs`,
+    table.toString(),
+  ];
   const lines = [
     "",
     "Summary (out of sample)",
@@ -141,7 +165,14 @@ export function validationJson(report: ValidationReport): object {
         ...(run.excludedReason ? { excludedReason: run.excludedReason } : {}),
         gpuType: run.gpuType,
         source: run.source,
-        ...(row ? { reportedGpuHours: row.reported, estimate: { low: row.low, expected: row.expected, high: row.high }, error: row.error, inside: row.inside } : {}),
+        ...(row
+          ? {
+              reportedGpuHours: row.reported,
+              estimate: { low: row.low, expected: row.expected, high: row.high },
+              error: row.error,
+              inside: row.inside,
+            }
+          : {}),
       };
     }),
   };
@@ -150,14 +181,31 @@ export function validationJson(report: ValidationReport): object {
 /** CSV (RFC 4180) of the published runs, or of the speed or memory rows. */
 export function validationCsv(report: ValidationReport, section: ValidationSection = "all"): string {
   if (section === "memory") {
-    const lines = report.memory.rows.map((r) => [r.id, r.training, r.kind, r.basis, r.measuredGB, r.estimatedGB, r.error, String(r.respectsBound ?? "")].map(csvField).join(","));
-    return [["id", "training", "kind", "basis", "measured_gb", "estimated_gb", "error", "respects_bound"].join(","), ...lines].join("\r\n") + "\r\n";
+    const lines = report.memory.rows.map((r) =>
+      [r.id, r.training, r.kind, r.basis, r.measuredGB, r.estimatedGB, r.error, String(r.respectsBound ?? "")]
+        .map(csvField)
+        .join(","),
+    );
+    return (
+      [
+        ["id", "training", "kind", "basis", "measured_gb", "estimated_gb", "error", "respects_bound"].join(","),
+        ...lines,
+      ].join("\r\n") + "\r\n"
+    );
   }
   if (section === "speed") {
-    const lines = report.finetune.rows.map((r) => [r.id, r.method, r.measured, r.predicted, r.error, String(r.inside)].map(csvField).join(","));
-    return [["id", "method", "measured_tokens_per_sec_per_gpu", "predicted", "error", "inside"].join(","), ...lines].join("\r\n") + "\r\n";
+    const lines = report.finetune.rows.map((r) =>
+      [r.id, r.method, r.measured, r.predicted, r.error, String(r.inside)].map(csvField).join(","),
+    );
+    return (
+      [["id", "method", "measured_tokens_per_sec_per_gpu", "predicted", "error", "inside"].join(","), ...lines].join(
+        "\r\n",
+      ) + "\r\n"
+    );
   }
   const header = ["id", "reported_gpu_hours", "estimate_low", "estimate_expected", "estimate_high", "error", "inside"];
-  const lines = report.rows.map((r) => [r.id, r.reported, r.low, r.expected, r.high, r.error, String(r.inside)].map(csvField).join(","));
+  const lines = report.rows.map((r) =>
+    [r.id, r.reported, r.low, r.expected, r.high, r.error, String(r.inside)].map(csvField).join(","),
+  );
   return [header.join(","), ...lines].join("\r\n") + "\r\n";
 }

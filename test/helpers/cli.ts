@@ -13,6 +13,10 @@ export interface CliResult {
 /** Runs the real CLI in a child process with a clean colour environment. */
 export function cli(args: readonly string[], env: Record<string, string> = {}, cwd?: string): CliResult {
   const { NO_COLOR: _n, FORCE_COLOR: _f, ...rest } = process.env;
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", env: { ...rest, ...env }, ...(cwd ? { cwd } : {}) });
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: "utf8",
+    env: { ...rest, ...env },
+    ...(cwd ? { cwd } : {}),
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

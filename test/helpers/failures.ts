@@ -9,7 +9,10 @@ export class Failures {
   private readonly byKind = new Map<string, { problem: string; argvs: Array<readonly string[]>; notes: string[] }>();
 
   add(argv: readonly string[], problem: string, note?: string): void {
-    const kind = problem.replace(/\d+(\.\d+)?(e[-+]?\d+)?/g, "#").replace(/"[^"]*"/g, '"…"').slice(0, 140);
+    const kind = problem
+      .replace(/\d+(\.\d+)?(e[-+]?\d+)?/g, "#")
+      .replace(/"[^"]*"/g, '"…"')
+      .slice(0, 140);
     const entry = this.byKind.get(kind) ?? { problem, argvs: [], notes: [] };
     entry.argvs.push(argv);
     entry.notes.push(note ?? "");
@@ -24,8 +27,14 @@ export class Failures {
   report(): string {
     return [...this.byKind.values()]
       .map(({ problem, argvs, notes }) => {
-        const order = argvs.map((_a, i) => i).sort((i, j) => argvs[i]!.join(" ").length - argvs[j]!.join(" ").length).slice(0, 3);
-        const lines = order.map((i) => `    ${showArgv(argvs[i]!)}\n    ${JSON.stringify(argvs[i])}${notes[i] ? `\n      (${notes[i]})` : ""}`);
+        const order = argvs
+          .map((_a, i) => i)
+          .sort((i, j) => argvs[i]!.join(" ").length - argvs[j]!.join(" ").length)
+          .slice(0, 3);
+        const lines = order.map(
+          (i) =>
+            `    ${showArgv(argvs[i]!)}\n    ${JSON.stringify(argvs[i])}${notes[i] ? `\n      (${notes[i]})` : ""}`,
+        );
         return `${problem}\n  (${argvs.length}×) e.g.\n${lines.join("\n")}`;
       })
       .join("\n\n");

@@ -27,7 +27,10 @@ type Write = typeof process.stdout.write;
  * returns a number or a Promise<number>. While it runs, process.exit throws and any write to the
  * real process streams or console is recorded as a leak (the CLI must only write through its Io).
  */
-export async function runInProcess(argv: readonly string[], options: { cwd: string; env?: Record<string, string>; stdoutIsTTY?: boolean }): Promise<RunOutcome> {
+export async function runInProcess(
+  argv: readonly string[],
+  options: { cwd: string; env?: Record<string, string>; stdoutIsTTY?: boolean },
+): Promise<RunOutcome> {
   let stdout = "";
   let stderr = "";
   let leaked = "";
@@ -54,9 +57,13 @@ export async function runInProcess(argv: readonly string[], options: { cwd: stri
   }) as Write;
   process.stdout.write = leak;
   process.stderr.write = leak;
-  console.log = console.error = console.warn = console.info = (...args: unknown[]) => {
-    leaked += `${args.map(String).join(" ")}\n`;
-  };
+  console.log =
+    console.error =
+    console.warn =
+    console.info =
+      (...args: unknown[]) => {
+        leaked += `${args.map(String).join(" ")}\n`;
+      };
   process.exit = ((code?: number) => {
     touchedProcess = `process.exit(${code})`;
     throw new Error(`process.exit(${code}) called inside run()`);

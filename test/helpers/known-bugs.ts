@@ -23,7 +23,8 @@ export interface KnownBug {
 
 /** The input holds a number of magnitude ≥ 1e15 or ≤ 1e-15 written with an exponent (1e300, 7e-312), or 16+ digits. */
 export function hasExtremeNumber(input: string): boolean {
-  for (const [, , exponent] of input.matchAll(/(\d+(?:\.\d*)?|\.\d+)e([+-]?\d+)/gi)) if (Math.abs(Number(exponent)) >= 15) return true;
+  for (const [, , exponent] of input.matchAll(/(\d+(?:\.\d*)?|\.\d+)e([+-]?\d+)/gi))
+    if (Math.abs(Number(exponent)) >= 15) return true;
   return /\d{16,}/.test(input.replace(/[,_]/g, ""));
 }
 

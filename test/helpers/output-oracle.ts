@@ -25,16 +25,64 @@ import { PlanJson } from "../../src/output/plan-json.js";
  */
 
 /** The commands `run` knows. */
-export const COMMANDS = ["estimate", "compare", "plan", "check", "scenarios", "validate", "gpus", "prices", "models", "completion"] as const;
+export const COMMANDS = [
+  "estimate",
+  "compare",
+  "plan",
+  "check",
+  "scenarios",
+  "validate",
+  "gpus",
+  "prices",
+  "models",
+  "completion",
+] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 /** Options that take a value (commander's `--x <v>`), across every command: the next token is their value. */
 export const VALUE_FLAGS = new Set([
-  "--model", "--from", "--model-config", "--params", "--add-vocab", "--vocab", "--tokens", "--corpus", "--bytes-per-token",
-  "--corpus-lang", "--examples", "--tokens-per-example", "--epochs", "--gpus", "--strategy", "--mfu", "--tokens-per-sec",
-  "--precision", "--provider", "--price", "--price-kind", "--fx", "--pue", "--grid", "--lora-rank", "--lora-targets",
-  "--seq-len", "--micro-batch", "--recompute", "--zero", "--optimizer", "--format", "--config", "--budget", "--deadline",
-  "--lang", "--currency", "--out", "--top", "--gpu", "--claimed-days", "--claimed-cost",
+  "--model",
+  "--from",
+  "--model-config",
+  "--params",
+  "--add-vocab",
+  "--vocab",
+  "--tokens",
+  "--corpus",
+  "--bytes-per-token",
+  "--corpus-lang",
+  "--examples",
+  "--tokens-per-example",
+  "--epochs",
+  "--gpus",
+  "--strategy",
+  "--mfu",
+  "--tokens-per-sec",
+  "--precision",
+  "--provider",
+  "--price",
+  "--price-kind",
+  "--fx",
+  "--pue",
+  "--grid",
+  "--lora-rank",
+  "--lora-targets",
+  "--seq-len",
+  "--micro-batch",
+  "--recompute",
+  "--zero",
+  "--optimizer",
+  "--format",
+  "--config",
+  "--budget",
+  "--deadline",
+  "--lang",
+  "--currency",
+  "--out",
+  "--top",
+  "--gpu",
+  "--claimed-days",
+  "--claimed-cost",
 ]);
 
 /** The value commander would give --format (the last one wins), or undefined; undefined also after "--". */
@@ -54,77 +102,101 @@ export function formatOf(argv: readonly string[]): string | undefined {
 
 const positive = z.number().finite().positive();
 const nonNegative = z.number().finite().min(0);
-const RangeJson = z.strictObject({ low: nonNegative, expected: nonNegative, high: nonNegative }).refine((r) => r.low <= r.expected && r.expected <= r.high, "expected low <= expected <= high");
+const RangeJson = z
+  .strictObject({ low: nonNegative, expected: nonNegative, high: nonNegative })
+  .refine((r) => r.low <= r.expected && r.expected <= r.high, "expected low <= expected <= high");
 
 /** `gpus --format json` (src/output/listings.ts GpuRow; no schema in src/). */
-const GpusJson = z.array(
-  z.strictObject({
-    id: z.string().min(1),
-    name: z.string().min(1),
-    fullName: z.string().min(1),
-    memoryGB: positive,
-    denseTflops16: positive,
-    precision: z.string().min(1),
-    tdpW: positive,
-    providers: z.number().int().min(0),
-    minUsdPerGpuHour: positive.nullable(),
-    medianUsdPerGpuHour: positive.nullable(),
-    maxUsdPerGpuHour: positive.nullable(),
-    priceDates: z.string().nullable(),
-    source: z.string().min(1),
-  }).refine((g) => g.minUsdPerGpuHour === null || (g.minUsdPerGpuHour <= g.medianUsdPerGpuHour! && g.medianUsdPerGpuHour! <= g.maxUsdPerGpuHour!), "expected min <= median <= max"),
-).min(1);
+const GpusJson = z
+  .array(
+    z
+      .strictObject({
+        id: z.string().min(1),
+        name: z.string().min(1),
+        fullName: z.string().min(1),
+        memoryGB: positive,
+        denseTflops16: positive,
+        precision: z.string().min(1),
+        tdpW: positive,
+        providers: z.number().int().min(0),
+        minUsdPerGpuHour: positive.nullable(),
+        medianUsdPerGpuHour: positive.nullable(),
+        maxUsdPerGpuHour: positive.nullable(),
+        priceDates: z.string().nullable(),
+        source: z.string().min(1),
+      })
+      .refine(
+        (g) =>
+          g.minUsdPerGpuHour === null ||
+          (g.minUsdPerGpuHour <= g.medianUsdPerGpuHour! && g.medianUsdPerGpuHour! <= g.maxUsdPerGpuHour!),
+        "expected min <= median <= max",
+      ),
+  )
+  .min(1);
 
 /** `prices [GPU] --format json`: the catalog's offers themselves. */
 const PricesJson = z.array(PriceOffer);
 
 /** `models --format json` (src/output/listings.ts modelRows). */
-const ModelsJson = z.array(
-  z.strictObject({
-    id: z.string().min(1),
-    name: z.string().min(1),
-    params: z.number().int().positive(),
-    publishedParams: z.number().int().positive(),
-    layers: z.number().int().positive(),
-    hidden: z.number().int().positive(),
-    heads: z.number().int().positive(),
-    kvHeads: z.number().int().positive(),
-    ffn: z.number().int().positive(),
-    vocab: z.number().int().positive(),
-    tiedEmbeddings: z.enum(["true", "false"]),
-    source: z.string().min(1),
-  }),
-).min(1);
+const ModelsJson = z
+  .array(
+    z.strictObject({
+      id: z.string().min(1),
+      name: z.string().min(1),
+      params: z.number().int().positive(),
+      publishedParams: z.number().int().positive(),
+      layers: z.number().int().positive(),
+      hidden: z.number().int().positive(),
+      heads: z.number().int().positive(),
+      kvHeads: z.number().int().positive(),
+      ffn: z.number().int().positive(),
+      vocab: z.number().int().positive(),
+      tiedEmbeddings: z.enum(["true", "false"]),
+      source: z.string().min(1),
+    }),
+  )
+  .min(1);
 
 /** `scenarios --format json`: each scenario as written, plus where it came from. */
-const ScenariosJson = z.array(
-  z.looseObject({ origin: z.string().min(1) }).transform((row, ctx) => {
-    const { origin: _origin, ...scenario } = row;
-    const parsed = Scenario.safeParse(scenario);
-    if (!parsed.success) ctx.addIssue({ code: "custom", message: `not a scenario: ${parsed.error.issues[0]?.message}` });
-    return row;
-  }),
-).min(1);
+const ScenariosJson = z
+  .array(
+    z.looseObject({ origin: z.string().min(1) }).transform((row, ctx) => {
+      const { origin: _origin, ...scenario } = row;
+      const parsed = Scenario.safeParse(scenario);
+      if (!parsed.success)
+        ctx.addIssue({ code: "custom", message: `not a scenario: ${parsed.error.issues[0]?.message}` });
+      return row;
+    }),
+  )
+  .min(1);
 
 /** `validate --format json` (src/output/validation.ts validationJson; no schema in src/). "error" is signed. */
 const ValidateJson = z.looseObject({
   schemaVersion: z.literal(1),
   command: z.literal("validate"),
   method: z.string().min(1),
-  summary: z.looseObject({ runs: z.number().int().positive(), medianAbsError: nonNegative, shareWithin25: nonNegative.max(1), shareInsideRange: nonNegative.max(1), meanHighOverLow: z.number().finite().min(1) }),
+  summary: z.looseObject({
+    runs: z.number().int().positive(),
+    medianAbsError: nonNegative,
+    shareWithin25: nonNegative.max(1),
+    shareInsideRange: nonNegative.max(1),
+    meanHighOverLow: z.number().finite().min(1),
+  }),
   finetuneSpeed: z.looseObject({ rows: z.array(z.looseObject({ id: z.string(), error: z.number().finite() })) }),
   memory: z.looseObject({ rows: z.array(z.looseObject({ id: z.string(), error: z.number().finite() })) }),
   baseline: z.looseObject({ name: z.string() }),
   fp8Factor: positive,
-  runs: z.array(
-    z.looseObject({
-      id: z.string().min(1),
-      use: z.string().min(1),
-      estimate: RangeJson.optional(),
-      error: z.number().finite().min(-1).optional(),
-      inside: z.boolean().optional(),
-    }),
-  ).min(1),
+  runs: z
+    .array(
+      z.looseObject({
+        id: z.string().min(1),
+        use: z.string().min(1),
+        estimate: RangeJson.optional(),
+        error: z.number().finite().min(-1).optional(),
+        inside: z.boolean().optional(),
+      }),
+    )
+    .min(1),
 });
 
 /** The zod schema of each command's --format json. */
@@ -149,7 +221,13 @@ export function badNumbers(value: unknown, path = "$"): string[] {
   if (typeof value === "number") return Number.isFinite(value) && value >= 0 ? [] : [`${path} = ${value}`];
   if (Array.isArray(value)) return value.flatMap((v, i) => badNumbers(v, `${path}[${i}]`));
   if (value !== null && typeof value === "object") {
-    return Object.entries(value).flatMap(([k, v]) => (SIGNED_KEYS.has(k) && typeof v === "number" ? (Number.isFinite(v) ? [] : [`${path}.${k} = ${v}`]) : badNumbers(v, `${path}.${k}`)));
+    return Object.entries(value).flatMap(([k, v]) =>
+      SIGNED_KEYS.has(k) && typeof v === "number"
+        ? Number.isFinite(v)
+          ? []
+          : [`${path}.${k} = ${v}`]
+        : badNumbers(v, `${path}.${k}`),
+    );
   }
   return [];
 }
@@ -200,7 +278,8 @@ function checkDelimited(text: string, separator: string): string | undefined {
     if (i === 0) continue;
     for (const [j, cell] of row.entries()) {
       if (/^(NaN|-?Infinity|undefined|null)$/.test(cell)) return `row ${i} ${header[j]} = ${cell}`;
-      if (NUMERIC_CELL.test(cell) && Number(cell) < 0 && !SIGNED_KEYS.has(header[j]!)) return `row ${i} ${header[j]} = ${cell} (negative)`;
+      if (NUMERIC_CELL.test(cell) && Number(cell) < 0 && !SIGNED_KEYS.has(header[j]!))
+        return `row ${i} ${header[j]} = ${cell} (negative)`;
     }
   }
   return undefined;
@@ -256,7 +335,10 @@ export function checkOutcome(o: Outcome): string | undefined {
   if (o.leaked) return `wrote to the real process streams: ${JSON.stringify(o.leaked.slice(0, 200))}`;
   if (o.touchedProcess) return `touched the process: ${o.touchedProcess}`;
   if (o.code !== 0 && o.code !== 2) return `exit ${o.code}: ${JSON.stringify(o.stderr.slice(0, 300))}`;
-  for (const [name, text] of [["stdout", o.stdout], ["stderr", o.stderr]] as const) {
+  for (const [name, text] of [
+    ["stdout", o.stdout],
+    ["stderr", o.stderr],
+  ] as const) {
     if (STACK_FRAME.test(text)) return `stack trace on ${name}: ${JSON.stringify(text.slice(0, 300))}`;
   }
   // stderr holds only one-line messages, so any "\n    at " there is a trace (stdout may wrap text to "    at …").
@@ -264,21 +346,26 @@ export function checkOutcome(o: Outcome): string | undefined {
   const argvText = o.argv.join(" ");
   if (o.code === 2) {
     if (o.stdout !== "") return `exit 2 with output on stdout: ${JSON.stringify(o.stdout.slice(0, 200))}`;
-    if (!/^llm-cost: [^\n]*\n$/.test(o.stderr)) return `exit 2 without exactly one "llm-cost: " line on stderr: ${JSON.stringify(o.stderr.slice(0, 300))}`;
+    if (!/^llm-cost: [^\n]*\n$/.test(o.stderr))
+      return `exit 2 without exactly one "llm-cost: " line on stderr: ${JSON.stringify(o.stderr.slice(0, 300))}`;
     const own = withoutEchoes(o.stderr.slice(0, -1), o.argv);
-    if (/[\u0000-\u001f\u007f\u2028\u2029]/.test(own)) return `error line holds a control or line-break character: ${JSON.stringify(o.stderr.slice(0, 300))}`;
-    if (own.length > 1000) return `error line is ${own.length} characters long: ${JSON.stringify(o.stderr.slice(0, 200))}…`;
+    if (/[\u0000-\u001f\u007f\u2028\u2029]/.test(own))
+      return `error line holds a control or line-break character: ${JSON.stringify(o.stderr.slice(0, 300))}`;
+    if (own.length > 1000)
+      return `error line is ${own.length} characters long: ${JSON.stringify(o.stderr.slice(0, 200))}…`;
     if (/^llm-cost: *\n$/.test(o.stderr)) return "empty error message";
     for (const poison of POISON) {
       // An error may quote the user's own value back ("invalid --mfu \"NaN\""); only flag text the argv does not hold.
       const hit = poison.exec(o.stderr);
-      if (hit && !argvText.includes(hit[0])) return `"${hit[0]}" in the error: ${JSON.stringify(o.stderr.slice(0, 300))}`;
+      if (hit && !argvText.includes(hit[0]))
+        return `"${hit[0]}" in the error: ${JSON.stringify(o.stderr.slice(0, 300))}`;
     }
     return undefined;
   }
   // Exit 0.
   const errLines = o.stderr.split("\n").slice(0, -1);
-  if (o.stderr !== "" && (!o.stderr.endsWith("\n") || errLines.some((l) => !l.startsWith("llm-cost: ")))) return `exit 0 with stray stderr: ${JSON.stringify(o.stderr.slice(0, 300))}`;
+  if (o.stderr !== "" && (!o.stderr.endsWith("\n") || errLines.some((l) => !l.startsWith("llm-cost: "))))
+    return `exit 0 with stray stderr: ${JSON.stringify(o.stderr.slice(0, 300))}`;
   if (o.stdout === "" && !/^llm-cost: wrote /m.test(o.stderr)) return "exit 0 with nothing on stdout";
   for (const poison of POISON) {
     const hit = poison.exec(o.stdout) ?? poison.exec(o.stderr);
@@ -290,7 +377,8 @@ export function checkOutcome(o: Outcome): string | undefined {
   if (/^Usage: /.test(o.stdout)) return undefined; // --help / help
   if (/^\d+\.\d+\.\d+\n$/.test(o.stdout)) return undefined; // --version
   const command = commandOf(o.argv);
-  if (command === undefined) return `exit 0 for no known command but not help or version: ${JSON.stringify(o.stdout.slice(0, 100))}`;
+  if (command === undefined)
+    return `exit 0 for no known command but not help or version: ${JSON.stringify(o.stdout.slice(0, 100))}`;
   if (command === "completion") return /^(#|#compdef) /.test(o.stdout) ? undefined : "completion printed no script";
   const format = formatOf(o.argv) ?? "table";
   if (/^llm-cost: wrote /m.test(o.stderr)) return undefined; // --out: the file is checked by its own tests
@@ -320,7 +408,8 @@ export function checkOutcome(o: Outcome): string | undefined {
   }
   if (command !== "validate") {
     const hit = NEGATIVE_IN_TEXT.exec(o.stdout);
-    if (hit) return `negative number in ${format} output: ${JSON.stringify(o.stdout.slice(Math.max(0, hit.index - 60), hit.index + 30))}`;
+    if (hit)
+      return `negative number in ${format} output: ${JSON.stringify(o.stdout.slice(Math.max(0, hit.index - 60), hit.index + 30))}`;
   }
   return undefined;
 }

@@ -19,8 +19,13 @@ export function spawnCli(argv: readonly string[], cwd: string): Promise<Outcome>
 }
 
 /** Runs `items` through `work`, `parallel` at a time. */
-export async function inBatches<T, R>(items: readonly T[], parallel: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function inBatches<T, R>(
+  items: readonly T[],
+  parallel: number,
+  work: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const out: R[] = [];
-  for (let i = 0; i < items.length; i += parallel) out.push(...(await Promise.all(items.slice(i, i + parallel).map((item, k) => work(item, i + k)))));
+  for (let i = 0; i < items.length; i += parallel)
+    out.push(...(await Promise.all(items.slice(i, i + parallel).map((item, k) => work(item, i + k)))));
   return out;
 }
