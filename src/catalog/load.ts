@@ -6,8 +6,8 @@ import { PACKAGE_ROOT } from "../package-root.js";
 import type { z } from "zod";
 import type { CorpusLanguages, CorpusLanguagesFile } from "./corpus-schema.js";
 import type { ModelCatalogFile, ModelPreset } from "./model-schema.js";
+import type { ThroughputFile } from "./throughput-schema.js";
 import type {
-  EfficiencyFile,
   EnergyFile,
   FxFile,
   GpuCatalogFile,
@@ -24,7 +24,8 @@ export interface Catalog {
   prices: PriceOffer[];
   fx: FxFile;
   strategies: Strategy[];
-  efficiency: EfficiencyFile;
+  /** presets/throughput.json: the fitted throughput model with what each figure rests on. */
+  throughput: ThroughputFile;
   models: ModelPreset[];
   energy: EnergyFile;
   corpusLanguages: CorpusLanguages;
@@ -61,11 +62,11 @@ export function loadCatalog(): Catalog {
   const prices = (readPreset("prices.json") as z.infer<typeof PriceCatalogFile>).prices;
   const fx = readPreset("fx.json") as FxFile;
   const strategies = (readPreset("strategies.json") as z.infer<typeof StrategyFile>).strategies;
-  const efficiency = readPreset("efficiency.json") as EfficiencyFile;
+  const throughput = readPreset("throughput.json") as ThroughputFile;
   const models = (readPreset("models.json") as ModelCatalogFile).models;
   const energy = readPreset("energy.json") as EnergyFile;
   const corpusLanguages = (readPreset("corpus-languages.json") as CorpusLanguagesFile).languages;
-  return checkCatalog({ gpus, prices, fx, strategies, efficiency, models, energy, corpusLanguages });
+  return checkCatalog({ gpus, prices, fx, strategies, throughput, models, energy, corpusLanguages });
 }
 
 /** Cross-file checks no single schema can make: every price names a GPU in gpus.json. */

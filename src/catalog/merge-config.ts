@@ -7,6 +7,28 @@ import type { GpuSpec, PriceOffer } from "./schemas.js";
 import type { LoadedConfig } from "./user-config.js";
 
 /**
+ * The fabric of a GPU from a config file. What the file leaves out is assumed to be the plainest
+ * multi-GPU server: 8 cards on PCIe 4.0 x16 and 100 Gb/s Ethernet per server. Each assumption says
+ * so in its source text, which the JSON output carries with the GPU.
+ */
+function ownNode(file: string, g: LoadedConfig["config"]["gpuSpecs"][number]): GpuSpec["node"] {
+  const given = (what: string): string => `${file}: ${what} as given`;
+  return {
+    gpusPerNode: g.gpusPerNode ?? 8,
+    intraNodeGBs: g.intraNodeGBs ?? 31.5,
+    intraNodeSource:
+      g.intraNodeGBs === undefined
+        ? `not in ${file}: PCIe 4.0 x16 assumed (31.5 GB/s each way)`
+        : given("intraNodeGBs"),
+    interNodeGBsPerGpu: g.interNodeGBsPerGpu ?? 1.5625,
+    interNodeSource:
+      g.interNodeGBsPerGpu === undefined
+        ? `not in ${file}: 100 Gb/s Ethernet per 8-GPU server assumed (1.56 GB/s per GPU)`
+        : given("interNodeGBsPerGpu"),
+  };
+}
+
+/**
  * The catalog with a config file's additions: its GPUs and models join (replacing a built-in entry
  * with the same id), and its price offers are tagged with the file so they win for their GPU and
  * name the file as their source.
@@ -21,12 +43,13 @@ export function mergeConfig(catalog: Catalog, loaded: LoadedConfig | undefined):
     aliases: g.aliases,
     architecture: g.architecture,
     memoryGB: g.memoryGB,
-    bandwidthTBs: null,
+    bandwidthTBs: g.bandwidthTBs ?? null,
     denseTflops16: g.denseTflops16,
     tensorPrecision: "bf16",
     fp8DenseTflops: g.fp8DenseTflops,
     tdpW: g.tdpW,
     interconnectGBs: null,
+    node: ownNode(file, g),
     confidence: "user",
     sources: [`${file}: ${g.source}`],
     date: g.date,

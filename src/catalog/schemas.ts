@@ -25,6 +25,17 @@ export const GpuSpec = z.strictObject({
   fp8DenseTflops: z.number().positive().nullable(),
   tdpW: z.number().positive(),
   interconnectGBs: z.number().positive().nullable(),
+  /** The fabric a job's collectives run over (see src/core/communication.ts). */
+  node: z.strictObject({
+    /** GPUs that share the fast intra-node fabric (NVLink domain, or one PCIe server). */
+    gpusPerNode: z.number().int().positive(),
+    /** That fabric's bandwidth per GPU, one direction, GB/s (1e9 bytes/s). */
+    intraNodeGBs: z.number().positive(),
+    intraNodeSource: z.string().min(1),
+    /** Scale-out network bandwidth per GPU, one direction, GB/s, for this GPU's usual offer class. */
+    interNodeGBsPerGpu: z.number().positive(),
+    interNodeSource: z.string().min(1),
+  }),
   confidence: z.string().min(1),
   sources: z.array(z.string().min(1)).min(1),
   date: SourceDate,
@@ -87,31 +98,6 @@ export const StrategyFile = z.strictObject({
   $comment: z.string(),
   strategies: z.array(Strategy).length(STRATEGY_IDS.length),
 });
-
-const Fraction = z.number().positive().max(1);
-const FamilyValues = z.strictObject({ a100: Fraction, hopper: Fraction, tpu: Fraction });
-const FineTuneRange = z.strictObject({ expected: Fraction, low: Fraction, high: Fraction });
-
-/** presets/efficiency.json: the calibrated default efficiency model (see src/core/calibration.ts). */
-export const EfficiencyFile = z.strictObject({
-  $comment: z.string(),
-  fullTraining: z.strictObject({
-    wholeRun: FamilyValues,
-    wholeRunNote: z.string(),
-    steadyState: FamilyValues,
-    steadyStateNote: z.string(),
-    fp8Factor: z.number().min(1).max(2),
-    fp8FactorNote: z.string(),
-    rangeGpuHours: z.strictObject({ low: z.number().positive().max(1), high: z.number().min(1) }),
-    rangeNote: z.string(),
-    smallClusterGpus: z.number().int().positive(),
-    smallClusterNote: z.string(),
-  }),
-  familyByArchitecture: z.record(z.string(), z.enum(["a100", "hopper", "tpu"])),
-  familyByArchitectureNote: z.string(),
-  fineTuning: z.strictObject({ sft: FineTuneRange, lora: FineTuneRange, qlora: FineTuneRange, note: z.string() }),
-});
-export type EfficiencyFile = z.infer<typeof EfficiencyFile>;
 
 /** presets/energy.json: PUE and grid carbon intensity defaults, each with a source and date. */
 export const EnergyFile = z

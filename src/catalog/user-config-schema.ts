@@ -32,6 +32,12 @@ export const UserGpu = z.strictObject({
   denseTflops16: z.number().min(0.01).max(1e6),
   tdpW: z.number().min(1).max(1e5),
   fp8DenseTflops: z.number().min(0.01).max(1e6).nullable().default(null),
+  /** Memory bandwidth, TB/s: sets the GPU's compute-to-bandwidth balance in the throughput model. */
+  bandwidthTBs: z.number().min(0.01).max(1e3).optional(),
+  /** The fabric collectives run over (src/core/communication.ts); assumed PCIe-class when absent. */
+  gpusPerNode: z.number().int().min(1).max(1024).optional(),
+  intraNodeGBs: z.number().min(0.01).max(1e5).optional(),
+  interNodeGBsPerGpu: z.number().min(0.001).max(1e5).optional(),
   source: z.string().min(1),
   date: SourceDate,
 });

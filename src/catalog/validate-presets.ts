@@ -5,7 +5,8 @@ import { checkCatalog, PRESETS_DIR, readPreset, type Catalog } from "./load.js";
 import { parseModelCatalog } from "./model-schema.js";
 import { PublishedRunsFile } from "./run-schema.js";
 import { ScenarioPresetsFile } from "./scenario-schema.js";
-import { EfficiencyFile, EnergyFile, FxFile, GpuCatalogFile, PriceCatalogFile, StrategyFile } from "./schemas.js";
+import { EnergyFile, FxFile, GpuCatalogFile, PriceCatalogFile, StrategyFile } from "./schemas.js";
+import { ThroughputFile, ThroughputMeasurementsFile } from "./throughput-schema.js";
 import { parseWith } from "./zod-error.js";
 
 /**
@@ -19,7 +20,8 @@ const VALIDATORS: Record<string, (data: unknown, file: string) => unknown> = {
   "prices.json": (data, file) => parseWith(PriceCatalogFile, data, file),
   "fx.json": (data, file) => parseWith(FxFile, data, file),
   "strategies.json": (data, file) => parseWith(StrategyFile, data, file),
-  "efficiency.json": (data, file) => parseWith(EfficiencyFile, data, file),
+  "throughput.json": (data, file) => parseWith(ThroughputFile, data, file),
+  "throughput-measurements.json": (data, file) => parseWith(ThroughputMeasurementsFile, data, file),
   "models.json": (data, file) => parseModelCatalog(data, file),
   "energy.json": (data, file) => parseWith(EnergyFile, data, file),
   "corpus-languages.json": (data, file) => parseCorpusLanguages(data, file),
@@ -62,7 +64,7 @@ export function validatePresets(): Catalog {
     prices: get<{ prices: Catalog["prices"] }>("prices.json").prices,
     fx: get<Catalog["fx"]>("fx.json"),
     strategies: get<{ strategies: Catalog["strategies"] }>("strategies.json").strategies,
-    efficiency: get<Catalog["efficiency"]>("efficiency.json"),
+    throughput: get<Catalog["throughput"]>("throughput.json"),
     models: get<{ models: Catalog["models"] }>("models.json").models,
     energy: get<Catalog["energy"]>("energy.json"),
     corpusLanguages: get<Catalog["corpusLanguages"]>("corpus-languages.json"),

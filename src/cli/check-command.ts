@@ -3,7 +3,7 @@ import { loadCatalog, readPreset } from "../catalog/load.js";
 import { STRATEGY_IDS } from "../catalog/constants.js";
 import { loadUserConfig } from "../catalog/user-config.js";
 import { parseWith } from "../catalog/zod-error.js";
-import { calibrationRuns, impliedEfficiency } from "../core/calibration.js";
+import { wholeRunEfficiencies } from "../core/published-runs.js";
 import {
   impliedMfu,
   judge,
@@ -32,6 +32,7 @@ import {
   addJobOptions,
   type JobFlags,
 } from "./scenario-flags.js";
+import { efficiencyBasis } from "../output/efficiency-basis.js";
 
 const CHECK_FORMATS = ["table", "json"] as const;
 /** Continued pretraining is what claims about "training a released model on a corpus" describe. */
@@ -49,16 +50,20 @@ const pct = (x: number): string => `${significant(x * 100, 3)}%`;
 async function published(report: EstimateReport, mfu: number | null): Promise<CheckJson["published"]> {
   // The runs are checked with zod, imported only by the commands that read them (start-up: `npm run bench`).
   const { PublishedRunsFile } = await import("../catalog/run-schema.js");
-  const runs = calibrationRuns(
+  const runs = wholeRunEfficiencies(
     parseWith(PublishedRunsFile, readPreset("published-runs.json"), "presets/published-runs.json").runs,
+    loadCatalog().gpus,
   );
-  const family = loadCatalog().efficiency.familyByArchitecture[report.inputs.gpu.architecture] ?? "hopper";
+  const family = report.inputs.gpu.architecture;
   const value = mfu ?? report.estimates[0]!.efficiency.wholeRun.expected;
-  const inFamily = runs.filter((r) => r.family === family).map(impliedEfficiency);
+  const inFamily = runs.filter((r) => r.architecture === family).map((r) => r.mfu);
   return {
     family,
     familyRuns: inFamily.length ? publishedContext(inFamily, value) : null,
-    allRuns: publishedContext(runs.map(impliedEfficiency), value),
+    allRuns: publishedContext(
+      runs.map((r) => r.mfu),
+      value,
+    ),
     note: "whole-run efficiency (6·N·D / (GPU-hours × peak)) of the published full pretraining runs in presets/published-runs.json",
   };
 }
@@ -130,7 +135,7 @@ export async function buildCheck(flags: CheckFlags, cwd: string): Promise<CheckJ
         days.days,
         mfu,
         range,
-        `the default efficiency range for ${strategy} on ${gpuCount} GPUs (${e.efficiency.basis})`,
+        `the default efficiency range for ${strategy} on ${gpuCount} GPUs (${efficiencyBasis(e.efficiency)})`,
         judgeMfu(mfu, range),
         e.efficiency.wholeRun.expected,
       ),

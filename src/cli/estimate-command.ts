@@ -31,6 +31,7 @@ import { DEFAULT_LORA_RANK, parseLoraTargets, trainableLoraParams } from "../cor
 import { resolvePrice } from "../core/price.js";
 import { LIMITS, parseCount, parseFraction, parsePositiveNumber } from "../core/quantity.js";
 import { buildReport, type EstimateReport, type ResolvedInputs } from "../core/report.js";
+import { modelFromFile } from "../catalog/throughput-model.js";
 import { UsageError, badValue } from "../errors.js";
 import { renderDelimited } from "../output/delimited.js";
 import { toEstimateJson } from "../output/to-estimate-json.js";
@@ -65,6 +66,8 @@ interface EstimateFlags extends JobFlags, PassThroughFlags {
   grid?: string;
   microBatch?: string;
   recompute?: string;
+  tensorParallel?: string;
+  globalBatch?: string;
   zero?: string;
   fsdp?: boolean;
   optimizer?: string;
@@ -358,9 +361,19 @@ export function resolveEstimate(
   const energy = resolveEnergy(flags, catalog, gpu.tdpW);
   const memory = resolveMemorySettings(flags, count, loraRank, loraTargets, model);
   // New vocabulary rows start untrained, so they train even under LoRA: count them as trainable.
-  const adapters = trainableLoraParams(model.arch, model.exact, params, loraRank, loraTargets, model.addedVocabParams);
+  const adapters = trainableLoraParams(
+    model.arch,
+    model.exact,
+    params,
+    loraRank,
+    loraTargets,
+    model.addedVocabParams,
+    model.moe,
+  );
   const strategies = catalog.strategies.filter((s) => strategyIds.includes(s.id));
+  const globalBatchTokens = resolveGlobalBatch(flags, catalog);
   const inputs: ResolvedInputs = {
+    globalBatchTokens,
     params,
     activeParams: model.activeParams,
     tokens,
@@ -404,7 +417,8 @@ export function resolveEstimate(
     adapterParams: adapters,
     addedVocabParams: model.addedVocabParams,
     precision,
-    efficiency: catalog.efficiency,
+    throughput: modelFromFile(catalog.throughput),
+    globalBatchTokens,
     energy,
     arch: model.arch,
     memory,
@@ -412,12 +426,31 @@ export function resolveEstimate(
     ...(mfu === undefined ? {} : { mfu }),
     ...(tokensPerSec === undefined ? {} : { tokensPerSecPerGpu: tokensPerSec }),
   });
+  const tokenizerNote = corpusTokenizerWarning(flags.corpusLang, model.arch.vocab, model.addedVocabRows);
+  if (tokenizerNote) report.warnings.push(tokenizerNote);
   if (flags.tokens?.trim().toLowerCase() === "chinchilla" && strategyIds.some((s) => s !== "scratch")) {
     report.warnings.push(
       "--tokens chinchilla is a from-scratch rule (20 tokens per parameter); continued pretraining and fine-tuning use far fewer tokens",
     );
   }
   return report;
+}
+
+/** The Llama-2 tokenizer's vocabulary, which --corpus-lang ko's bytes per token were measured with. */
+const LLAMA2_VOCAB = 32_000;
+
+/**
+ * --corpus-lang ko counts Korean bytes with the Llama-2 32k tokenizer (1.62 bytes per token); a model
+ * whose vocabulary was expanded for Korean splits the same text into 2.5× fewer tokens, and the
+ * reverse holds for ko-expanded on an unexpanded vocabulary. Either mismatch is a 2.5× error in tokens.
+ */
+function corpusTokenizerWarning(lang: string | undefined, vocab: number, addedRows: number): string | undefined {
+  const expanded = addedRows > 0 || vocab > LLAMA2_VOCAB;
+  if (lang?.trim().toLowerCase() === "ko" && expanded)
+    return `--corpus-lang ko is the Llama-2 32k tokenizer's 1.62 bytes per token, but this model's vocabulary has ${vocab} entries: for a vocabulary expanded for Korean use --corpus-lang ko-expanded (about 4.07) or --bytes-per-token measured on your tokenizer`;
+  if (lang?.trim().toLowerCase() === "ko-expanded" && !expanded)
+    return `--corpus-lang ko-expanded assumes a vocabulary expanded for Korean (about 46k entries), but this model's has ${vocab}: use --corpus-lang ko, or --bytes-per-token measured on your tokenizer`;
+  return undefined;
 }
 
 /** PUE and grid intensity: flags over presets/energy.json. --grid takes g/kWh or a preset name. */
@@ -524,7 +557,7 @@ function resolveTokens(flags: EstimateFlags, params: number, catalog: Catalog): 
     : { tokens: tokensFlag.tokens, basis: "given with --tokens" };
 }
 
-export const RECOMPUTE = ["none", "selective", "full"] as const;
+export const RECOMPUTE = ["auto", "none", "selective", "full"] as const;
 export const DEFAULT_SEQ_LEN = 4096;
 
 /**
@@ -555,10 +588,17 @@ function resolveMemorySettings(
         ? DEFAULT_SEQ_LEN
         : parseWholeNumber(flags.seqLen, "--seq-len", 1, 10_000_000, "a sequence length in tokens, e.g. 4096"),
     microBatch:
-      flags.microBatch === undefined
-        ? 1
-        : parseWholeNumber(flags.microBatch, "--micro-batch", 1, 1_000_000, "sequences per GPU per step, e.g. 1"),
-    recompute: parseChoice(flags.recompute ?? "full", RECOMPUTE, "--recompute"),
+      flags.microBatch === undefined || flags.microBatch.trim().toLowerCase() === "auto"
+        ? "auto"
+        : parseWholeNumber(
+            flags.microBatch,
+            "--micro-batch",
+            1,
+            1_000_000,
+            "sequences per GPU per step, e.g. 1, or auto",
+          ),
+    recompute: parseChoice(flags.recompute ?? "auto", RECOMPUTE, "--recompute"),
+    tensorParallel: parseTensorParallel(flags.tensorParallel, gpuCount),
     zero,
     optimizer: parseChoice(flags.optimizer ?? "adamw", OPTIMIZERS, "--optimizer"),
     flashAttention: flags.flashAttn,
@@ -566,6 +606,27 @@ function resolveMemorySettings(
     loraTargets,
     addedVocabRows: model.addedVocabRows,
   };
+}
+
+/** --tensor-parallel: auto (the default), or a degree that divides the GPU count. */
+function parseTensorParallel(value: string | undefined, gpuCount: number): number | "auto" {
+  if (value === undefined || value.trim().toLowerCase() === "auto") return "auto";
+  const t = parseWholeNumber(
+    value,
+    "--tensor-parallel",
+    1,
+    64,
+    "a tensor-parallel degree such as 1, 2, 4 or 8, or auto",
+  );
+  if (gpuCount % t !== 0) throw badValue("--tensor-parallel", value, `must divide the GPU count (${gpuCount})`);
+  return t;
+}
+
+/** Tokens per optimizer step: the flag, or presets/throughput.json's default (Llama 2's 4M tokens). */
+function resolveGlobalBatch(flags: EstimateFlags, catalog: Catalog): number {
+  if (flags.globalBatch === undefined) return catalog.throughput.defaults.globalBatchTokens.value;
+  // A step of over 10^12 tokens is no real configuration (Llama 3 405B's was 16M).
+  return parseCount(flags.globalBatch, "--global-batch", 1e12);
 }
 
 function parseWholeNumber(value: string, flag: string, min: number, max: number, what: string): number {
@@ -672,10 +733,21 @@ export function addEstimateCommand(program: Command, io: Io): void {
     .option("--lora-rank <r>", `LoRA rank for lora/qlora (default ${DEFAULT_LORA_RANK})`)
     .option("--lora-targets <list>", "LoRA target layers: q,k,v,o,gate,up,down, attn, mlp or all (default all)")
     .option("--seq-len <n>", `sequence length for memory and attention FLOPs (default ${DEFAULT_SEQ_LEN})`)
-    .option("--micro-batch <n>", "sequences per GPU per step, for activation memory (default 1)")
+    .option(
+      "--micro-batch <n>",
+      "sequences per GPU per micro-batch (default auto: with --recompute auto, the fastest setting that fits memory)",
+    )
     .option(
       "--recompute <mode>",
-      "activation recomputation: none, selective or full (gradient checkpointing, the default)",
+      "activation recomputation: auto (default), none, selective or full (gradient checkpointing)",
+    )
+    .option(
+      "--tensor-parallel <t>",
+      "tensor-parallel degree inside a node (default auto: with --recompute auto, the fastest setting that fits memory)",
+    )
+    .option(
+      "--global-batch <tokens>",
+      "tokens per optimizer step over all GPUs (default 4M, i.e. 4,194,304): sets gradient accumulation and how many GPUs data parallelism can use",
     )
     .option("--zero <stage>", "ZeRO sharding stage 0-3 (default: 3 with more than one GPU, else 0)")
     .option("--fsdp", "FSDP full sharding (= --zero 3)")

@@ -1,15 +1,14 @@
 import { parseDuration } from "../core/duration.js";
 import type { StrategyEstimate } from "../core/estimate.js";
-import { MAX_GPUS } from "../core/gpus.js";
 import {
   chinchillaForCompute,
   computeForGpuHours,
   gpuHoursForBudget,
   gpusForDeadline,
-  gpusForDeadlineRange,
   tokensForGpuHours,
   wallDaysOn,
 } from "../core/inverse.js";
+import { NODE_SIZE, searchCounts, smallestCount } from "../core/plan.js";
 import { parseMoney } from "../core/money.js";
 import type { Range } from "../core/range.js";
 import type { EstimateReport } from "../core/report.js";
@@ -24,6 +23,9 @@ export interface InverseFlags {
 
 /** Re-runs the same estimate on another cluster ("25xh100-sxm"): the one estimate path, for memory at a new count. */
 export type EstimateAt = (gpus: string) => EstimateReport;
+
+/** The most GPUs a deadline search tries: whole nodes up to 4,096. */
+const MAX_DEADLINE_GPUS = 4096;
 
 /** The formats that show the inverse figures (CSV and TSV rows are one per strategy, with no room for them). */
 const INVERSE_FORMATS: readonly string[] = ["table", "json", "markdown"];
@@ -93,20 +95,29 @@ function deadlineBlock(
     if (!reports.has(n)) reports.set(n, estimateAt(`${n}x${gpu.id}`));
     return reports.get(n)!;
   };
+  // GPU-hours and memory both depend on the count, so each count tried is a full estimate; the
+  // answer is the smallest count that fits in memory AND finishes in time (at the expected figure,
+  // and at each end of the range for the range).
+  const counts = searchCounts({ maxGpus: MAX_DEADLINE_GPUS, nodeSize: NODE_SIZE });
   return {
     text: duration.text,
     days: duration.days,
     gpu: { id: gpu.id, name: gpu.name },
     strategies: report.estimates.map((e) => {
-      const n = gpusForDeadline(e.gpuHours.expected, duration.days);
-      // Memory depends on the count (sharding), so it is checked by estimating again at n GPUs.
-      const there = n <= MAX_GPUS ? at(n).estimates.find((x) => x.strategy === e.strategy) : undefined;
+      const of = (n: number): StrategyEstimate => at(n).estimates.find((x) => x.strategy === e.strategy)!;
+      const needed = (end: "low" | "expected" | "high"): number | null =>
+        smallestCount(counts, (n) => of(n).memory.fits && of(n).wallDays[end] <= duration.days);
+      const n = needed("expected");
+      const there = n === null ? undefined : of(n);
+      const lowest = needed("low");
+      const highest = needed("high");
       return {
         strategy: e.strategy,
-        gpuHours: e.gpuHours.expected,
+        gpuHours: (there ?? e).gpuHours.expected,
         gpusNeeded: n,
-        gpusNeededRange: gpusForDeadlineRange(e.gpuHours, duration.days),
-        wallDays: wallDaysOn(e.gpuHours.expected, n),
+        gpusNeededRange:
+          lowest === null || n === null ? null : { low: lowest, expected: n, high: highest ?? MAX_DEADLINE_GPUS },
+        wallDays: there?.wallDays.expected ?? null,
         perGpuGB: there?.memory.perGpuGB ?? null,
         fits: there?.memory.fits ?? null,
         minGpusWithZero3: there?.memory.minGpusWithZero3 ?? e.memory.minGpusWithZero3,

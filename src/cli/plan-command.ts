@@ -14,7 +14,9 @@ import {
   type PlanCandidate,
   type PlanGpu,
   type PlanOffer,
+  type PlanPoint,
 } from "../core/plan.js";
+import { estimateStrategy } from "../core/estimate.js";
 import { cheapestPerProvider, isStale, findProvider } from "../core/price.js";
 import { LIMITS, parsePositiveNumber } from "../core/quantity.js";
 import type { EstimateReport } from "../core/report.js";
@@ -45,6 +47,8 @@ interface PlanFlags extends JobFlags, PassThroughFlags {
   gpu?: string;
   microBatch?: string;
   recompute?: string;
+  tensorParallel?: string;
+  globalBatch?: string;
   format: string;
   color: boolean;
 }
@@ -65,6 +69,19 @@ function jobFlags(flags: PlanFlags, strategy: string, gpus: string, usd: number)
     ...job
   } = flags;
   return { ...ESTIMATE_DEFAULTS, ...job, strategy, gpus, price: String(usd) };
+}
+
+/** The job of `report` at any count, memoised: expected GPU-hours and days, or null when it does not fit. */
+function estimateAt(report: EstimateReport): PlanGpu["evaluate"] {
+  const memo = new Map<number, PlanPoint | null>();
+  const strategy = report.request.strategies[0]!;
+  return (count) => {
+    if (!memo.has(count)) {
+      const e = estimateStrategy({ ...report.request, gpuCount: count }, strategy);
+      memo.set(count, e.memory.fits ? { gpuHours: e.gpuHours.expected, wallDays: e.wallDays.expected } : null);
+    }
+    return memo.get(count)!;
+  };
 }
 
 function parseTop(value: string): number {
@@ -154,8 +171,8 @@ export async function buildPlan(flags: PlanFlags, cwd: string): Promise<PlanResu
     );
   }
 
-  // One estimate per GPU type: GPU-hours do not depend on the count, and memory at count 1 plus
-  // the ZeRO-3 minimum says which counts fit, so no estimate per count is needed to search.
+  // One resolved job per GPU type; the search varies its count as a typed value (estimateAt), so each
+  // count it tries is a full estimate through the one estimate path, without re-parsing flags.
   const skipped: PlanResult["skipped"] = [];
   const planGpus: PlanGpu[] = [];
   let job: EstimateReport | undefined;
@@ -168,16 +185,10 @@ export async function buildPlan(flags: PlanFlags, cwd: string): Promise<PlanResu
       });
       continue;
     }
-    const report = resolveEstimate(jobFlags(flags, strategy, `1x${gpu.id}`, 1), base, files);
+    // Resolved at two GPUs so that sharding takes its multi-GPU default; one GPU never shards.
+    const report = resolveEstimate(jobFlags(flags, strategy, `2x${gpu.id}`, 1), base, files);
     job ??= report;
-    const e = report.estimates[0]!;
-    planGpus.push({
-      id: gpu.id,
-      name: gpuDisplayName(gpu),
-      gpuHours: e.gpuHours.expected,
-      minGpus: e.memory.fits ? 1 : e.memory.minGpusWithZero3,
-      offers,
-    });
+    planGpus.push({ id: gpu.id, name: gpuDisplayName(gpu), evaluate: estimateAt(report), offers });
   }
   // Nothing priced at all: the search has nothing to weigh, and "nothing fits" would be the wrong
   // reason. Say which offers are missing instead.
@@ -193,7 +204,7 @@ export async function buildPlan(flags: PlanFlags, cwd: string): Promise<PlanResu
   job ??= resolveEstimate(jobFlags(flags, strategy, `1x${catalog.gpus[0]!.id}`, 1), base, files);
   const budget = flags.budget === undefined ? undefined : parseMoney(flags.budget, "--budget", job.fx.krwPerUsd);
   const limits = {
-    maxGpus: practicalMaxGpus(job.inputs.memory.seqLen, job.inputs.memory.microBatch),
+    maxGpus: practicalMaxGpus(job.inputs.globalBatchTokens, job.inputs.memory.seqLen),
     nodeSize: NODE_SIZE,
   };
   const constraints = {
@@ -251,8 +262,10 @@ export function addPlanCommand(program: Command, io: Io): void {
     .option("--mfu <fraction>", "efficiency override, 0 < x <= 1; default: calibrated model")
     .option("--config <path>", "config file (your own GPUs and negotiated prices join the search)")
     .option("--seq-len <n>", "sequence length (memory, and the practical maximum GPU count)")
-    .option("--micro-batch <n>", "sequences per GPU per step (default 1)")
-    .option("--recompute <mode>", "activation recomputation: none, selective or full (default)")
+    .option("--micro-batch <n>", "sequences per GPU per micro-batch (default auto: the fastest that fits)")
+    .option("--recompute <mode>", "activation recomputation: auto (default), none, selective or full")
+    .option("--tensor-parallel <t>", "tensor-parallel degree inside a node (default auto)")
+    .option("--global-batch <tokens>", "tokens per optimizer step over all GPUs (default 4M)")
     .option("--lora-rank <r>", "LoRA rank for lora/qlora (default 16)")
     .option("--lora-targets <list>", "LoRA target layers (default all)")
     .option("--format <format>", `output: ${PLAN_FORMATS.join(", ")}`, "table")

@@ -1,10 +1,7 @@
 import type { Command } from "commander";
-import { readPreset } from "../catalog/load.js";
+import { loadCatalog, readPreset } from "../catalog/load.js";
 import { parseWith } from "../catalog/zod-error.js";
-import { loadCatalog } from "../catalog/load.js";
 import { genericArchitecture } from "../core/architecture.js";
-import { calibrationRuns, fp8FactorFromBenchmarks, validate, validateBaseline } from "../core/calibration.js";
-import { finetuneSpeedRows, validateFinetune } from "../core/finetune-calibration.js";
 import { renderValidation, validationCsv, validationJson, type ValidationReport } from "../output/validation.js";
 import { parseChoice } from "./choices.js";
 import { paintFor } from "./color.js";
@@ -12,17 +9,27 @@ import type { Io } from "./io.js";
 
 const VALIDATE_FORMATS = ["table", "json", "csv"] as const;
 
-/** Builds the validation report from the bundled runs (pure apart from reading the preset). */
+/** Builds the validation report from the bundled evidence (pure apart from reading the presets). */
 export async function buildValidationReport(): Promise<ValidationReport> {
-  // Both files are checked with zod, imported only by the commands that read them (start-up: `npm run bench`).
-  const [{ PublishedRunsFile }, { parseFinetuneMeasured, resolveArchitecture, validateMemory }] = await Promise.all([
+  // The files are checked with zod, imported only by the commands that read them (start-up: `npm run bench`).
+  const [
+    { PublishedRunsFile },
+    { ThroughputFile, ThroughputMeasurementsFile },
+    { parseFinetuneMeasured, resolveArchitecture, validateMemory },
+    { throughputAccuracy },
+  ] = await Promise.all([
     import("../catalog/run-schema.js"),
+    import("../catalog/throughput-schema.js"),
     import("../core/memory-validation.js"),
+    import("../core/throughput-accuracy.js"),
   ]);
   const runs = parseWith(PublishedRunsFile, readPreset("published-runs.json"), "presets/published-runs.json").runs;
-  const full = calibrationRuns(runs);
-  const fp8Factor = fp8FactorFromBenchmarks(runs);
-  const { rows, summary } = validate(full, fp8Factor);
+  const measurements = parseWith(
+    ThroughputMeasurementsFile,
+    readPreset("throughput-measurements.json"),
+    "presets/throughput-measurements.json",
+  ).rows;
+  const file = parseWith(ThroughputFile, readPreset("throughput.json"), "presets/throughput.json");
   const catalog = loadCatalog();
   const measured = parseFinetuneMeasured(readPreset("finetune-measured.json")).rows;
   const presets = new Map(catalog.models.map((m) => [m.id, m.arch]));
@@ -30,25 +37,24 @@ export async function buildValidationReport(): Promise<ValidationReport> {
     row.memoryInput ? resolveArchitecture(row, (id) => presets.get(id)) : genericArchitecture(row.paramsB * 1e9),
   );
   return {
-    runs,
-    rows,
-    summary,
-    baseline: validateBaseline(full),
-    fp8Factor,
-    finetune: validateFinetune(finetuneSpeedRows(measured, catalog.gpus)),
+    accuracy: throughputAccuracy({ measurements, runs, gpus: catalog.gpus, file }),
     memory,
     measured,
+    runs,
+    measurements,
   };
 }
 
-/** Registers `validate`: how well the default efficiency predicts published runs it was not fitted on. */
+/** Registers `validate`: how well the throughput model predicts runs and measurements it was not fitted on. */
 export function addValidateCommand(program: Command, io: Io): void {
   program
     .command("validate")
-    .description("compare the default estimate with every bundled published run, out of sample (leave-one-out)")
+    .description(
+      "compare the default estimate with every bundled published run and speed measurement, out of sample (leave one source out)",
+    )
     .option("--format <format>", `output: ${VALIDATE_FORMATS.join(", ")}`, "table")
     .option("--memory", "only the memory check: measured peak memory of fine-tuning runs vs the memory model")
-    .option("--speed", "only the fine-tuning speed check: measured tokens/s vs the default efficiency")
+    .option("--speed", "only the speed check: measured tokens/s per GPU vs the steady-state model")
     .option("--no-color", "plain output even at a terminal")
     .action(async (flags: { format: string; color: boolean; memory?: boolean; speed?: boolean }) => {
       const format = parseChoice(flags.format, VALIDATE_FORMATS, "--format");

@@ -1,93 +1,120 @@
-import type { StrategyId } from "../catalog/constants.js";
-import type { EfficiencyFile, GpuSpec } from "../catalog/schemas.js";
+import type { GpuSpec } from "../catalog/schemas.js";
+import { goodput, type Goodput, type GoodputParams } from "./goodput.js";
 import type { Range } from "./range.js";
+import { steadyState, type SteadyJob, type SteadyState, type SteadyStateParams } from "./throughput.js";
 
 /**
- * The default efficiency (MFU: model FLOPs delivered / (GPUs × dense 16-bit peak × time)).
+ * The efficiency behind an estimate: steady-state throughput (./throughput.ts) × goodput
+ * (./goodput.ts), and the range around it. Pure arithmetic.
  *
- * Full training (scratch, dapt, tapt): the whole-run efficiency of published full runs on the same
- * hardware family (presets/efficiency.json, fitted by src/core/calibration.ts), × the fp8 factor
- * for fp8 matmuls. Its range is the out-of-sample spread of those runs.
- * Fine-tuning (sft, lora, qlora): the measured steady-state efficiency of fine-tuning runs.
- * A user's --mfu (or --tokens-per-sec) replaces the expected value; the range keeps the
- * calibrated relative spread, because a guessed or short-benchmarked speed is not a whole run.
+ * Coherence across strategies is physics, so it is enforced, not hoped for: LoRA does a subset of full
+ * training's work on the same job (no weight gradients for the base), so it never runs slower than full
+ * training of the same shape on the same GPUs; QLoRA does LoRA's work plus dequantisation, so it never
+ * runs faster than LoRA.
  */
 
 export type Precision = "bf16" | "fp8";
 
-export interface EfficiencyContext {
+/** presets/throughput.json: the fitted model, with what each number rests on. */
+export interface ThroughputModel {
+  steadyState: SteadyStateParams;
+  goodput: GoodputParams;
+  range: RangeParams;
+}
+
+/**
+ * Log-space half-width of the GPU-hours range: the out-of-sample (leave-one-source-out) 80 % interval.
+ * Single-node jobs run on many software stacks (Hugging Face Trainer, PEFT, DeepSpeed, NeMo, Unsloth)
+ * whose speeds on one GPU differ up to 3×; multi-node runs use a narrower set of tuned stacks. So the
+ * half-width goes from `singleNode` (≤ singleNodeUpTo GPUs) to `multiNode` (≥ multiNodeFrom GPUs),
+ * linearly in log(GPUs) between.
+ */
+export interface RangeParams {
+  singleNode: number;
+  multiNode: number;
+  singleNodeUpTo: number;
+  multiNodeFrom: number;
+}
+
+/** The half-width for a GPU count. */
+export function rangeHalfWidth(range: RangeParams, gpuCount: number): number {
+  if (gpuCount <= range.singleNodeUpTo) return range.singleNode;
+  if (gpuCount >= range.multiNodeFrom) return range.multiNode;
+  const t = Math.log(gpuCount / range.singleNodeUpTo) / Math.log(range.multiNodeFrom / range.singleNodeUpTo);
+  return range.singleNode + t * (range.multiNode - range.singleNode);
+}
+
+/** What a user gave instead of the model's steady state. */
+export type UserSpeed = { kind: "mfu"; mfu: number } | { kind: "tokens-per-sec"; tokensPerSecPerGpu: number };
+
+export interface EfficiencyAssumption {
+  source: "default" | "mfu" | "tokens-per-sec";
+  /** MFU during training steps (model FLOPs / dense 16-bit peak). */
+  steadyState: number;
+  /** Tokens per second per GPU during training steps. */
+  tokensPerSecPerGpu: number;
+  /** Share of paid GPU time in productive steps (1 when the user gave a whole-run MFU). */
+  goodput: Goodput;
+  /** Efficiency over the whole paid run; low = pessimistic. */
+  wholeRun: Range;
+  /** The steady-state model's breakdown (absent when the user gave the efficiency). */
+  steady?: SteadyState;
+}
+
+/** Steady state of `job`, made coherent with the full-training job of the same shape. */
+export function coherentSteadyState(
+  job: SteadyJob,
+  fullJob: () => SteadyJob,
+  loraJob: () => SteadyJob,
+  params: SteadyStateParams,
+): SteadyState {
+  const own = steadyState(job, params);
+  if (job.training === "full") return own;
+  const full = steadyState(fullJob(), params);
+  const lora = steadyState(loraJob(), params);
+  const loraSpeed = Math.max(lora.tokensPerSecPerGpu, full.tokensPerSecPerGpu);
+  const speed = job.training === "lora" ? loraSpeed : Math.min(own.tokensPerSecPerGpu, loraSpeed);
+  return speed === own.tokensPerSecPerGpu
+    ? own
+    : { ...own, tokensPerSecPerGpu: speed, mfu: (own.mfu * speed) / own.tokensPerSecPerGpu };
+}
+
+export interface EfficiencyInput {
   gpu: GpuSpec;
   gpuCount: number;
-  strategy: StrategyId;
-  precision: Precision;
-  /** The user's efficiency (--mfu, or derived from --tokens-per-sec). */
-  userMfu?: number;
-  userSource?: "--mfu" | "--tokens-per-sec";
+  tokens: number;
+  modelFlopsPerToken: number;
+  /** The model's steady state (used unless the user gave a speed). */
+  steady: SteadyState;
+  user?: UserSpeed;
 }
 
-/** The efficiency behind an estimate. */
-export interface EfficiencyAssumption {
-  source: "default" | "--mfu" | "--tokens-per-sec";
-  /** MFU during training steps (no restarts, evaluation or stalls): sets tokens per second. */
-  steadyState: number;
-  /** Efficiency over the whole paid run: sets GPU-hours. low = pessimistic. */
-  wholeRun: Range;
-  /** How the numbers were arrived at, in words. */
-  basis: string;
-}
-
-const FULL_STRATEGIES: readonly StrategyId[] = ["scratch", "dapt", "tapt"];
-
-/** Keeps an efficiency in (0, 1]. */
-const cap = (e: number): number => Math.min(1, e);
-
-/** The default (or user-given) efficiency for one strategy on one cluster. */
-export function efficiencyFor(config: EfficiencyFile, context: EfficiencyContext): EfficiencyAssumption {
-  const { gpu, strategy, precision } = context;
-  const full = config.fullTraining;
-  const family = config.familyByArchitecture[gpu.architecture];
-  const extrapolated = family === undefined || !["ampere", "hopper"].includes(gpu.architecture);
-  const fp8 = precision === "fp8" ? full.fp8Factor : 1;
-  const spread = { low: 1 / full.rangeGpuHours.high, high: 1 / full.rangeGpuHours.low };
-
-  if (context.userMfu !== undefined) {
-    const e = context.userMfu;
+/** Steady state × goodput, the whole-run efficiency and its range. */
+export function efficiencyFor(model: ThroughputModel, input: EfficiencyInput): EfficiencyAssumption {
+  const peak = input.gpu.denseTflops16 * 1e12;
+  const w = Math.exp(rangeHalfWidth(model.range, input.gpuCount));
+  const spread = (expected: number): Range => ({ low: expected / w, expected, high: Math.min(1, expected * w) });
+  if (input.user?.kind === "mfu") {
+    const mfu = input.user.mfu;
     return {
-      source: context.userSource ?? "--mfu",
-      steadyState: e,
-      wholeRun: { low: e * spread.low, expected: e, high: cap(e * spread.high) },
-      basis: `given by ${context.userSource ?? "--mfu"}; range = calibrated spread of published runs (x${round(spread.low)}–x${round(spread.high)})`,
+      source: "mfu",
+      steadyState: mfu,
+      tokensPerSecPerGpu: (mfu * peak) / input.modelFlopsPerToken,
+      goodput: { value: 1, interruptionLoss: 0, runOverheadLoss: 0, startupLoss: 0 },
+      wholeRun: spread(mfu),
     };
   }
-  if (FULL_STRATEGIES.includes(strategy)) {
-    const fam = family ?? "hopper";
-    const expected = cap(full.wholeRun[fam] * fp8);
-    const steady = cap(full.steadyState[fam] * fp8);
-    // Small clusters run at benchmark conditions more often than the 512+-GPU runs behind the median.
-    // The lift fades as 64/n past 64 GPUs, so GPUs × efficiency never falls as GPUs are added: more
-    // GPUs never make even the optimistic wall-clock longer.
-    const lift = steady * Math.min(1, full.smallClusterGpus / context.gpuCount);
-    const optimistic = Math.max(expected * spread.high, lift);
-    return {
-      source: "default",
-      steadyState: steady,
-      wholeRun: { low: expected * spread.low, expected, high: cap(optimistic) },
-      basis:
-        `median whole-run MFU of published ${familyLabel(fam)} full runs${precision === "fp8" ? ` x fp8 factor ${full.fp8Factor}` : ""}` +
-        `${extrapolated ? ` (no ${gpu.architecture} runs in the data: ${familyLabel(fam)} figure used)` : ""}; range = 10th–90th percentile of leave-one-out errors`,
-    };
-  }
-  const measured = config.fineTuning[strategy as "sft" | "lora" | "qlora"];
+  const tokensPerSecPerGpu =
+    input.user?.kind === "tokens-per-sec" ? input.user.tokensPerSecPerGpu : input.steady.tokensPerSecPerGpu;
+  const steadyMfu = (tokensPerSecPerGpu * input.modelFlopsPerToken) / peak;
+  const steadyGpuHours = input.tokens / tokensPerSecPerGpu / 3600;
+  const g = goodput(model.goodput, input.gpuCount, steadyGpuHours);
   return {
-    source: "default",
-    steadyState: cap(measured.expected * fp8),
-    wholeRun: { low: measured.low * fp8, expected: cap(measured.expected * fp8), high: cap(measured.high * fp8) },
-    basis: `median steady-state MFU of measured ${strategy} runs (10th–90th percentile as range)${precision === "fp8" ? ` x fp8 factor ${full.fp8Factor}` : ""}`,
+    source: input.user ? "tokens-per-sec" : "default",
+    steadyState: steadyMfu,
+    tokensPerSecPerGpu,
+    goodput: g,
+    wholeRun: spread(steadyMfu * g.value),
+    ...(input.user ? {} : { steady: input.steady }),
   };
 }
-
-function familyLabel(family: "a100" | "hopper" | "tpu"): string {
-  return { a100: "A100", hopper: "Hopper (H100/H800/H200)", tpu: "TPU" }[family];
-}
-
-const round = (x: number): string => x.toFixed(2);

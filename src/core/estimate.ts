@@ -1,10 +1,24 @@
 import { UsageError } from "../errors.js";
 import type { StrategyId } from "../catalog/constants.js";
-import type { EfficiencyFile, GpuSpec, Strategy } from "../catalog/schemas.js";
-import { efficiencyFor, type EfficiencyAssumption, type Precision } from "./efficiency.js";
+import type { GpuSpec, Strategy } from "../catalog/schemas.js";
+import {
+  coherentSteadyState,
+  efficiencyFor,
+  type EfficiencyAssumption,
+  type Precision,
+  type ThroughputModel,
+  type UserSpeed,
+} from "./efficiency.js";
 import { estimateEnergy, type EnergyAssumption } from "./energy.js";
 import type { Architecture } from "./architecture.js";
-import { estimateMemory, type MemoryEstimate, type MemorySettings } from "./fit.js";
+import {
+  estimateMemory,
+  fitsMemory,
+  type MemoryEstimate,
+  type MemorySettings,
+  type ResolvedMemorySettings,
+} from "./fit.js";
+import type { Recompute } from "./memory.js";
 import {
   attentionFlopsPerToken,
   flopsFormula,
@@ -15,6 +29,7 @@ import {
 import type { MoeShape } from "./hf-config.js";
 import type { PriceAssumption } from "./price.js";
 import { invertRange, mapRange, type Range } from "./range.js";
+import { steadyState, type SteadyJob } from "./throughput.js";
 
 /** The exchange rate behind every won figure. */
 export interface FxAssumption {
@@ -23,8 +38,8 @@ export interface FxAssumption {
   source: string;
 }
 
-/** Everything an estimate needs, already parsed and resolved (no defaults are applied here). */
-export interface EstimateRequest {
+/** What the throughput of a job depends on (a part of EstimateRequest; the fitter builds it for published runs). */
+export interface ThroughputRequest {
   /** Every parameter (memory, trainable count). */
   params: number;
   /** Parameters each token passes through (MoE: routed experts only); FLOPs use these. */
@@ -32,16 +47,15 @@ export interface EstimateRequest {
   tokens: number;
   gpu: GpuSpec;
   gpuCount: number;
-  strategies: readonly Strategy[];
-  /** A user's efficiency (--mfu); when absent the calibrated default applies. */
+  /** A user's efficiency over the whole run (--mfu); when absent the model's applies. */
   mfu?: number;
   /** A user's measured training throughput per GPU (--tokens-per-sec), for one strategy. */
   tokensPerSecPerGpu?: number;
   precision: Precision;
-  efficiency: EfficiencyFile;
-  energy: EnergyAssumption;
-  price: PriceAssumption;
-  fx: FxAssumption;
+  /** The fitted throughput model (presets/throughput.json). */
+  throughput: ThroughputModel;
+  /** Tokens per optimizer step over all GPUs (data parallelism cannot use more GPUs than it has micro-batches). */
+  globalBatchTokens: number;
   /** LoRA adapter parameters for the rank and targets in use (including added vocabulary rows). */
   adapterParams: number;
   /** Embedding and head parameters added to the vocabulary: inside params, and trained under LoRA. */
@@ -50,6 +64,14 @@ export interface EstimateRequest {
   arch: Architecture;
   moe?: MoeShape;
   memory: MemorySettings;
+}
+
+/** Everything an estimate needs, already parsed and resolved (no defaults are applied here). */
+export interface EstimateRequest extends ThroughputRequest {
+  strategies: readonly Strategy[];
+  energy: EnergyAssumption;
+  price: PriceAssumption;
+  fx: FxAssumption;
 }
 
 export interface StrategyEstimate {
@@ -70,7 +92,7 @@ export interface StrategyEstimate {
   hardwareFlops: number;
   trainableParams: number;
   efficiency: EfficiencyAssumption;
-  /** Steady-state training throughput per GPU that the estimate assumes, before whole-run overhead. */
+  /** Steady-state training throughput per GPU that the estimate assumes, before goodput losses. */
   tokensPerSecPerGpu: number;
   gpuHours: Range;
   wallDays: Range;
@@ -83,48 +105,150 @@ export interface StrategyEstimate {
 
 const SECONDS_PER_HOUR = 3600;
 
-/** Estimates one strategy: FLOPs → GPU-hours → wall-clock days → dollars → won. Pure arithmetic. */
-export function estimateStrategy(request: EstimateRequest, strategy: Strategy): StrategyEstimate {
-  const training = strategy.training;
-  const trainedBaseParams = request.addedVocabParams ?? 0;
-  const perToken = flopsPerToken({
-    training,
-    params: request.activeParams,
-    adapterParams: request.adapterParams,
-    trainedBaseParams,
-  });
-  const flops = perToken * request.tokens;
+/** Largest micro-batch "auto" tries: past this many sequences the per-layer overhead is long amortised. */
+export const MAX_AUTO_MICRO_BATCH = 64;
+
+/** The steady-state job for one kind of training at given micro-batch and recomputation. */
+function jobAt(request: ThroughputRequest, training: TrainingKind, settings: ResolvedMemorySettings): SteadyJob {
   const flopsInput = {
     training,
     params: request.activeParams,
     adapterParams: request.adapterParams,
-    trainedBaseParams,
+    trainedBaseParams: request.addedVocabParams ?? 0,
   };
-  const recompute = recomputeFlopsPerToken(request.memory.recompute, flopsInput, request.arch, request.memory.seqLen);
-  const hardwareFlops = (perToken + recompute) * request.tokens;
-  const peakFlops = request.gpu.denseTflops16 * 1e12;
-  // A measured throughput is an efficiency in disguise: tokens/s × FLOPs per token / peak.
-  const measuredMfu =
-    request.tokensPerSecPerGpu === undefined ? undefined : (request.tokensPerSecPerGpu * perToken) / peakFlops;
-  if (measuredMfu !== undefined && measuredMfu > 1) {
-    throw new UsageError(
-      `invalid --tokens-per-sec "${request.tokensPerSecPerGpu}": at ${perToken.toExponential(3)} FLOPs per token that is ${measuredMfu.toFixed(2)}x the GPU's dense peak; at most ${Math.floor(peakFlops / perToken)} tokens/s per GPU (was it measured per node, or in fp8?)`,
-    );
-  }
-  const efficiency = efficiencyFor(request.efficiency, {
+  // Mixture-of-experts runs place experts by expert parallelism: tokens travel to the experts (an
+  // all-to-all of activations) instead of every expert's weights and gradients crossing the network,
+  // so the data-parallel traffic is about that of the active parameters.
+  const communicated = request.activeParams;
+  return {
     gpu: request.gpu,
     gpuCount: request.gpuCount,
-    strategy: strategy.id,
-    precision: request.precision,
-    ...(request.mfu === undefined ? {} : { userMfu: request.mfu, userSource: "--mfu" as const }),
-    ...(measuredMfu === undefined ? {} : { userMfu: measuredMfu, userSource: "--tokens-per-sec" as const }),
+    shape: request.arch,
+    training,
+    modelFlopsPerToken: flopsPerToken(flopsInput),
+    recomputeFlopsPerToken: recomputeFlopsPerToken(settings.recompute, flopsInput, request.arch, settings.seqLen),
+    totalParams: communicated,
+    trainableParams: training === "full" ? communicated : request.adapterParams,
+    seqLen: settings.seqLen,
+    microBatch: settings.microBatch,
+    recompute: settings.recompute,
+    zero: request.gpuCount === 1 ? 0 : settings.zero,
+    tensorParallel: settings.tensorParallel,
+    hidden: request.arch.hidden,
+    fp8: request.precision === "fp8",
+    globalBatchTokens: request.globalBatchTokens,
+  };
+}
+
+/** Tensor-parallel degrees "auto" may use: powers of two within a node that divide the GPUs and the heads. */
+function tensorParallelChoices(request: ThroughputRequest): number[] {
+  const { tensorParallel } = request.memory;
+  if (tensorParallel !== "auto") return [tensorParallel];
+  const out: number[] = [];
+  for (let t = 1; t <= Math.min(request.gpuCount, request.gpu.node.gpusPerNode, 8); t *= 2)
+    if (request.gpuCount % t === 0 && request.arch.heads % t === 0 && request.arch.kvHeads % t === 0) out.push(t);
+  return out;
+}
+
+/**
+ * The steady-state job for one kind of training on this request. A micro-batch, recomputation or
+ * tensor-parallel degree of "auto" is what a practitioner tunes to: of the settings that fit memory,
+ * the fastest (tensor parallelism 1, 2, 4 or 8 inside a node; recomputation none, selective or full;
+ * micro-batch 1, 2, 4, … up to the global batch's share per GPU). When none fits, full recomputation
+ * at micro-batch 1 without tensor parallelism, the closest to fitting, and the memory estimate says so.
+ */
+export function jobFor(request: ThroughputRequest, training: TrainingKind): { job: SteadyJob; memory: MemoryEstimate } {
+  // Memory counts the same adapters as the FLOPs (less the new vocabulary rows, which memory counts
+  // as trainable rows of their own).
+  const settings: MemorySettings = {
+    ...request.memory,
+    adapterParams: request.adapterParams - (request.addedVocabParams ?? 0),
+  };
+  const recomputes: Recompute[] = settings.recompute === "auto" ? ["none", "selective", "full"] : [settings.recompute];
+  const parallel = tensorParallelChoices(request);
+  let best: { settings: ResolvedMemorySettings; job: SteadyJob; speed: number } | undefined;
+  for (const tensorParallel of parallel) {
+    const shareOfBatch = Math.floor(
+      (request.globalBatchTokens * tensorParallel) / (request.gpuCount * settings.seqLen),
+    );
+    const largest = Math.max(1, Math.min(MAX_AUTO_MICRO_BATCH, shareOfBatch));
+    const batches: number[] = [];
+    if (settings.microBatch === "auto") for (let b = 1; b <= largest; b *= 2) batches.push(b);
+    else batches.push(settings.microBatch);
+    for (const recompute of recomputes) {
+      for (const microBatch of batches) {
+        const candidate: ResolvedMemorySettings = { ...settings, recompute, microBatch, tensorParallel };
+        if (!fitsMemory(request.arch, request.moe, training, request.gpuCount, request.gpu.memoryGB, candidate)) break;
+        const job = jobAt(request, training, candidate);
+        const speed = steadyState(job, request.throughput.steadyState).tokensPerSecPerGpu;
+        if (!best || speed > best.speed) best = { settings: candidate, job, speed };
+      }
+    }
+  }
+  const chosen: ResolvedMemorySettings = best?.settings ?? {
+    ...settings,
+    recompute: recomputes[recomputes.length - 1]!,
+    microBatch: settings.microBatch === "auto" ? 1 : settings.microBatch,
+    tensorParallel: parallel[0] ?? 1,
+  };
+  return {
+    job: best?.job ?? jobAt(request, training, chosen),
+    memory: estimateMemory(request.arch, request.moe, training, request.gpuCount, request.gpu.memoryGB, chosen),
+  };
+}
+
+/** The throughput side of one kind of training: steady state, goodput and memory. */
+export function throughputFor(
+  request: ThroughputRequest,
+  training: TrainingKind,
+): { job: SteadyJob; memory: MemoryEstimate; efficiency: EfficiencyAssumption } {
+  const { job, memory } = jobFor(request, training);
+  const perToken = job.modelFlopsPerToken;
+  const peakFlops = request.gpu.denseTflops16 * 1e12;
+  if (request.tokensPerSecPerGpu !== undefined) {
+    // A measured throughput is an efficiency in disguise: tokens/s × FLOPs per token / peak.
+    const measuredMfu = (request.tokensPerSecPerGpu * perToken) / peakFlops;
+    if (measuredMfu > 1)
+      throw new UsageError(
+        `invalid --tokens-per-sec "${request.tokensPerSecPerGpu}": at ${perToken.toExponential(3)} FLOPs per token that is ${measuredMfu.toFixed(2)}x the GPU's dense peak; at most ${Math.floor(peakFlops / perToken)} tokens/s per GPU (was it measured per node, or in fp8?)`,
+      );
+  }
+  const steady = coherentSteadyState(
+    job,
+    () => jobFor(request, "full").job,
+    () => jobFor(request, "lora").job,
+    request.throughput.steadyState,
+  );
+  const user: UserSpeed | undefined =
+    request.tokensPerSecPerGpu !== undefined
+      ? { kind: "tokens-per-sec", tokensPerSecPerGpu: request.tokensPerSecPerGpu }
+      : request.mfu !== undefined
+        ? { kind: "mfu", mfu: request.mfu }
+        : undefined;
+  const efficiency = efficiencyFor(request.throughput, {
+    gpu: request.gpu,
+    gpuCount: request.gpuCount,
+    tokens: request.tokens,
+    modelFlopsPerToken: perToken,
+    steady,
+    ...(user ? { user } : {}),
   });
-  // MFU counts model FLOPs only (Korthikanti et al. §6.3; PaLM App. B): recomputation costs time by
-  // lowering MFU, and the calibrated efficiency comes from runs that mostly recomputed. So GPU-hours
-  // follow model FLOPs; the recomputed work shows in hardwareFlops.
+  return { job, memory, efficiency };
+}
+
+/** Estimates one strategy: FLOPs → throughput → GPU-hours → wall-clock days → dollars → won. Pure arithmetic. */
+export function estimateStrategy(request: EstimateRequest, strategy: Strategy): StrategyEstimate {
+  const training = strategy.training;
+  const { job, memory, efficiency } = throughputFor(request, training);
+  const perToken = job.modelFlopsPerToken;
+  const flops = perToken * request.tokens;
+  const hardwareFlops = (perToken + job.recomputeFlopsPerToken) * request.tokens;
+  const peakFlops = request.gpu.denseTflops16 * 1e12;
+  // GPU-hours = model FLOPs / (peak × whole-run efficiency): the efficiency already holds the
+  // attention, recomputation, communication and goodput losses worked out above.
   const gpuHours = invertRange(efficiency.wholeRun, (e) => flops / (peakFlops * e) / SECONDS_PER_HOUR);
-  // GPU-hours already carry every loss we model (including any multi-GPU scaling loss in the
-  // efficiency), so the wall clock is the GPU-hours shared out evenly over the GPUs.
+  // GPU-hours already carry every loss we model, so the wall clock is the GPU-hours shared out
+  // evenly over the GPUs.
   const wallDays = mapRange(gpuHours, (h) => h / request.gpuCount / 24);
   const costUsd = mapRange(gpuHours, (h) => h * request.price.usdPerGpuHour);
   const costKrw = mapRange(costUsd, (usd) => usd * request.fx.krwPerUsd);
@@ -136,18 +260,18 @@ export function estimateStrategy(request: EstimateRequest, strategy: Strategy): 
     training,
     flopsPerToken: perToken,
     flops,
-    attentionFlopsPerToken: attentionFlopsPerToken(request.arch, request.memory.seqLen),
-    recomputeFlopsPerToken: recompute,
+    attentionFlopsPerToken: attentionFlopsPerToken(request.arch, job.seqLen),
+    recomputeFlopsPerToken: job.recomputeFlopsPerToken,
     hardwareFlops,
     trainableParams: training === "full" ? request.params : request.adapterParams,
     efficiency,
-    tokensPerSecPerGpu: (peakFlops * efficiency.steadyState) / perToken,
+    tokensPerSecPerGpu: efficiency.tokensPerSecPerGpu,
     gpuHours,
     wallDays,
     costUsd,
     costKrw,
     ...estimateEnergy(gpuHours, request.energy),
-    memory: estimateMemory(request.arch, request.moe, training, request.gpuCount, request.gpu.memoryGB, request.memory),
+    memory,
   };
 }
 
@@ -162,9 +286,11 @@ export function formulas(trainings: readonly TrainingKind[]): string[] {
   return [
     ...lines,
     "FLOPs = FLOPs per token x tokens",
-    "GPU-hours = model FLOPs / (dense 16-bit peak x MFU) / 3600 (MFU counts model FLOPs: recomputation lowers MFU, it is not added to FLOPs)",
-    "hardware FLOPs = model FLOPs + recomputation (full: one more forward, +2 x N per token; selective: +4 x layers x heads x head dim x sequence length)",
-    "attention FLOPs (12 x layers x heads x head dim x sequence length per token, PaLM) are reported separately: the calibrated efficiency is on the 6 x N basis, so their time is already inside it",
+    "steady-state tokens/s per GPU = tokens per step / step time; step time = micro-batches x (tokens x hardware FLOPs per token / effective peak + layers x per-layer overhead), overlapped with the data-parallel traffic",
+    "hardware FLOPs per token = model FLOPs + attention scores (12 x layers x heads x head dim x sequence length, PaLM) + recomputation (full: one more forward; selective: the attention scores' forward)",
+    "effective peak = dense 16-bit peak x matmul efficiency x (peak FLOPs per byte of memory bandwidth / 153)^-balance exponent (x fp8 speed-up, x LoRA / QLoRA factors)",
+    "goodput = 1 / ((1 + (GPU-days / K)^p) x (1 + interruptions per GPU-hour x GPUs x hours lost per interruption))",
+    "GPU-hours = tokens / steady-state tokens/s per GPU / goodput / 3600 (= model FLOPs / (dense 16-bit peak x whole-run MFU) / 3600)",
     "wall-clock days = GPU-hours / GPU count / 24",
     "cost USD = GPU-hours x USD per GPU-hour; cost KRW = cost USD x KRW per USD",
     "energy kWh = GPU-hours x TDP (kW) x PUE; CO2 kg = kWh x grid intensity (kg/kWh)",

@@ -15,8 +15,12 @@ import {
 /** Training settings that decide memory, as resolved from flags (or their stated defaults). */
 export interface MemorySettings {
   seqLen: number;
-  microBatch: number;
-  recompute: Recompute;
+  /** auto = chosen per strategy with the recomputation: the fastest pair that fits (src/core/estimate.ts). */
+  microBatch: number | "auto";
+  /** auto = see microBatch. */
+  recompute: Recompute | "auto";
+  /** Tensor-parallel degree inside a node; auto = see microBatch. */
+  tensorParallel: number | "auto";
   zero: 0 | 1 | 2 | 3;
   optimizer: Optimizer;
   flashAttention: boolean;
@@ -24,10 +28,28 @@ export interface MemorySettings {
   loraTargets: readonly LoraTarget[];
   /** Vocabulary rows added to a preset (they train even under LoRA). */
   addedVocabRows: number;
+  /**
+   * LoRA adapter parameters as the estimate counts them (without new vocabulary rows), so memory
+   * and FLOPs use one count; absent, memory counts the shape's linears.
+   */
+  adapterParams?: number;
 }
+
+/** Settings with micro-batch and recomputation decided. */
+export type ResolvedMemorySettings = MemorySettings & {
+  microBatch: number;
+  recompute: Recompute;
+  tensorParallel: number;
+};
 
 /** Memory per GPU for one strategy, in GB (1e9 bytes), and whether it fits. */
 export interface MemoryEstimate {
+  /** The recomputation the estimate uses (what "auto" resolved to). */
+  recompute: Recompute;
+  /** Sequences per GPU per micro-batch (what "auto" resolved to). */
+  microBatch: number;
+  /** Tensor-parallel degree (what "auto" resolved to). */
+  tensorParallel: number;
   perGpuGB: number;
   gpuMemoryGB: number;
   fits: boolean;
@@ -63,20 +85,25 @@ function breakdownFor(request: MemoryRequest, moe: MoeShape | undefined): Memory
   return { ...states, activations: active.activations, overhead, total };
 }
 
-/**
- * Memory per GPU for a strategy on a cluster, whether it fits the GPU's memory, and how many GPUs
- * would. The GPU's memory is taken as its marketed size in GB (80 GB = 80e9 bytes), about 7 % below
- * the physical 80 GiB: that gap is the headroom the allocator and framework need.
- */
-export function estimateMemory(
+/** Whether the job fits the GPU's memory (the cheap part of estimateMemory, for searching settings). */
+export function fitsMemory(
   arch: Architecture,
   moe: MoeShape | undefined,
   training: TrainingKind,
   gpuCount: number,
   gpuMemoryGB: number,
-  settings: MemorySettings,
-): MemoryEstimate {
-  const request: MemoryRequest = {
+  settings: ResolvedMemorySettings,
+): boolean {
+  return breakdownFor(memoryRequest(arch, training, gpuCount, settings), moe).total <= gpuMemoryGB * GB;
+}
+
+function memoryRequest(
+  arch: Architecture,
+  training: TrainingKind,
+  gpuCount: number,
+  settings: ResolvedMemorySettings,
+): MemoryRequest {
+  return {
     arch,
     training,
     gpuCount,
@@ -89,18 +116,41 @@ export function estimateMemory(
     loraRank: settings.loraRank,
     loraTargets: settings.loraTargets,
     trainableVocabRows: settings.addedVocabRows,
+    tensorParallel: settings.tensorParallel,
+    ...(settings.adapterParams === undefined ? {} : { adapterParams: settings.adapterParams }),
   };
+}
+
+/**
+ * Memory per GPU for a strategy on a cluster, whether it fits the GPU's memory, and how many GPUs
+ * would. The GPU's memory is taken as its marketed size in GB (80 GB = 80e9 bytes), about 7 % below
+ * the physical 80 GiB: that gap is the headroom the allocator and framework need.
+ */
+export function estimateMemory(
+  arch: Architecture,
+  moe: MoeShape | undefined,
+  training: TrainingKind,
+  gpuCount: number,
+  gpuMemoryGB: number,
+  settings: ResolvedMemorySettings,
+): MemoryEstimate {
+  const request = memoryRequest(arch, training, gpuCount, settings);
+
   const b = breakdownFor(request, moe);
   const capacity = gpuMemoryGB * GB;
-  const { gpuCount: _n, ...withoutCount } = request;
+  // The advice counts ("needs ≥ N GPUs") are for data parallelism alone: any count qualifies.
+  const { gpuCount: _n, ...withoutCount } = { ...request, tensorParallel: 1 };
   const fitsAt = (zero: 0 | 1 | 2 | 3): number | null => {
     if (!moe) return minGpusToFit({ ...withoutCount, zero }, capacity);
     return smallestCount(
-      (n) => breakdownFor({ ...request, zero, gpuCount: n }, moe).total <= capacity,
+      (n) => breakdownFor({ ...withoutCount, zero, gpuCount: n }, moe).total <= capacity,
       zero === 0 ? 1 : 4096,
     );
   };
   return {
+    recompute: settings.recompute,
+    microBatch: settings.microBatch,
+    tensorParallel: settings.tensorParallel,
     perGpuGB: b.total / GB,
     gpuMemoryGB,
     fits: b.total <= capacity,

@@ -53,17 +53,16 @@ export interface AttentionShape {
 /**
  * Attention-score FLOPs per training token (PaLM, Chowdhery et al. 2022, App. B): 12·L·H·Q·T —
  * QKᵀ and attention·V over the full T×T matrix, forward plus twice that backward, no causal halving.
- * Reported beside 6·N: the calibrated efficiency is measured on the 6·N basis, so the time this
- * work takes is already inside it.
+ * The throughput model (./throughput.ts) counts their time; MFU stays on the 6·N basis, as is usual.
  */
 export function attentionFlopsPerToken(shape: AttentionShape, seqLen: number): number {
   return 12 * shape.layers * shape.heads * shape.headDim * seqLen;
 }
 
 /**
- * Extra FLOPs per token that recomputation adds on top of model FLOPs (physics.md §2.4):
- * full recompute reruns the forward (2 per parameter, trained or frozen, plus the adapters);
- * selective recomputes only the attention core forward, 4·L·H·Q·T.
+ * Extra FLOPs per token that recomputation adds on top of model FLOPs (Korthikanti et al. 2022 §5):
+ * full recompute reruns the whole forward (2 per parameter, trained or frozen, plus the attention
+ * scores' forward, 4·L·H·Q·T); selective recomputes only the attention core's forward, 4·L·H·Q·T.
  */
 export function recomputeFlopsPerToken(
   recompute: "none" | "selective" | "full",
@@ -71,7 +70,12 @@ export function recomputeFlopsPerToken(
   shape: AttentionShape,
   seqLen: number,
 ): number {
-  if (recompute === "full") return 2 * input.params + (input.training === "full" ? 0 : 2 * input.adapterParams);
+  if (recompute === "full")
+    return (
+      2 * input.params +
+      (input.training === "full" ? 0 : 2 * input.adapterParams) +
+      attentionFlopsPerToken(shape, seqLen) / 3
+    );
   if (recompute === "selective") return attentionFlopsPerToken(shape, seqLen) / 3;
   return 0;
 }

@@ -1,5 +1,6 @@
 import { badValue } from "../errors.js";
 import { countParams, linearShapes, type Architecture } from "./architecture.js";
+import type { MoeShape } from "./hf-config.js";
 
 /** The linear layers LoRA can adapt, by their LLaMA names. */
 export const LORA_TARGETS = ["q", "k", "v", "o", "gate", "up", "down"] as const;
@@ -59,8 +60,35 @@ export function trainableLoraParams(
   rank: number,
   targets: readonly LoraTarget[],
   addedVocabParams = 0,
+  moe?: MoeShape,
 ): number {
   const scale = exact ? 1 : Math.min(1, params / countParams(arch).total);
+  const adapters = moe ? moeAdapterParams(arch, moe, rank, targets) : adapterParams(arch, rank, targets);
   // At least one: an adapter has parameters even on a toy model (and nothing trains on zero).
-  return Math.max(1, Math.min(Math.round(adapterParams(arch, rank, targets) * scale) + addedVocabParams, params));
+  return Math.max(1, Math.min(Math.round(adapters * scale) + addedVocabParams, params));
+}
+
+/**
+ * LoRA adapter parameters of a mixture-of-experts model: the attention adapters of every layer, and
+ * in each sparse layer one set of MLP adapters per expert — each expert is its own gate/up/down
+ * matrices (PEFT targets them all by name), so 8 experts carry 8 sets; layers outside the sparse
+ * block (moeLayers) keep one dense MLP. The router is not adapted. Mixtral 8×7B at r 16, all linear:
+ * 32 × (425,984 + 8 × 884,736) = 240,123,904.
+ */
+export function moeAdapterParams(
+  arch: Architecture,
+  moe: MoeShape,
+  rank: number,
+  targets: readonly LoraTarget[],
+): number {
+  const attention = adapterParams({ ...arch, layers: 1 }, rank, targets.filter(isAttention));
+  const mlpTargets = targets.filter((t) => !isAttention(t));
+  const expertMlp = (ffn: number): number => adapterParams({ ...arch, ffn, layers: 1 }, rank, mlpTargets);
+  const sparseLayers = moe.moeLayers ?? arch.layers;
+  const sparseMlp = moe.experts * expertMlp(moe.expertFfn) + moe.sharedExperts * expertMlp(moe.sharedExpertFfn);
+  return arch.layers * attention + sparseLayers * sparseMlp + (arch.layers - sparseLayers) * expertMlp(arch.ffn);
+}
+
+function isAttention(t: LoraTarget): boolean {
+  return t === "q" || t === "k" || t === "v" || t === "o";
 }

@@ -40,6 +40,17 @@ export interface MemoryRequest {
   loraTargets: readonly LoraTarget[];
   /** rows added to the vocabulary whose embedding/head rows train even when the base is frozen (0 if none) */
   trainableVocabRows?: number;
+  /**
+   * Tensor-parallel degree inside a node (Megatron-style, with sequence parallelism; 1 = none): each
+   * layer's weights and activations are split over this many GPUs (Korthikanti et al. 2022, Table 2:
+   * activations / t), and data parallelism (and ZeRO) runs over gpuCount / t ranks.
+   */
+  tensorParallel?: number;
+  /**
+   * The adapter parameters when the caller knows better than this shape's linears (a mixture of
+   * experts: one adapter set per expert; src/core/lora.ts moeAdapterParams). One count everywhere.
+   */
+  adapterParams?: number;
 }
 
 /** Bytes per GPU (GB = 1e9 bytes). total = the sum of the five parts. */
@@ -258,6 +269,9 @@ function checkRequest(req: MemoryRequest): void {
     if (!Number.isInteger(v) || v <= 0) throw new RangeError(`${name} must be a positive integer, got ${v}`);
   };
   positiveInt("gpuCount", req.gpuCount);
+  const t = req.tensorParallel ?? 1;
+  positiveInt("tensorParallel", t);
+  if (req.gpuCount % t !== 0) throw new RangeError(`tensorParallel ${t} must divide gpuCount ${req.gpuCount}`);
   positiveInt("seqLen", req.seqLen);
   positiveInt("microBatch", req.microBatch);
   if (![0, 1, 2, 3].includes(req.zero)) throw new RangeError(`zero must be 0, 1, 2 or 3, got ${String(req.zero)}`);
@@ -289,7 +303,11 @@ function zero3GatherBytes(req: MemoryRequest, layerBytes: number, embeddingBytes
  */
 export function memoryPerGpu(req: MemoryRequest): MemoryBreakdown {
   checkRequest(req);
-  const { arch, gpuCount: n, zero } = req;
+  const { arch, zero } = req;
+  const t = req.tensorParallel ?? 1;
+  // Data-parallel ranks; model states are split t ways by tensor parallelism before ZeRO shards them
+  // over the ranks, so ZeRO-3 still divides them by gpuCount in total.
+  const n = req.gpuCount / t;
   const params = countParams(arch);
   const layerParams = params.attentionPerLayer + params.mlpPerLayer + params.normsPerLayer;
   /** bytes per parameter of a decoder layer as stored (and therefore as all-gathered by ZeRO-3) */
@@ -301,9 +319,9 @@ export function memoryPerGpu(req: MemoryRequest): MemoryBreakdown {
     const b = bytesPerParam(req.optimizer);
     states = shard(
       {
-        weights: b.weights * params.total,
-        gradients: b.gradients * params.total,
-        optimizer: b.optimizer * params.total,
+        weights: (b.weights * params.total) / t,
+        gradients: (b.gradients * params.total) / t,
+        optimizer: (b.optimizer * params.total) / t,
       },
       zero,
       n,
@@ -323,7 +341,7 @@ export function memoryPerGpu(req: MemoryRequest): MemoryBreakdown {
       // like other temporaries covered by the allocator margin; counting it as a state would also let
       // QLoRA exceed LoRA when LoRA's bf16 base is sharded over very many ZeRO-3 ranks.
     }
-    const a = adapterParams(arch, req.loraRank, req.loraTargets);
+    const a = req.adapterParams ?? adapterParams(arch, req.loraRank, req.loraTargets);
     const ab = adapterBytes(req.training, req.optimizer);
     // New vocabulary rows train like full-training parameters: their 16-bit weights are already in the
     // base; add their gradients and optimizer states (master copy included).
@@ -331,25 +349,25 @@ export function memoryPerGpu(req: MemoryRequest): MemoryBreakdown {
     const vb = bytesPerParam(req.optimizer);
     const trainable = shard(
       {
-        weights: a * ab.weights,
-        gradients: a * ab.gradients + vocabParams * vb.gradients,
-        optimizer: a * ab.optimizer + vocabParams * vb.optimizer,
+        weights: (a * ab.weights) / t,
+        gradients: (a * ab.gradients + vocabParams * vb.gradients) / t,
+        optimizer: (a * ab.optimizer + vocabParams * vb.optimizer) / t,
       },
       zero,
       n,
     );
     states = {
-      weights: (zero >= 3 ? frozen / n : frozen) + trainable.weights,
+      weights: (zero >= 3 ? frozen / t / n : frozen / t) + trainable.weights,
       gradients: trainable.gradients,
       optimizer: trainable.optimizer,
     };
   }
 
-  const activations = activationBytes(req);
+  const activations = activationBytes(req) / t;
   const overhead =
     CUDA_CONTEXT_BYTES +
     FRAGMENTATION_MARGIN * activations +
-    zero3GatherBytes(req, layerParams * layerBytesPerParam, 2 * params.embedding);
+    zero3GatherBytes({ ...req, gpuCount: n }, (layerParams * layerBytesPerParam) / t, (2 * params.embedding) / t);
   const total = states.weights + states.gradients + states.optimizer + activations + overhead;
   return { ...states, activations, overhead, total };
 }

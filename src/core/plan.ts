@@ -1,14 +1,16 @@
 /**
  * The plan search: which GPU, how many, and from whom, for one job under a deadline and a budget.
  *
- * The estimate has no multi-GPU scaling loss: a job's GPU-hours depend on the GPU type, not on the
- * count, and wall-clock = GPU-hours / count / 24. So for one GPU type and one price offer the cost
- * is the same at every count and time falls as the count grows. Two counts per offer therefore
- * cover every useful answer:
- * - fewest: the smallest count that holds the job in memory and meets the deadline (the cheapest
- *   way to meet it, with the fewest machines to rent), rounded up to whole 8-GPU nodes beyond one;
- * - most: the practical maximum (see practicalMaxGpus), the fastest the offer can go.
- * The budget never limits the count (cost is flat in it); it rules offers in or out.
+ * GPU-hours depend on the count: communication, goodput (interruptions grow with GPUs, start-up is
+ * paid by every GPU) and the micro-batch each GPU gets out of the global batch. Wall-clock still falls
+ * as GPUs are added, and cost grows. So for each GPU type the search evaluates the job at a few
+ * counts (each a full estimate, through the callback) and keeps two per offer:
+ * - fewest: the smallest count that holds the job in memory and meets the deadline — the cheapest way
+ *   to meet it, with the fewest machines to rent; whole nodes beyond one;
+ * - fastest: keep doubling from the fewest while a doubling still cuts the wall-clock by at least a
+ *   quarter (the added GPUs work at two thirds or more of the first ones' rate), up to the practical
+ *   maximum (see practicalMaxGpus). Past that point more GPUs mostly buy communication and start-up.
+ * The budget never sets the count; it rules offers in or out.
  */
 
 /** One provider's price for a GPU type. */
@@ -21,14 +23,18 @@ export interface PlanOffer {
   source: string;
 }
 
-/** A GPU type with what the job needs on it, computed once per type. */
+/** The job at one count: expected GPU-hours and wall-clock days. */
+export interface PlanPoint {
+  gpuHours: number;
+  wallDays: number;
+}
+
+/** A GPU type and how the job runs on it. */
 export interface PlanGpu {
   id: string;
   name: string;
-  /** Expected GPU-hours of the job on this GPU type (the same at every count). */
-  gpuHours: number;
-  /** Fewest GPUs of this type that hold the job in memory; null when no count up to the maximum does. */
-  minGpus: number | null;
+  /** The job at `count` GPUs of this type, or null when it does not fit in memory. */
+  evaluate: (count: number) => PlanPoint | null;
   offers: PlanOffer[];
 }
 
@@ -51,7 +57,7 @@ export interface PlanCandidate {
   gpu: PlanGpu;
   offer: PlanOffer;
   count: number;
-  /** fewest: the smallest count meeting memory and deadline; most: the practical maximum. */
+  /** fewest: the smallest count meeting memory and deadline; most: where more GPUs stop paying. */
   kind: "fewest" | "most";
   gpuHours: number;
   wallDays: number;
@@ -76,21 +82,20 @@ export interface PlanSearch {
   cheapestFitting?: PlanCandidate;
 }
 
-/** The global batch the practical maximum is derived from: Llama 2's 4M tokens per step. */
-export const GLOBAL_BATCH_TOKENS = 4 * 1024 * 1024;
 /** The largest count searched at all. */
 export const SEARCH_MAX_GPUS = 4096;
 /** GPUs per node (HGX / DGX): counts beyond one node are whole nodes. */
 export const NODE_SIZE = 8;
+/** A doubling of the GPUs must cut the wall-clock by at least this share to count as paying. */
+export const DOUBLING_MIN_GAIN = 0.25;
 
 /**
- * The practical maximum count: data parallelism gives each GPU at least one micro-batch of one
- * sequence per step, and a global batch of 4M tokens (Llama 2's) caps the step, so at most
- * 4,194,304 / (seq-len × micro-batch) GPUs — 1,024 at 4,096 tokens — and never more than 4,096.
- * Whole nodes beyond one.
+ * The practical maximum count: data parallelism gives each GPU at least one sequence per step, so a
+ * global batch of B tokens keeps at most B / sequence length GPUs busy — 1,024 at 4M tokens and 4,096
+ * per sequence — and never more than 4,096. Whole nodes beyond one.
  */
-export function practicalMaxGpus(seqLen: number, microBatch: number, nodeSize = NODE_SIZE): number {
-  const byBatch = Math.floor(GLOBAL_BATCH_TOKENS / (seqLen * microBatch));
+export function practicalMaxGpus(globalBatchTokens: number, seqLen: number, nodeSize = NODE_SIZE): number {
+  const byBatch = Math.floor(globalBatchTokens / seqLen);
   const n = Math.max(1, Math.min(SEARCH_MAX_GPUS, byBatch));
   return n <= nodeSize ? n : Math.floor(n / nodeSize) * nodeSize;
 }
@@ -100,32 +105,62 @@ export function roundUpToNodes(n: number, nodeSize = NODE_SIZE): number {
   return n <= nodeSize ? n : Math.ceil(n / nodeSize) * nodeSize;
 }
 
-/** GPUs needed to finish within `days`, forgiving float noise. */
-function countForDeadline(gpuHours: number, days: number): number {
-  return Math.max(1, Math.ceil(gpuHours / (24 * days) - 1e-9));
+/** The counts the search may use: 1 … one node, then whole nodes up to the maximum. */
+export function searchCounts(limits: PlanLimits): number[] {
+  const counts: number[] = [];
+  for (let n = 1; n <= Math.min(limits.nodeSize, limits.maxGpus); n++) counts.push(n);
+  for (let n = 2 * limits.nodeSize; n <= limits.maxGpus; n += limits.nodeSize) counts.push(n);
+  return counts;
 }
 
 /**
- * The fewest GPUs that hold the job and meet the deadline, in whole nodes beyond one; null when
- * that is above the practical maximum or nothing fits.
+ * The smallest count at which `ok` holds, by bisection over `counts`; `ok` must be monotone (false
+ * then true): fitting in memory and meeting a deadline both are, as GPUs are added.
  */
+export function smallestCount(counts: readonly number[], ok: (n: number) => boolean): number | null {
+  let lo = 0;
+  let hi = counts.length - 1;
+  if (hi < 0 || !ok(counts[hi]!)) return null;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ok(counts[mid]!)) hi = mid;
+    else lo = mid + 1;
+  }
+  return counts[lo]!;
+}
+
+/** The fewest GPUs that hold the job and meet the deadline; null when no count up to the maximum does. */
 export function fewestGpus(gpu: PlanGpu, constraints: PlanConstraints, limits: PlanLimits): number | null {
-  if (gpu.minGpus === null) return null;
-  const forDeadline =
-    constraints.deadlineDays === undefined ? 1 : countForDeadline(gpu.gpuHours, constraints.deadlineDays);
-  const n = roundUpToNodes(Math.max(gpu.minGpus, forDeadline), limits.nodeSize);
-  return n <= limits.maxGpus ? n : null;
+  return smallestCount(searchCounts(limits), (n) => {
+    const p = gpu.evaluate(n);
+    return p !== null && (constraints.deadlineDays === undefined || p.wallDays <= constraints.deadlineDays);
+  });
+}
+
+/** From `start`, doubling (in whole nodes) while each doubling cuts the wall-clock by DOUBLING_MIN_GAIN. */
+export function payingGpus(gpu: PlanGpu, start: number, limits: PlanLimits): number {
+  let n = start;
+  let wall = gpu.evaluate(n)!.wallDays;
+  for (;;) {
+    const next = Math.min(limits.maxGpus, roundUpToNodes(2 * n, limits.nodeSize));
+    if (next <= n) return n;
+    const p = gpu.evaluate(next);
+    if (p === null || p.wallDays > (1 - DOUBLING_MIN_GAIN) * wall) return n;
+    n = next;
+    wall = p.wallDays;
+  }
 }
 
 function candidate(gpu: PlanGpu, offer: PlanOffer, count: number, kind: PlanCandidate["kind"]): PlanCandidate {
+  const p = gpu.evaluate(count)!;
   return {
     gpu,
     offer,
     count,
     kind,
-    gpuHours: gpu.gpuHours,
-    wallDays: gpu.gpuHours / count / 24,
-    costUsd: gpu.gpuHours * offer.usdPerGpuHour,
+    gpuHours: p.gpuHours,
+    wallDays: p.wallDays,
+    costUsd: p.gpuHours * offer.usdPerGpuHour,
   };
 }
 
@@ -134,7 +169,7 @@ const byCost = (a: PlanCandidate, b: PlanCandidate): number =>
 const byTime = (a: PlanCandidate, b: PlanCandidate): number =>
   a.wallDays - b.wallDays || a.costUsd - b.costUsd || a.count - b.count;
 
-/** Searches every GPU type × offer × {fewest, most}; lists the `top` cheapest and fastest that qualify. */
+/** Searches every GPU type × offer × {fewest, fastest}; lists the `top` cheapest and fastest that qualify. */
 export function searchPlans(
   gpus: readonly PlanGpu[],
   constraints: PlanConstraints,
@@ -143,18 +178,19 @@ export function searchPlans(
 ): PlanSearch {
   const fewest: PlanCandidate[] = []; // meeting memory and deadline
   const most: PlanCandidate[] = [];
-  const fitting: PlanCandidate[] = []; // memory only: fewest that fit, and the maximum
+  const fitting: PlanCandidate[] = []; // memory only: fewest that fit, and where more stop paying
   const fittingMost: PlanCandidate[] = [];
   for (const gpu of gpus) {
     const fitCount = fewestGpus(gpu, {}, limits);
     if (fitCount === null) continue;
     const n = fewestGpus(gpu, constraints, limits);
+    const paying = payingGpus(gpu, fitCount, limits);
     for (const offer of gpu.offers) {
       fitting.push(candidate(gpu, offer, fitCount, "fewest"));
-      fittingMost.push(candidate(gpu, offer, limits.maxGpus, "most"));
+      fittingMost.push(candidate(gpu, offer, paying, "most"));
       if (n === null) continue;
       fewest.push(candidate(gpu, offer, n, "fewest"));
-      most.push(candidate(gpu, offer, limits.maxGpus, "most"));
+      most.push(candidate(gpu, offer, Math.max(n, paying), "most"));
     }
   }
   const withinBudget = (c: PlanCandidate): boolean =>

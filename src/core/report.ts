@@ -18,6 +18,8 @@ export interface ResolvedInputs {
   /** The architecture memory and attention FLOPs were computed on (exact, or the generic shape). */
   shape: Architecture;
   memory: MemorySettings;
+  /** Tokens per optimizer step over all GPUs. */
+  globalBatchTokens: number;
   /** What a --from training config contributed. */
   from?: { file: string; trainer: string; used: string[]; ignored: string[]; assumed: string[]; notes: string[] };
   /** The vocabulary in use when a preset's was changed or is known. */
@@ -51,6 +53,37 @@ export interface EstimateReport {
   estimates: StrategyEstimate[];
   formulas: string[];
   warnings: string[];
+  /** The request the estimates came from (for commands that vary it, such as plan; never printed). */
+  request: EstimateRequest;
+}
+
+/** Share of a step spent waiting on communication beyond which a job is called communication-bound. */
+const COMMUNICATION_BOUND_SHARE = 0.25;
+
+/**
+ * What the throughput model found worth a warning: a job whose steps wait on the network, and more
+ * GPUs than the global batch has micro-batches for (data parallelism cannot keep them busy).
+ */
+function throughputWarnings(request: EstimateRequest, estimates: readonly StrategyEstimate[]): string[] {
+  const out: string[] = [];
+  for (const e of estimates) {
+    const s = e.efficiency.steady;
+    if (!s) continue;
+    const step = s.computeSecondsPerStep + s.exposedCommunicationSeconds;
+    const share = s.exposedCommunicationSeconds / step;
+    if (share > COMMUNICATION_BOUND_SHARE) {
+      out.push(
+        `${e.strategy} is communication-bound: ${Math.round(share * 100)}% of each step waits on the ${s.link.kind} link (${Math.round(s.link.nominalGBs * 10) / 10} GB/s${s.link.kind === "inter-node" ? " per node" : " per GPU"}); fewer GPUs, a larger global batch, or GPUs with a faster fabric would use them better`,
+      );
+    }
+  }
+  const perStep = request.gpuCount * request.memory.seqLen;
+  if (perStep > request.globalBatchTokens) {
+    out.push(
+      `${request.gpuCount} GPUs × one sequence of ${request.memory.seqLen} tokens is more than the global batch of ${request.globalBatchTokens} tokens: data parallelism cannot give every GPU work; the estimate assumes the batch grows to ${perStep} tokens per step`,
+    );
+  }
+  return out;
 }
 
 /** Llama 3 405B's 16,384 H100s: the largest cluster in the bundled published runs' sources. */
@@ -81,12 +114,13 @@ export function buildReport(
   if (request.price.staleNote) warnings.push(request.price.staleNote);
   if (request.gpuCount > LARGEST_PUBLISHED_CLUSTER) {
     warnings.push(
-      `${request.gpuCount} GPUs is more than any published training run used (${LARGEST_PUBLISHED_CLUSTER}); the model has no multi-GPU scaling loss, so the wall-clock at this size is optimistic`,
+      `${request.gpuCount} GPUs is more than any published training run used (${LARGEST_PUBLISHED_CLUSTER}): the interruption and communication terms are extrapolated`,
     );
   }
+  warnings.push(...throughputWarnings(request, estimates));
   if (inputs.mfu !== undefined && inputs.mfu > 0.7) {
     warnings.push(
-      `--mfu ${inputs.mfu} is above 0.7: no published training run sustains that (physics.md §2.5: 0.3–0.55 is typical)`,
+      `--mfu ${inputs.mfu} is above 0.7: no published whole training run sustains that (0.3–0.55 is typical; see llm-cost validate)`,
     );
   }
   return {
@@ -98,5 +132,6 @@ export function buildReport(
     estimates,
     formulas: formulas(estimates.map((e) => e.training)),
     warnings,
+    request,
   };
 }

@@ -8,7 +8,7 @@ const pct = (x: number): string => `${x < 0.01 ? significant(x * 100, 2) : signi
 const times = (x: number): string => `×${x >= 10 ? formatNumber(Math.round(x)) : x.toFixed(1)}`;
 const n = (x: number): string => formatNumber(x, 2);
 
-const FAMILY_NAMES: Record<string, string> = { a100: "A100", hopper: "Hopper (H100/H800/H200)", tpu: "TPU" };
+const FAMILY_NAMES: Record<string, string> = { ampere: "Ampere (A100)", hopper: "Hopper (H100/H800/H200)" };
 
 function publishedLine(c: CheckJson): string {
   const p = c.published;

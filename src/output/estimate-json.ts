@@ -36,8 +36,11 @@ export const EstimateJson = z.strictObject({
     loraRank: z.number().int().positive(),
     loraTargets: z.array(z.string()).min(1),
     seqLen: z.number().int().positive(),
-    microBatch: z.number().int().positive(),
-    recompute: z.enum(["none", "selective", "full"]),
+    /** "auto": chosen per strategy (see each estimate's throughput block). */
+    microBatch: z.union([z.number().int().positive(), z.literal("auto")]),
+    recompute: z.enum(["auto", "none", "selective", "full"]),
+    tensorParallel: z.union([z.number().int().positive(), z.literal("auto")]),
+    globalBatchTokens: z.number().int().positive(),
     zero: z.number().int().min(0).max(3),
     optimizer: z.string(),
     flashAttention: z.boolean(),
@@ -104,6 +107,24 @@ export const EstimateJson = z.strictObject({
         mfu: RangeJson,
         steadyStateMfu: positive.max(1),
         tokensPerSecPerGpu: positive,
+        throughput: z.strictObject({
+          /** Share of paid GPU time in productive steps, and what the rest is lost to. */
+          goodput: positive.max(1),
+          runOverheadLoss: z.number().min(0).max(1),
+          interruptionLoss: z.number().min(0).max(1),
+          startupLoss: z.number().min(0).max(1),
+          /** The settings the steady state was worked out at (resolved from "auto"). */
+          microBatch: z.number().int().positive(),
+          recompute: z.enum(["none", "selective", "full"]),
+          tensorParallel: z.number().int().positive(),
+          /** Steady-state model breakdown; null when the user gave the speed (--mfu, --tokens-per-sec). */
+          microBatchesPerStep: positive.nullable(),
+          computeSecondsPerStep: positive.nullable(),
+          communicationSecondsPerStep: z.number().finite().min(0).nullable(),
+          exposedCommunicationSeconds: z.number().finite().min(0).nullable(),
+          link: z.enum(["intra-node", "inter-node"]).nullable(),
+          linkGBs: positive.nullable(),
+        }),
         gpuHours: RangeJson,
         wallDays: RangeJson,
         costUsd: RangeJson,

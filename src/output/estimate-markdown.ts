@@ -13,6 +13,7 @@ import {
   formatUsdShort,
   significant,
 } from "./format.js";
+import { efficiencyBasis, efficiencySourceFlag } from "./efficiency-basis.js";
 
 /** A Markdown cell: expected value, range in brackets; pipes escaped. */
 function cell(range: Range, main: (n: number) => string, short: (n: number) => string): string {
@@ -25,7 +26,7 @@ const pct = (x: number): string => `${significant(x * 100, 2)}%`;
 function efficiencyLines(report: EstimateReport): string[] {
   const groups = new Map<string, string[]>();
   for (const e of report.estimates) {
-    const key = `MFU ${pct(e.efficiency.wholeRun.expected)} — ${e.efficiency.basis}`;
+    const key = `MFU ${pct(e.efficiency.wholeRun.expected)} — ${efficiencyBasis(e.efficiency)}`;
     groups.set(key, [...(groups.get(key) ?? []), e.strategy]);
   }
   return [...groups].map(([text, strategies]) => `- Efficiency (${strategies.join(", ")}): ${text}`);

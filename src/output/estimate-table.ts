@@ -19,6 +19,7 @@ import {
 } from "./format.js";
 import type { Paint } from "./paint.js";
 import { wrap } from "./wrap.js";
+import { efficiencyBasis, efficiencySourceFlag } from "./efficiency-basis.js";
 
 /** Which money columns to show. */
 export const CURRENCIES = ["both", "krw", "usd"] as const;
@@ -164,7 +165,7 @@ function assumptionLines(report: EstimateReport, t: Texts): string[] {
   const lines = [
     t.assumptions,
     `${label(l.gpu)}${inputs.gpu.name}: ${inputs.gpu.denseTflops16} TFLOPS dense ${inputs.gpu.tensorPrecision}, ${inputs.gpu.memoryGB} GB; ${inputs.gpuCount} GPU${inputs.gpuCount > 1 ? "s" : ""}`,
-    `${label(l.efficiency)}${eff.source === "default" ? `MFU ${pct(eff.wholeRun.expected)} (${t.range} ${pct(eff.wholeRun.low)}–${pct(eff.wholeRun.high)})` : `${eff.source} → MFU ${pct(eff.wholeRun.expected)}`}: ${eff.basis}`,
+    `${label(l.efficiency)}${eff.source === "default" ? `MFU ${pct(eff.wholeRun.expected)} (${t.range} ${pct(eff.wholeRun.low)}–${pct(eff.wholeRun.high)})` : `${efficiencySourceFlag(eff.source)} → MFU ${pct(eff.wholeRun.expected)}`}: ${efficiencyBasis(eff)}`,
     `${label(l.price)}$${price.usdPerGpuHour.toFixed(2)} ${t.perGpuHour}: ${price.rule}; ${t.dated} ${price.date}`,
     `${label(l.energy)}${report.energy.tdpW} W TDP x PUE ${report.energy.pue}; grid ${report.energy.gCO2PerKWh} g CO2/kWh (${report.energy.gridLabel ?? "--grid"}); ${t.upperBound}`,
     `${label(l.exchange)}${formatNumber(fx.krwPerUsd)} ${t.krwPerUsd} (${fx.date}, ${fx.source})`,

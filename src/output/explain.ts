@@ -2,6 +2,7 @@ import type { StrategyEstimate } from "../core/estimate.js";
 import type { EstimateReport } from "../core/report.js";
 import { wrap } from "./wrap.js";
 import { formatCount, formatKrw, formatSci, formatUsd, significant } from "./format.js";
+import { efficiencyBasis } from "./efficiency-basis.js";
 
 const num = (n: number): string => significant(n, 4);
 
@@ -13,22 +14,26 @@ const num = (n: number): string => significant(n, 4);
 export function explainStrategy(report: EstimateReport, e: StrategyEstimate): string[] {
   const { inputs, price, fx, energy } = report;
   const peak = inputs.gpu.denseTflops16;
-  const eff = e.efficiency.wholeRun.expected;
+  // New vocabulary rows train even under LoRA: they are among the trainable parameters (6 FLOPs
+  // each), so the frozen base is the rest.
   const perToken =
     e.training === "full"
-      ? `6 x ${formatCount(inputs.params)} parameters = ${formatSci(e.flopsPerToken)} FLOPs per token`
-      : `4 x ${formatCount(inputs.params)} frozen + 6 x ${formatCount(e.trainableParams)} trainable = ${formatSci(e.flopsPerToken)} FLOPs per token`;
+      ? `6 x ${formatCount(inputs.activeParams)} parameters = ${formatSci(e.flopsPerToken)} FLOPs per token`
+      : `4 x ${formatCount(inputs.activeParams - inputs.addedVocabParams)} frozen${inputs.addedVocabParams > 0 ? ` (the ${formatCount(inputs.activeParams)} parameters less ${formatCount(inputs.addedVocabParams)} new vocabulary rows, which train)` : ""} + 6 x ${formatCount(e.trainableParams)} trainable = ${formatSci(e.flopsPerToken)} FLOPs per token`;
+  const speed = e.efficiency.tokensPerSecPerGpu;
+  const good = e.efficiency.goodput.value;
   const hours = e.gpuHours.expected;
   return [
     `${e.strategy} (${e.description})`,
     `  1. FLOPs per token: ${perToken}`,
     `  2. total FLOPs: ${formatSci(e.flopsPerToken)} x ${formatCount(inputs.tokens)} tokens = ${formatSci(e.flops)}`,
-    `  3. efficiency: ${num(eff)} (${e.efficiency.source === "default" ? e.efficiency.basis : `from ${e.efficiency.source}`})`,
-    `  4. GPU-hours: ${formatSci(e.flops)} / (${peak}e12 FLOP/s x ${num(eff)}) / 3600 = ${num(hours)} GPU-hours`,
-    `  5. wall-clock: ${num(hours)} / ${inputs.gpuCount} GPUs / 24 = ${num(e.wallDays.expected)} days`,
-    `  6. dollars: ${num(hours)} x $${price.usdPerGpuHour} per GPU-hour = ${formatUsd(e.costUsd.expected)}`,
-    `  7. won: ${formatUsd(e.costUsd.expected)} x ${fx.krwPerUsd} KRW/USD = ${formatKrw(e.costKrw.expected)}`,
-    `  8. energy: ${num(hours)} x ${energy.tdpW / 1000} kW x PUE ${energy.pue} = ${num(e.energyKwh.expected)} kWh; x ${energy.gCO2PerKWh} g/kWh = ${num(e.co2Kg.expected)} kg CO2`,
+    `  3. speed during training steps: ${num(speed)} tokens/s per GPU, i.e. MFU ${num(e.efficiency.steadyState)} = ${num(speed)} x ${formatSci(e.flopsPerToken)} / ${peak}e12 (${efficiencyBasis(e.efficiency)})`,
+    `  4. goodput: ${num(good)} of the paid GPU time is training steps`,
+    `  5. GPU-hours: ${formatCount(inputs.tokens)} tokens / ${num(speed)} tokens/s / 3600 / ${num(good)} = ${num(hours)} GPU-hours (whole-run MFU ${num(e.efficiency.wholeRun.expected)})`,
+    `  6. wall-clock: ${num(hours)} / ${inputs.gpuCount} GPUs / 24 = ${num(e.wallDays.expected)} days`,
+    `  7. dollars: ${num(hours)} x $${price.usdPerGpuHour} per GPU-hour = ${formatUsd(e.costUsd.expected)}`,
+    `  8. won: ${formatUsd(e.costUsd.expected)} x ${fx.krwPerUsd} KRW/USD = ${formatKrw(e.costKrw.expected)}`,
+    `  9. energy: ${num(hours)} x ${energy.tdpW / 1000} kW x PUE ${energy.pue} = ${num(e.energyKwh.expected)} kWh; x ${energy.gCO2PerKWh} g/kWh = ${num(e.co2Kg.expected)} kg CO2`,
   ];
 }
 

@@ -19,6 +19,7 @@ import {
   formatUsdShort,
   significant,
 } from "./format.js";
+import { efficiencyBasis, efficiencySourceFlag } from "./efficiency-basis.js";
 
 /** One line of the table and one bar in each chart: a strategy (estimate) or a scenario (compare). */
 export interface ReportRow {
@@ -82,7 +83,7 @@ export function reportFromEstimate(report: EstimateReport, generatedBy = "llm-co
   const efficiency = new Map<string, string[]>();
   for (const e of report.estimates) {
     const eff = e.efficiency.wholeRun;
-    const key = `MFU ${pct(eff.expected)} (range ${pct(eff.low)}–${pct(eff.high)}): ${e.efficiency.basis}`;
+    const key = `MFU ${pct(eff.expected)} (range ${pct(eff.low)}–${pct(eff.high)}): ${efficiencyBasis(e.efficiency)}`;
     efficiency.set(key, [...(efficiency.get(key) ?? []), e.strategy]);
   }
   const m = inputs.memory;

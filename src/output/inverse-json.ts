@@ -48,10 +48,14 @@ export const InverseJson = z.strictObject({
           z.strictObject({
             strategy: z.string(),
             gpuHours: positive,
-            /** ⌈GPU-hours / (24 × days)⌉ for the expected GPU-hours; the range from the GPU-hours range. */
-            gpusNeeded: z.number().int().positive(),
-            gpusNeededRange: RangeJson,
-            wallDays: positive,
+            /**
+             * The fewest GPUs (1–8, then whole nodes up to 4,096) that fit in memory and finish in
+             * time at the expected figure; the range at the optimistic and pessimistic ends. null: no
+             * count up to 4,096 does.
+             */
+            gpusNeeded: z.number().int().positive().nullable(),
+            gpusNeededRange: RangeJson.nullable(),
+            wallDays: positive.nullable(),
             perGpuGB: positive.nullable(),
             /** Whether the job fits in memory at gpusNeeded (null: not checked above the GPU count limit). */
             fits: z.boolean().nullable(),

@@ -52,13 +52,13 @@ function deadlineLines(d: NonNullable<InverseJson["deadline"]>, gpuName: string)
   return [
     labelled(
       "Deadline",
-      `${d.text}: GPUs needed = ⌈GPU-hours / (24 × ${significant(d.days, 4)} days)⌉ (range from the GPU-hours range)`,
+      `${d.text}: the fewest GPUs that fit in memory and finish within ${significant(d.days, 4)} days, each count estimated in full (range: at the optimistic and pessimistic ends)`,
     ),
     ...d.strategies.map((s) => {
-      const range =
-        s.gpusNeededRange.low === s.gpusNeededRange.high
-          ? ""
-          : ` (${n(s.gpusNeededRange.low)}–${n(s.gpusNeededRange.high)})`;
+      if (s.gpusNeeded === null || s.wallDays === null)
+        return labelled(`  ${s.strategy}`, `no count of ${gpuName} up to 4,096 finishes in time and fits`);
+      const r = s.gpusNeededRange;
+      const range = r === null || r.low === r.high ? "" : ` (${n(r.low)}–${n(r.high)})`;
       const memory =
         s.fits === null
           ? "memory not checked at that count"

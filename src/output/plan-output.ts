@@ -46,7 +46,7 @@ export function explainPlan(
   if (search.binding.includes("deadline") && search.fastestFitting) {
     const f = search.fastestFitting;
     parts.push(
-      `The deadline binds: the fastest plan that fits takes ${formatDuration(f.wallDays)} (${who(f)}, the practical maximum): extend --deadline to at least ${daysAtLeast(f.wallDays)}.`,
+      `The deadline binds: the fastest plan that fits takes ${formatDuration(f.wallDays)} (${who(f)}, where more GPUs stop paying): extend --deadline to at least ${daysAtLeast(f.wallDays)}.`,
     );
   }
   if (search.binding.includes("budget")) {
@@ -114,7 +114,7 @@ export function renderPlan(result: PlanResult, paint: Paint): string {
   else {
     lines.push("Cheapest (fewest GPUs that fit and meet the deadline)", planTable(result.cheapest, paint));
     lines.push(
-      `Fastest (the practical maximum count${result.budget ? ", within the budget" : ""})`,
+      `Fastest (where more GPUs stop paying${result.budget ? ", within the budget" : ""})`,
       planTable(result.fastest, paint),
     );
   }

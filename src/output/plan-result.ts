@@ -35,8 +35,9 @@ export interface PlanResult {
 export function candidatesText(limits: PlanLimits): string {
   return (
     `for each GPU type and each provider's current offer: the fewest GPUs that fit in memory and meet the deadline ` +
-    `(whole ${limits.nodeSize}-GPU nodes beyond one), and the practical maximum of ${formatNumber(limits.maxGpus)} GPUs ` +
-    "(a 4M-token global batch with one sequence per GPU, at most 4,096). The model has no multi-GPU scaling loss, so one offer costs the same at every count; " +
+    `(whole ${limits.nodeSize}-GPU nodes beyond one), and the count where more GPUs stop paying: doubling from there ` +
+    `would cut the wall-clock by less than a quarter, or pass the practical maximum of ${formatNumber(limits.maxGpus)} GPUs ` +
+    "(one sequence per GPU from the global batch). GPU-hours grow with the count (communication, interruptions, start-up); " +
     "cheapest = lowest expected cost, fastest = shortest expected wall-clock"
   );
 }

@@ -1,5 +1,6 @@
 import type { EstimateReport } from "../core/report.js";
 import type { EstimateJson } from "./estimate-json.js";
+import { efficiencyBasis, efficiencySourceFlag } from "./efficiency-basis.js";
 
 // The JSON `estimate --format json` prints. Its schema is ./estimate-json.ts, which only the tests load:
 // building zod schemas is kept off the CLI's start-up.
@@ -33,6 +34,8 @@ export function toEstimateJson(report: EstimateReport): EstimateJson {
       seqLen: inputs.memory.seqLen,
       microBatch: inputs.memory.microBatch,
       recompute: inputs.memory.recompute,
+      tensorParallel: inputs.memory.tensorParallel,
+      globalBatchTokens: inputs.globalBatchTokens,
       zero: inputs.memory.zero,
       optimizer: inputs.memory.optimizer,
       flashAttention: inputs.memory.flashAttention,
@@ -40,8 +43,8 @@ export function toEstimateJson(report: EstimateReport): EstimateJson {
     },
     assumptions: {
       mfu: reference.efficiency.wholeRun.expected,
-      mfuSource: reference.efficiency.source,
-      efficiencyBasis: reference.efficiency.basis,
+      mfuSource: efficiencySourceFlag(reference.efficiency.source),
+      efficiencyBasis: efficiencyBasis(reference.efficiency),
       gpuPeakTflops: inputs.gpu.denseTflops16,
       gpuPeakPrecision: `dense ${inputs.gpu.tensorPrecision} (no 2:4 sparsity)`,
       gpuSources: inputs.gpu.sources,
@@ -91,13 +94,35 @@ export function toEstimateJson(report: EstimateReport): EstimateJson {
       mfu: e.efficiency.wholeRun,
       steadyStateMfu: e.efficiency.steadyState,
       tokensPerSecPerGpu: e.tokensPerSecPerGpu,
+      throughput: {
+        goodput: e.efficiency.goodput.value,
+        runOverheadLoss: e.efficiency.goodput.runOverheadLoss,
+        interruptionLoss: e.efficiency.goodput.interruptionLoss,
+        startupLoss: e.efficiency.goodput.startupLoss,
+        microBatch: e.memory.microBatch,
+        recompute: e.memory.recompute,
+        tensorParallel: e.memory.tensorParallel,
+        microBatchesPerStep: e.efficiency.steady?.microBatchesPerStep ?? null,
+        computeSecondsPerStep: e.efficiency.steady?.computeSecondsPerStep ?? null,
+        communicationSecondsPerStep: e.efficiency.steady?.communicationSecondsPerStep ?? null,
+        exposedCommunicationSeconds: e.efficiency.steady?.exposedCommunicationSeconds ?? null,
+        link: e.efficiency.steady?.link.kind ?? null,
+        linkGBs: e.efficiency.steady?.link.nominalGBs ?? null,
+      },
       gpuHours: e.gpuHours,
       wallDays: e.wallDays,
       costUsd: e.costUsd,
       costKrw: e.costKrw,
       energyKwh: e.energyKwh,
       co2Kg: e.co2Kg,
-      memory: e.memory,
+      memory: {
+        perGpuGB: e.memory.perGpuGB,
+        gpuMemoryGB: e.memory.gpuMemoryGB,
+        fits: e.memory.fits,
+        minGpusToFit: e.memory.minGpusToFit,
+        minGpusWithZero3: e.memory.minGpusWithZero3,
+        breakdown: e.memory.breakdown,
+      },
     })),
     warnings: report.warnings,
   };

@@ -1,22 +1,20 @@
 import Table from "cli-table3";
 import type { PublishedRun } from "../catalog/run-schema.js";
-import type { ValidationRow, ValidationSummary } from "../core/calibration.js";
-import type { validateFinetune } from "../core/finetune-calibration.js";
+import type { ThroughputMeasurement } from "../catalog/throughput-schema.js";
 import type { MeasuredRow, MemoryValidation } from "../core/memory-validation.js";
+import type { AccuracySection, ThroughputAccuracy } from "../core/throughput-accuracy.js";
+import type { AccuracySummary } from "../core/throughput-fit.js";
 import { csvField } from "./delimited.js";
 import { formatCount, significant } from "./format.js";
 import type { Paint } from "./paint.js";
 import { wrap } from "./wrap.js";
 
 export interface ValidationReport {
-  finetune: ReturnType<typeof validateFinetune>;
+  accuracy: ThroughputAccuracy;
   memory: MemoryValidation;
   measured: MeasuredRow[];
   runs: PublishedRun[];
-  rows: ValidationRow[];
-  summary: ValidationSummary;
-  baseline: Pick<ValidationSummary, "medianAbsError" | "shareWithin25" | "shareInsideRange" | "meanHighOverLow">;
-  fp8Factor: number;
+  measurements: ThroughputMeasurement[];
 }
 
 const pct = (x: number): string => `${significant(x * 100, 3)}%`;
@@ -24,7 +22,7 @@ const signedPct = (x: number): string => `${x >= 0 ? "+" : ""}${significant(x * 
 
 export type ValidationSection = "all" | "memory" | "speed";
 
-/** The human report: published runs, fine-tuning speed and memory, each with its summary. */
+/** The human report: published runs, steady-state and fine-tuning speed, and memory, each with its summary. */
 export function renderValidation(report: ValidationReport, paint: Paint, section: ValidationSection = "all"): string {
   const parts: string[] = [];
   if (section === "all") parts.push(renderRuns(report, paint));
@@ -33,37 +31,90 @@ export function renderValidation(report: ValidationReport, paint: Paint, section
   return parts.join("\n");
 }
 
-/** Fine-tuning throughput: measured tokens/s per GPU vs the default efficiency, leave-one-out. */
-function renderSpeed(report: ValidationReport, paint: Paint): string {
+function summaryLines(s: AccuracySection, what: string): string[] {
+  const line = (
+    name: string,
+    a: Pick<AccuracySummary, "medianAbsError" | "shareWithin25"> & Partial<AccuracySummary>,
+  ): string =>
+    `  ${name}: median |error| ${pct(a.medianAbsError)}, within ±25% ${pct(a.shareWithin25)}` +
+    (a.shareInsideRange === undefined
+      ? ""
+      : `, inside the range ${pct(a.shareInsideRange)}, mean high/low ${significant(a.meanHighOverLow!, 3)}`);
+  return [
+    `Summary, ${what}`,
+    line("leave one source out", s.leaveOneSourceOut),
+    line("leave one row out   ", s.leaveOneRowOut),
+    line("constant 35% MFU    ", s.constant35),
+    line("constant 40% MFU    ", s.constant40),
+  ];
+}
+
+function heldOutTable(s: AccuracySection, head: string[], value: (x: number) => string, paint: Paint): string {
   const table = new Table({
-    head: ["Fine-tuning run", "Method", "Measured tok/s", "Predicted", "Error", "Inside"].map((h) => paint.bold(h)),
-    colAligns: ["left", "left", "right", "right", "right", "center"],
-    colWidths: [36, null, null, null, null, null],
+    head: head.map((h) => paint.bold(h)),
+    colAligns: ["left", "left", "right", "right", "right", "right", "center"],
+    colWidths: [34, 22, null, null, null, null, null],
     wordWrap: true,
     wrapOnWordBoundary: false,
     style: { head: [], border: [], compact: true },
   });
-  for (const row of report.finetune.rows) {
+  for (const row of s.rows) {
+    const w = Math.exp(row.halfWidth);
     table.push([
       row.id,
-      row.method,
-      formatCount(row.measured),
-      formatCount(row.predicted),
+      row.group,
+      value(row.measured),
+      value(row.predicted),
+      `${value(row.predicted / w)}–${value(row.predicted * w)}`,
       signedPct(row.error),
       row.inside ? "yes" : paint.red("no"),
     ]);
   }
-  const f = report.finetune;
-  return [
-    `Fine-tuning speed: measured tokens/s per GPU vs the efficiency fitted without that run: ${f.rows.length} runs`,
-    table.toString(),
+  return table.toString();
+}
+
+/** Published whole runs: reported vs estimated GPU-hours, each source held out in turn. */
+function renderRuns(report: ValidationReport, paint: Paint): string {
+  const w = report.accuracy.wholeRuns;
+  const excluded = report.runs.filter((r) => r.use === "excluded");
+  const lines = [
+    `Published whole runs: reported GPU-hours vs the estimate, each run predicted with goodput fitted without its source (lab): ${w.rows.length} runs`,
+    heldOutTable(w, ["Run", "Source", "Reported GPU-h", "Estimate", "Range", "Error", "Inside"], formatCount, paint),
+    "",
+    ...summaryLines(w, "whole runs (GPU-hours)").map((l) => wrap(l, 100, 4)),
+    "",
     wrap(
-      `  median |error| ${pct(f.medianAbsError)}, within ±25% ${pct(f.shareWithin25)}, inside [low, high] ${pct(f.shareInsideRange)}. fp8 rows, other PEFT methods and rows without a measured tokens/s are left out.`,
+      `Excluded (${excluded.length}), by the data's own flags; throughput benchmarks are in the speed section:`,
       100,
       4,
     ),
+    ...excluded.map((r) => wrap(`  ${r.id}: ${r.excludedReason}`, 100, 4)),
+  ];
+  return lines.join("\n") + "\n";
+}
+
+/** Steady-state speed: measured tokens/s per GPU vs the model fitted without the row's source. */
+function renderSpeed(report: ValidationReport, paint: Paint): string {
+  const a = report.accuracy;
+  const excluded = report.measurements.filter((m) => m.use === "excluded");
+  const lines = [
+    `Steady-state speed: measured tokens/s per GPU vs the model fitted without the row's source: ${a.speed.rows.length} measurements`,
+    heldOutTable(
+      a.speed,
+      ["Measurement", "Source", "Measured tok/s", "Predicted", "Range", "Error", "Inside"],
+      formatCount,
+      paint,
+    ),
     "",
-  ].join("\n");
+    ...summaryLines(a.speed, "all steady-state measurements (tokens/s per GPU)").map((l) => wrap(l, 100, 4)),
+    ...summaryLines(a.fineTuning, `fine-tuning measurements only (SFT, LoRA, QLoRA: ${a.fineTuning.rows.length})`).map(
+      (l) => wrap(l, 100, 4),
+    ),
+    "",
+    `Excluded (${excluded.length}):`,
+    ...excluded.map((m) => wrap(`  ${m.id}: ${m.excludedReason}`, 100, 4)),
+  ];
+  return lines.join("\n") + "\n";
 }
 
 /** Peak memory of measured fine-tuning runs vs the memory model. */
@@ -103,82 +154,30 @@ function renderMemory(report: ValidationReport, paint: Paint): string {
   ].join("\n");
 }
 
-/** Published full runs: reported vs estimated GPU-hours, out of sample. */
-function renderRuns(report: ValidationReport, paint: Paint): string {
-  const byId = new Map(report.runs.map((r) => [r.id, r]));
-  const table = new Table({
-    head: ["Run", "Hardware", "Reported GPU-h", "Estimate", "Range", "Error", "Inside"].map((h) => paint.bold(h)),
-    colAligns: ["left", "left", "right", "right", "right", "right", "center"],
-    style: { head: [], border: [], compact: true },
-  });
-  for (const row of report.rows) {
-    const run = byId.get(row.id)!;
-    table.push([
-      row.id,
-      `${run.family}${run.fp8 ? " fp8" : ""}`,
-      formatCount(row.reported),
-      formatCount(row.expected),
-      `${formatCount(row.low)}–${formatCount(row.high)}`,
-      signedPct(row.error),
-      row.inside ? "yes" : paint.red("no"),
-    ]);
-  }
-  const s = report.summary;
-  const b = report.baseline;
-  const excluded = report.runs.filter((r) => r.use === "excluded");
-  const head = [
-    `Published full runs, each predicted by a model fitted without it (leave-one-out): ${s.runs} runs`,
-    table.toString(),
-  ];
-  const lines = [
-    "",
-    "Summary (out of sample)",
-    `  this model (family median x fp8 ${significant(report.fp8Factor, 3)}):  median |error| ${pct(s.medianAbsError)}, within ±25% ${pct(s.shareWithin25)}, inside [low, high] ${pct(s.shareInsideRange)}, mean high/low ${significant(s.meanHighOverLow, 3)}`,
-    `  per-family median, in-sample range:  median |error| ${pct(b.medianAbsError)}, within ±25% ${pct(b.shareWithin25)}, inside ${pct(b.shareInsideRange)}, mean high/low ${significant(b.meanHighOverLow, 3)}`,
-    `  constant ${pct(s.constantEfficiency)} efficiency:  median |error| ${pct(s.constantMedianAbsError)}, within ±25% ${pct(s.constantShareWithin25)}`,
-    "",
-    `Benchmarks (steady state, used for the fp8 factor and the optimistic end of small clusters): ${report.runs.filter((r) => r.use === "benchmark").length}`,
-    `Excluded (${excluded.length}), by the data's own flags:`,
-    ...excluded.map((r) => `  ${r.id}: ${r.excludedReason}`),
-  ];
-  return [...head, ...lines.map((l) => wrap(l, 100, 4))].join("\n") + "\n";
-}
-
-/** JSON: every run (used, benchmark or excluded) and the summaries. */
+/** JSON: the fitted model, every held-out row and the summaries. */
 export function validationJson(report: ValidationReport): object {
-  const rows = new Map(report.rows.map((r) => [r.id, r]));
+  const a = report.accuracy;
+  const sectionJson = (s: AccuracySection): object => ({
+    leaveOneSourceOut: s.leaveOneSourceOut,
+    leaveOneRowOut: s.leaveOneRowOut,
+    constant35: s.constant35,
+    constant40: s.constant40,
+    rows: s.rows,
+  });
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     command: "validate",
-    method: "leave-one-out: each full run predicted by the model and range fitted on the other runs",
-    summary: report.summary,
-    finetuneSpeed: report.finetune,
+    method:
+      "leave-one-source-out: each row predicted by the model fitted without its source (paper, lab or repository); its range is the 80 % conformal interval of the other sources' held-out errors",
+    model: a.model,
+    wholeRuns: sectionJson(a.wholeRuns),
+    speed: sectionJson(a.speed),
+    fineTuningSpeed: sectionJson(a.fineTuning),
     memory: report.memory,
-    baseline: { name: "per-family median efficiency, range from in-sample residuals", ...report.baseline },
-    fp8Factor: report.fp8Factor,
-    runs: report.runs.map((run) => {
-      const row = rows.get(run.id);
-      return {
-        id: run.id,
-        model: run.model,
-        use: run.use,
-        ...(run.excludedReason ? { excludedReason: run.excludedReason } : {}),
-        gpuType: run.gpuType,
-        source: run.source,
-        ...(row
-          ? {
-              reportedGpuHours: row.reported,
-              estimate: { low: row.low, expected: row.expected, high: row.high },
-              error: row.error,
-              inside: row.inside,
-            }
-          : {}),
-      };
-    }),
   };
 }
 
-/** CSV (RFC 4180) of the published runs, or of the speed or memory rows. */
+/** CSV (RFC 4180) of the whole runs, or of the speed or memory rows. */
 export function validationCsv(report: ValidationReport, section: ValidationSection = "all"): string {
   if (section === "memory") {
     const lines = report.memory.rows.map((r) =>
@@ -193,19 +192,21 @@ export function validationCsv(report: ValidationReport, section: ValidationSecti
       ].join("\r\n") + "\r\n"
     );
   }
-  if (section === "speed") {
-    const lines = report.finetune.rows.map((r) =>
-      [r.id, r.method, r.measured, r.predicted, r.error, String(r.inside)].map(csvField).join(","),
-    );
-    return (
-      [["id", "method", "measured_tokens_per_sec_per_gpu", "predicted", "error", "inside"].join(","), ...lines].join(
-        "\r\n",
-      ) + "\r\n"
-    );
-  }
-  const header = ["id", "reported_gpu_hours", "estimate_low", "estimate_expected", "estimate_high", "error", "inside"];
-  const lines = report.rows.map((r) =>
-    [r.id, r.reported, r.low, r.expected, r.high, r.error, String(r.inside)].map(csvField).join(","),
+  const s = section === "speed" ? report.accuracy.speed : report.accuracy.wholeRuns;
+  const header = ["id", "source", "measured", "predicted", "low", "high", "error", "inside"];
+  const lines = s.rows.map((r) =>
+    [
+      r.id,
+      r.group,
+      r.measured,
+      r.predicted,
+      r.predicted / Math.exp(r.halfWidth),
+      r.predicted * Math.exp(r.halfWidth),
+      r.error,
+      String(r.inside),
+    ]
+      .map(csvField)
+      .join(","),
   );
   return [header.join(","), ...lines].join("\r\n") + "\r\n";
 }
