@@ -1,9 +1,11 @@
 import { defineConfig } from "vitest/config";
 
+// `npm test`: everything but test/slow/ (`npm run test:slow`, vitest.slow.config.ts). The CLI tests
+// run in process (test/helpers/cli.ts); test/cli-binary.test.ts runs a few through the built binary.
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    // CLI tests spawn the built binary; give a slow CI machine room.
+    exclude: ["test/slow/**", "node_modules/**"],
     testTimeout: 20_000,
   },
 });

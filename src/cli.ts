@@ -1,6 +1,7 @@
-import { run } from "./cli/run.js";
+import { buildProgram, run } from "./cli/run.js";
 
-export { run };
+// buildProgram: scripts/docs walks the registered options of the built bundle to write docs/options.md.
+export { buildProgram, run };
 
 /**
  * The CLI as a process runs it: the only place that touches the real process, everything below

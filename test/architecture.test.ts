@@ -20,7 +20,7 @@ function preset(id: string): Architecture {
   return found.arch;
 }
 
-describe("countParams: physics.md §1.2 worked 7B numbers", () => {
+describe("countParams: docs/formulas.md §1.2 worked 7B numbers", () => {
   const p = countParams(llama7b);
 
   it("matches every component", () => {
@@ -90,7 +90,7 @@ describe("countParams: biases, LayerNorm, plain MLP, learned positions", () => {
 });
 
 describe("withVocab", () => {
-  it("adds 117,440,512 parameters for Llama-2-ko's 32000 → 46336 expansion (physics.md §1.3)", () => {
+  it("adds 117,440,512 parameters for Llama-2-ko's 32000 → 46336 expansion (docs/formulas.md §1.3)", () => {
     const base = countParams(llama7b).total;
     const expanded = countParams(withVocab(llama7b, 46336)).total;
     expect(expanded - base).toBe(117_440_512);

@@ -10,13 +10,13 @@ const SEED = ["scratch-7b", "llama-2-ko-dapt", "sft-7b", "lora-7b"];
 const widest = (text: string): number =>
   Math.max(...text.split("\n").map((l) => (/^[┌├└]/.test(l) ? [...l].length : 0)));
 
-describe("llm-cost scenarios (built binary)", () => {
-  it("lists every bundled scenario within 100 columns; json carries every field", () => {
-    const { status, stdout } = cli(["scenarios"]);
+describe("llm-cost scenarios", () => {
+  it("lists every bundled scenario within 100 columns; json carries every field", async () => {
+    const { status, stdout } = await cli(["scenarios"]);
     expect(status).toBe(0);
     for (const id of [...SEED, "korean-tapt-7b", "sft-13b", "qlora-7b"]) expect(stdout).toContain(`│ ${id} `);
     expect(widest(stdout)).toBeLessThanOrEqual(100);
-    const rows = JSON.parse(cli(["scenarios", "--format", "json"]).stdout) as Array<Record<string, unknown>>;
+    const rows = JSON.parse((await cli(["scenarios", "--format", "json"])).stdout) as Array<Record<string, unknown>>;
     expect(rows.find((r) => r["id"] === "llama-2-ko-dapt")).toMatchObject({
       addVocab: 14336,
       corpus: "61GB",
@@ -26,7 +26,7 @@ describe("llm-cost scenarios (built binary)", () => {
     });
   });
 
-  it("validates a user's file and says where it is wrong", () => {
+  it("validates a user's file and says where it is wrong", async () => {
     const dir = mkdtempSync(join(tmpdir(), "llm-cost-cli-scen-"));
     writeFileSync(
       join(dir, "bad.json"),
@@ -35,16 +35,16 @@ describe("llm-cost scenarios (built binary)", () => {
         { id: "b", title: "B", strategy: "sft", tokens: "1B" },
       ]),
     );
-    const { status, stderr, stdout } = cli(["scenarios", "bad.json"], {}, dir);
+    const { status, stderr, stdout } = await cli(["scenarios", "bad.json"], {}, dir);
     expect(status).toBe(2);
     expect(stdout).toBe("");
     expect(stderr).toBe("llm-cost: bad.json: [1].params: give exactly one of model or params\n");
   });
 });
 
-describe("llm-cost compare (built binary)", () => {
-  it("json: one estimate per scenario, the same fields as estimate's, numbers worked by hand", () => {
-    const { status, stdout, stderr } = cli(["compare", ...SEED, "--gpus", "8xH100", "--format", "json"]);
+describe("llm-cost compare", () => {
+  it("json: one estimate per scenario, the same fields as estimate's, numbers worked by hand", async () => {
+    const { status, stdout, stderr } = await cli(["compare", ...SEED, "--gpus", "8xH100", "--format", "json"]);
     expect(stderr).toBe("");
     expect(status).toBe(0);
     const json = CompareJson.parse(JSON.parse(stdout));
@@ -77,8 +77,8 @@ describe("llm-cost compare (built binary)", () => {
     }
   });
 
-  it("table: a row per scenario with tokens, FLOPs, ranges, memory and fit, within 100 columns", () => {
-    const { status, stdout } = cli(["compare", ...SEED, "qlora-7b"]);
+  it("table: a row per scenario with tokens, FLOPs, ranges, memory and fit, within 100 columns", async () => {
+    const { status, stdout } = await cli(["compare", ...SEED, "qlora-7b"]);
     expect(status).toBe(0);
     for (const id of [...SEED, "qlora-7b"]) expect(stdout).toMatch(new RegExp(`│ ${id}\\s+│`));
     expect(stdout).toContain("135B tokens");
@@ -93,20 +93,22 @@ describe("llm-cost compare (built binary)", () => {
       expect([...line].length, line).toBeLessThanOrEqual(100);
   });
 
-  it("csv, markdown and --chart", () => {
-    const csv = cli(["compare", "sft-7b", "sft-13b", "--format", "csv"]).stdout.split("\r\n");
+  it("csv, markdown and --chart", async () => {
+    const csv = (await cli(["compare", "sft-7b", "sft-13b", "--format", "csv"])).stdout.split("\r\n");
     expect(csv[0]).toMatch(/^scenario,strategy,model,params,tokens,flops,gpu,gpu_count,/);
     expect(csv[1]).toMatch(/^sft-7b,sft,llama-2-7b,6738415616,153600000,/);
     expect(csv[2]).toMatch(/^sft-13b,sft,llama-2-13b,13015864320,153600000,/);
-    expect(cli(["compare", "sft-7b", "--format", "markdown"]).stdout).toMatch(/^\| Scenario \| Strategy \|/);
-    const chart = cli(["compare", "sft-7b", "sft-13b", "--chart"]).stdout;
+    expect((await cli(["compare", "sft-7b", "--format", "markdown"])).stdout).toMatch(/^\| Scenario \| Strategy \|/);
+    const chart = (await cli(["compare", "sft-7b", "sft-13b", "--chart"])).stdout;
     expect(chart).toContain("Expected cost (KRW)");
     expect(chart).toMatch(/^sft-13b +█+/m);
   });
 
-  it("pass-through flags: --price and --fx change every row", () => {
+  it("pass-through flags: --price and --fx change every row", async () => {
     const json = CompareJson.parse(
-      JSON.parse(cli(["compare", "sft-7b", "lora-7b", "--price", "2", "--fx", "1000", "--format", "json"]).stdout),
+      JSON.parse(
+        (await cli(["compare", "sft-7b", "lora-7b", "--price", "2", "--fx", "1000", "--format", "json"])).stdout,
+      ),
     );
     for (const s of json.scenarios) {
       expect(s.estimate.costUsd.expected).toBeCloseTo(s.estimate.gpuHours.expected * 2, 9);
@@ -114,14 +116,16 @@ describe("llm-cost compare (built binary)", () => {
     }
   });
 
-  it("a user's file joins the bundled scenarios; bad names and files are exit 2", () => {
+  it("a user's file joins the bundled scenarios; bad names and files are exit 2", async () => {
     const dir = mkdtempSync(join(tmpdir(), "llm-cost-cli-cmp-"));
     writeFileSync(
       join(dir, "mine.json"),
       JSON.stringify({ id: "mine-7b", title: "my DAPT", params: "7B", strategy: "dapt", tokens: "15B" }),
     );
     const json = CompareJson.parse(
-      JSON.parse(cli(["compare", "sft-7b", "mine.json", "--gpus", "2xH100", "--format", "json"], {}, dir).stdout),
+      JSON.parse(
+        (await cli(["compare", "sft-7b", "mine.json", "--gpus", "2xH100", "--format", "json"], {}, dir)).stdout,
+      ),
     );
     expect(json.scenarios.map((s) => [s.name, s.origin])).toEqual([
       ["sft-7b", "presets/scenarios.json"],
@@ -129,15 +133,15 @@ describe("llm-cost compare (built binary)", () => {
     ]);
     expect(json.scenarios[1]!.estimate.flops).toBe(6.3e20); // 6 × 7e9 × 15e9
 
-    const noGpus = cli(["compare", "mine.json"], {}, dir);
+    const noGpus = await cli(["compare", "mine.json"], {}, dir);
     expect(noGpus.status).toBe(2);
     expect(noGpus.stderr).toBe(
       'llm-cost: scenario "mine-7b" (mine.json): it names no GPUs: give --gpus, e.g. --gpus 8xH100\n',
     );
-    const unknown = cli(["compare", "lora7b"]);
+    const unknown = await cli(["compare", "lora7b"]);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toMatch(/invalid scenario "lora7b": .*did you mean lora-7b\?/);
-    const missing = cli(["compare", "nope.json"], {}, dir);
+    const missing = await cli(["compare", "nope.json"], {}, dir);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/invalid scenario file "nope\.json": no such file/);
   });

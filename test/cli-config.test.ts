@@ -20,10 +20,10 @@ const NEGOTIATED = JSON.stringify({
 });
 const JOB = ["estimate", "--params", "7B", "--tokens", "15B", "--strategy", "dapt", "--format", "json"];
 
-describe("llm-cost.config.json (built binary)", () => {
-  it("a negotiated H100 price changes the cost, and the JSON names the config as its source", () => {
+describe("llm-cost.config.json", () => {
+  it("a negotiated H100 price changes the cost, and the JSON names the config as its source", async () => {
     const dir = dirWith({ "llm-cost.config.json": NEGOTIATED });
-    const json = EstimateJson.parse(JSON.parse(cli(JOB, {}, dir).stdout));
+    const json = EstimateJson.parse(JSON.parse((await cli(JOB, {}, dir)).stdout));
     expect(json.inputs.gpus).toMatchObject({ id: "h100-sxm", count: 8 });
     expect(json.assumptions.priceUsdPerGpuHour).toBe(2.1);
     expect(json.assumptions.priceSource).toBe("llm-cost.config.json: contract 2026-117");
@@ -37,17 +37,17 @@ describe("llm-cost.config.json (built binary)", () => {
     const dapt = json.estimates[0]!;
     expect(dapt.costUsd.expected).toBeCloseTo(dapt.gpuHours.expected * 2.1, 6);
   });
-  it("flags win over the config (built-in < config < flags)", () => {
+  it("flags win over the config (built-in < config < flags)", async () => {
     const dir = dirWith({ "llm-cost.config.json": NEGOTIATED });
     const json = EstimateJson.parse(
-      JSON.parse(cli([...JOB, "--gpus", "2xA100", "--fx", "1500", "--provider", "lambda"], {}, dir).stdout),
+      JSON.parse((await cli([...JOB, "--gpus", "2xA100", "--fx", "1500", "--provider", "lambda"], {}, dir)).stdout),
     );
     expect(json.inputs.gpus).toMatchObject({ id: "a100-sxm-80gb", count: 2 });
     expect(json.assumptions.krwPerUsd).toBe(1500);
     expect(json.assumptions.priceProvider).toBe("lambda");
     expect(json.assumptions.sources).toMatchObject({ gpus: "flag", fx: "flag", price: "flag" });
   });
-  it("--config PATH reads another file; own GPUs and models join the catalog", () => {
+  it("--config PATH reads another file; own GPUs and models join the catalog", async () => {
     const dir = dirWith({
       "team.json": JSON.stringify({
         gpuSpecs: [
@@ -88,7 +88,7 @@ describe("llm-cost.config.json (built binary)", () => {
         prices: [{ gpu: "h100-500w", usdPerGpuHour: 1.5, date: "2026-11-01", source: "internal chargeback" }],
       }),
     });
-    const { stdout, status } = cli(
+    const { stdout, status } = await cli(
       [
         "estimate",
         "--model",
@@ -133,20 +133,20 @@ describe("llm-cost.config.json (built binary)", () => {
       /bad\.json: prices\[0\]\.gpu: unknown GPU "H900"/,
     ],
   ];
-  it.each(broken)("a config with %s fails with exit 2, the file and the JSON path", (_name, text, message) => {
+  it.each(broken)("a config with %s fails with exit 2, the file and the JSON path", async (_name, text, message) => {
     const dir = dirWith({ "bad.json": text });
-    const { status, stdout, stderr } = cli([...JOB, "--gpus", "H100", "--config", "bad.json"], {}, dir);
+    const { status, stdout, stderr } = await cli([...JOB, "--gpus", "H100", "--config", "bad.json"], {}, dir);
     expect(status).toBe(2);
     expect(stdout).toBe("");
     expect(stderr.trimEnd().split("\n")).toHaveLength(1);
     expect(stderr.trimEnd()).toMatch(message);
   });
-  it("a missing --config file and a directory are errors; a missing default file is not", () => {
+  it("a missing --config file and a directory are errors; a missing default file is not", async () => {
     const dir = dirWith({});
-    expect(cli([...JOB, "--gpus", "H100", "--config", "nothere.json"], {}, dir).stderr).toMatch(
+    expect((await cli([...JOB, "--gpus", "H100", "--config", "nothere.json"], {}, dir)).stderr).toMatch(
       /nothere\.json: cannot be read/,
     );
-    expect(cli([...JOB, "--gpus", "H100", "--config", "."], {}, dir).stderr).toMatch(/is a directory/);
-    expect(cli([...JOB, "--gpus", "H100"], {}, dir).status).toBe(0);
+    expect((await cli([...JOB, "--gpus", "H100", "--config", "."], {}, dir)).stderr).toMatch(/is a directory/);
+    expect((await cli([...JOB, "--gpus", "H100"], {}, dir)).status).toBe(0);
   });
 });

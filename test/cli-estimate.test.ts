@@ -14,9 +14,9 @@ function numbersIn(value: unknown): number[] {
   return [];
 }
 
-describe("llm-cost estimate (built binary)", () => {
-  it("table: six strategies, scratch FLOPs 6.3e20, assumptions, no colour when piped, ≤ 100 columns", () => {
-    const { status, stdout, stderr } = cli(BASE);
+describe("llm-cost estimate", () => {
+  it("table: six strategies, scratch FLOPs 6.3e20, assumptions, no colour when piped, ≤ 100 columns", async () => {
+    const { status, stdout, stderr } = await cli(BASE);
     expect(status).toBe(0);
     expect(stderr).toBe("");
     for (const s of STRATEGIES) expect(stdout).toMatch(new RegExp(`│ ${s} `));
@@ -29,14 +29,14 @@ describe("llm-cost estimate (built binary)", () => {
     for (const line of stdout.split("\n")) expect([...line].length, line).toBeLessThanOrEqual(100);
   });
 
-  it("FORCE_COLOR colours a pipe; NO_COLOR wins over it", () => {
-    expect(cli(BASE, { FORCE_COLOR: "1" }).stdout).toMatch(ANSI);
-    expect(cli(BASE, { FORCE_COLOR: "1", NO_COLOR: "1" }).stdout).not.toMatch(ANSI);
-    expect(cli([...BASE, "--no-color"], { FORCE_COLOR: "1" }).stdout).not.toMatch(ANSI);
+  it("FORCE_COLOR colours a pipe; NO_COLOR wins over it", async () => {
+    expect((await cli(BASE, { FORCE_COLOR: "1" })).stdout).toMatch(ANSI);
+    expect((await cli(BASE, { FORCE_COLOR: "1", NO_COLOR: "1" })).stdout).not.toMatch(ANSI);
+    expect((await cli([...BASE, "--no-color"], { FORCE_COLOR: "1" })).stdout).not.toMatch(ANSI);
   });
 
-  it("json: parses, passes the schema, carries inputs and dated assumptions", () => {
-    const { status, stdout } = cli([...BASE, "--format", "json"]);
+  it("json: parses, passes the schema, carries inputs and dated assumptions", async () => {
+    const { status, stdout } = await cli([...BASE, "--format", "json"]);
     expect(status).toBe(0);
     const json = EstimateJson.parse(JSON.parse(stdout));
     expect(json.inputs).toMatchObject({
@@ -62,22 +62,24 @@ describe("llm-cost estimate (built binary)", () => {
     }
   });
 
-  it("--model with --add-vocab 14336 adds exactly 117,440,512 parameters to llama-2-7b", () => {
+  it("--model with --add-vocab 14336 adds exactly 117,440,512 parameters to llama-2-7b", async () => {
     const json = EstimateJson.parse(
       JSON.parse(
-        cli([
-          "estimate",
-          "--model",
-          "llama-2-7b",
-          "--add-vocab",
-          "14336",
-          "--tokens",
-          "15B",
-          "--gpus",
-          "2xH100",
-          "--format",
-          "json",
-        ]).stdout,
+        (
+          await cli([
+            "estimate",
+            "--model",
+            "llama-2-7b",
+            "--add-vocab",
+            "14336",
+            "--tokens",
+            "15B",
+            "--gpus",
+            "2xH100",
+            "--format",
+            "json",
+          ])
+        ).stdout,
       ),
     );
     expect(json.inputs.params).toBe(6_738_415_616 + 117_440_512);
@@ -85,28 +87,30 @@ describe("llm-cost estimate (built binary)", () => {
     expect(json.inputs.addedVocabParams).toBe(117_440_512);
   });
 
-  it("--mfu, --price and --fx flow through: 0.4 MFU, $2.49, 1,439 won on llama-2-7b", () => {
+  it("--mfu, --price and --fx flow through: 0.4 MFU, $2.49, 1,439 won on llama-2-7b", async () => {
     const json = EstimateJson.parse(
       JSON.parse(
-        cli([
-          "estimate",
-          "--model",
-          "llama-2-7b",
-          "--tokens",
-          "15B",
-          "--gpus",
-          "2xH100",
-          "--strategy",
-          "dapt",
-          "--mfu",
-          "0.4",
-          "--price",
-          "2.49",
-          "--fx",
-          "1439",
-          "--format",
-          "json",
-        ]).stdout,
+        (
+          await cli([
+            "estimate",
+            "--model",
+            "llama-2-7b",
+            "--tokens",
+            "15B",
+            "--gpus",
+            "2xH100",
+            "--strategy",
+            "dapt",
+            "--mfu",
+            "0.4",
+            "--price",
+            "2.49",
+            "--fx",
+            "1439",
+            "--format",
+            "json",
+          ])
+        ).stdout,
       ),
     );
     const dapt = json.estimates[0]!;
@@ -116,41 +120,43 @@ describe("llm-cost estimate (built binary)", () => {
     expect(json.assumptions.priceProvider).toBe("user");
   });
 
-  it("energy: the Llama 2 7B card's 31.22 t from 184,320 A100-hours at 400 W, PUE 1.1, 385 g/kWh", () => {
+  it("energy: the Llama 2 7B card's 31.22 t from 184,320 A100-hours at 400 W, PUE 1.1, 385 g/kWh", async () => {
     // 663,552,000 tokens at 1 token/s/GPU = 184,320 GPU-hours exactly.
     const json = EstimateJson.parse(
       JSON.parse(
-        cli([
-          "estimate",
-          "--params",
-          "7B",
-          "--tokens",
-          "663552000",
-          "--gpus",
-          "A100",
-          "--strategy",
-          "scratch",
-          "--tokens-per-sec",
-          "1",
-          "--pue",
-          "1.1",
-          "--grid",
-          "us",
-          "--format",
-          "json",
-        ]).stdout,
+        (
+          await cli([
+            "estimate",
+            "--params",
+            "7B",
+            "--tokens",
+            "663552000",
+            "--gpus",
+            "A100",
+            "--strategy",
+            "scratch",
+            "--tokens-per-sec",
+            "1",
+            "--pue",
+            "1.1",
+            "--grid",
+            "us",
+            "--format",
+            "json",
+          ])
+        ).stdout,
       ),
     );
     expect(json.estimates[0]!.gpuHours.expected).toBeCloseTo(184_320, 3);
     expect(json.estimates[0]!.co2Kg.expected).toBeCloseTo(31_223.8, 0);
     expect(json.assumptions.gridGCO2PerKWh).toBe(385);
-    const korea = EstimateJson.parse(JSON.parse(cli([...BASE, "--format", "json"]).stdout));
+    const korea = EstimateJson.parse(JSON.parse((await cli([...BASE, "--format", "json"])).stdout));
     expect(korea.assumptions.gridGCO2PerKWh).toBe(417.3);
     expect(korea.assumptions.pue).toBe(1.15);
   });
 
-  it("csv: header, one row per strategy, raw numbers, CRLF; tsv: tab-separated", () => {
-    const csv = cli([...BASE, "--format", "csv"]);
+  it("csv: header, one row per strategy, raw numbers, CRLF; tsv: tab-separated", async () => {
+    const csv = await cli([...BASE, "--format", "csv"]);
     expect(csv.status).toBe(0);
     const lines = csv.stdout.split("\r\n").filter(Boolean);
     expect(lines).toHaveLength(7);
@@ -159,7 +165,7 @@ describe("llm-cost estimate (built binary)", () => {
     const scratch = lines[1]!.split(",");
     expect(scratch[header.indexOf("flops")]).toBe("630000000000000000000");
     expect(csv.stdout).not.toMatch(ANSI);
-    const tsv = cli([...BASE, "--format", "tsv"]);
+    const tsv = await cli([...BASE, "--format", "tsv"]);
     const rows = tsv.stdout
       .trimEnd()
       .split("\n")
@@ -168,20 +174,20 @@ describe("llm-cost estimate (built binary)", () => {
     expect(rows.every((r) => r.length === rows[0]!.length)).toBe(true);
   });
 
-  it("odd but valid input never prints NaN, Infinity or a negative number: 1 GPU, 1T params, 1 token", () => {
+  it("odd but valid input never prints NaN, Infinity or a negative number: 1 GPU, 1T params, 1 token", async () => {
     for (const args of [
       ["estimate", "--params", "1T", "--tokens", "1", "--gpus", "H100", "--format", "json"],
       ["estimate", "--params", "1", "--tokens", "1", "--gpus", "1xL4", "--format", "json"],
       ["estimate", "--params", "1T", "--tokens", "100T", "--gpus", "100000xB200", "--format", "json"],
     ]) {
-      const { status, stdout } = cli(args);
+      const { status, stdout } = await cli(args);
       expect(status, args.join(" ")).toBe(0);
       expect(stdout).not.toMatch(/NaN|Infinity/);
       const json = JSON.parse(stdout) as unknown;
       EstimateJson.parse(json);
       for (const n of numbersIn(json)) expect(n).toBeGreaterThanOrEqual(0);
     }
-    const table = cli(["estimate", "--params", "1T", "--tokens", "1", "--gpus", "H100"]);
+    const table = await cli(["estimate", "--params", "1T", "--tokens", "1", "--gpus", "H100"]);
     expect(table.status).toBe(0);
     expect(table.stdout).not.toMatch(/NaN|Infinity/);
   });
@@ -242,8 +248,8 @@ describe("bad input: exit 2, one line on stderr naming the flag and value, no st
       /--precision "fp8".*no fp8/,
     ],
   ];
-  it.each(cases)("%s", (_name, args, message) => {
-    const { status, stdout, stderr } = cli(args);
+  it.each(cases)("%s", async (_name, args, message) => {
+    const { status, stdout, stderr } = await cli(args);
     expect(status).toBe(2);
     expect(stdout).toBe("");
     const lines = stderr.trimEnd().split("\n");
@@ -255,8 +261,8 @@ describe("bad input: exit 2, one line on stderr naming the flag and value, no st
 });
 
 describe("--explain and --format markdown", () => {
-  it("--explain fills in every step with numbers a reader can redo", () => {
-    const { stdout } = cli([...BASE, "--strategy", "dapt", "--explain"]);
+  it("--explain fills in every step with numbers a reader can redo", async () => {
+    const { stdout } = await cli([...BASE, "--strategy", "dapt", "--explain"]);
     // 6 x 7e9 = 4.2e10; x 15e9 = 6.3e20; / (989.4e12 x 0.248) / 3600 = 713.2; / 2 / 24 = 14.86
     expect(stdout).toContain("6 x 7B parameters = 4.2e10 FLOPs per token");
     expect(stdout).toContain("4.2e10 x 15B tokens = 6.3e20");
@@ -264,8 +270,8 @@ describe("--explain and --format markdown", () => {
     expect(stdout).toContain("713.2 / 2 GPUs / 24 = 14.86 days");
     expect(stdout).toMatch(/713\.2 x \$3\.92 per GPU-hour = \$2,796/);
   });
-  it("markdown: a pipe table with one row per strategy and the assumptions", () => {
-    const { status, stdout } = cli([...BASE, "--format", "markdown"]);
+  it("markdown: a pipe table with one row per strategy and the assumptions", async () => {
+    const { status, stdout } = await cli([...BASE, "--format", "markdown"]);
     expect(status).toBe(0);
     const rows = stdout.split("\n").filter((l) => l.startsWith("| **"));
     expect(rows).toHaveLength(6);

@@ -3,18 +3,18 @@ import { EstimateJson } from "../src/output/estimate-json.js";
 import { cli } from "./helpers/cli.js";
 
 const FIXTURES = "test/fixtures";
-const json = (args: string[]) => {
-  const result = cli([...args, "--format", "json"]);
+const json = async (args: string[]) => {
+  const result = await cli([...args, "--format", "json"]);
   expect(result.stderr).toBe("");
   return EstimateJson.parse(JSON.parse(result.stdout));
 };
 
-describe("estimate --from a training config (built binary)", () => {
+describe("estimate --from a training config", () => {
   // Each QLoRA fixture: 4-bit base, rank 32, sequence 4096, micro-batch 2, gradient checkpointing.
   it.each(["axolotl-qlora", "llamafactory-qlora", "torchtune-qlora"])(
     "%s.yaml → a qlora estimate with rank 32, seq 4096, micro-batch 2, full recompute",
-    (name) => {
-      const out = json([
+    async (name) => {
+      const out = await json([
         "estimate",
         "--from",
         `${FIXTURES}/trainers/${name}.yaml`,
@@ -38,8 +38,8 @@ describe("estimate --from a training config (built binary)", () => {
     },
   );
 
-  it("the hub id in the file maps to a preset when one matches", () => {
-    const out = json([
+  it("the hub id in the file maps to a preset when one matches", async () => {
+    const out = await json([
       "estimate",
       "--from",
       `${FIXTURES}/trainers/llamafactory-lora.yaml`,
@@ -53,8 +53,8 @@ describe("estimate --from a training config (built binary)", () => {
     expect(out.inputs.loraTargets).toEqual(["q", "v"]);
   });
 
-  it("flags on the command line override the file", () => {
-    const out = json([
+  it("flags on the command line override the file", async () => {
+    const out = await json([
       "estimate",
       "--from",
       `${FIXTURES}/trainers/axolotl-qlora.yaml`,
@@ -80,8 +80,8 @@ describe("estimate --from a training config (built binary)", () => {
     });
   });
 
-  it("the table lists the fields used, ignored and assumed", () => {
-    const { stdout } = cli([
+  it("the table lists the fields used, ignored and assumed", async () => {
+    const { stdout } = await cli([
       "estimate",
       "--from",
       `${FIXTURES}/trainers/axolotl-qlora.yaml`,
@@ -95,8 +95,8 @@ describe("estimate --from a training config (built binary)", () => {
     expect(stdout).toMatch(/ignored: [\s\S]*learning_rate/);
   });
 
-  it("a Mixtral config.json: 46.7B total parameters, FLOPs on the 12.9B active", () => {
-    const out = json([
+  it("a Mixtral config.json: 46.7B total parameters, FLOPs on the 12.9B active", async () => {
+    const out = await json([
       "estimate",
       "--model-config",
       `${FIXTURES}/hf/mixtral/config.json`,
@@ -112,10 +112,19 @@ describe("estimate --from a training config (built binary)", () => {
     expect(out.estimates[0]!.flops).toBe(6 * out.inputs.activeParams * 1e12);
   });
 
-  it("llama-2-7b config.json gives 6,738,415,616 parameters", () => {
+  it("llama-2-7b config.json gives 6,738,415,616 parameters", async () => {
     expect(
-      json(["estimate", "--model-config", `${FIXTURES}/hf/llama/config.json`, "--tokens", "15B", "--gpus", "2xH100"])
-        .inputs.params,
+      (
+        await json([
+          "estimate",
+          "--model-config",
+          `${FIXTURES}/hf/llama/config.json`,
+          "--tokens",
+          "15B",
+          "--gpus",
+          "2xH100",
+        ])
+      ).inputs.params,
     ).toBe(6_738_415_616);
   });
 
@@ -144,8 +153,8 @@ describe("estimate --from a training config (built binary)", () => {
       ["--model-config", `${FIXTURES}/trainers/axolotl-qlora.yaml`, "--tokens", "1B", "--gpus", "H100"],
       /axolotl-qlora\.yaml: not valid JSON/,
     ],
-  ])("%s is one clear line and exit 2", (_name, args, message) => {
-    const result = cli(["estimate", ...args]);
+  ])("%s is one clear line and exit 2", async (_name, args, message) => {
+    const result = await cli(["estimate", ...args]);
     expect(result.status).toBe(2);
     expect(result.stderr.trimEnd().split("\n")).toHaveLength(1);
     expect(result.stderr).toMatch(message);

@@ -15,32 +15,44 @@ const COMMANDS = [
   "completion",
 ];
 
-describe("help, version and completion (built binary)", () => {
-  it("--version prints the package version", () => {
-    const { status, stdout } = cli(["--version"]);
+describe("help, version and completion", () => {
+  it("--version prints the package version", async () => {
+    const { status, stdout } = await cli(["--version"]);
     expect(status).toBe(0);
     expect(stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
-  it.each(COMMANDS)("%s --help lists its options and shows examples", (command) => {
-    const { status, stdout } = cli([command, "--help"]);
+  it.each(COMMANDS)("%s --help lists its options and shows examples", async (command) => {
+    const { status, stdout } = await cli([command, "--help"]);
     expect(status).toBe(0);
     expect(stdout).toMatch(/^Usage: llm-cost /);
     expect(stdout).toMatch(/\nExamples:\n {2}llm-cost /);
   });
-  it("bash completion is valid bash and knows every command and estimate's flags", () => {
-    const script = cli(["completion", "bash"]).stdout;
+  it("help points to the listing commands for names, not to files", async () => {
+    const estimate = (await cli(["estimate", "--help"])).stdout.replace(/\s+/g, " ");
+    expect(estimate).toMatch(
+      /--gpus <spec> GPUs: 2xH100, 8xA100-40GB, H100 \(one GPU\); list them with llm-cost gpus /,
+    );
+    expect(estimate).toMatch(
+      /--model <name> a model preset \(llama-2-7b, qwen2\.5-7b, \.\.\.; list them with llm-cost models\)/,
+    );
+    expect((await cli(["compare", "--help"])).stdout.replace(/\s+/g, " ")).toMatch(/see llm-cost scenarios/);
+    for (const command of COMMANDS)
+      expect((await cli([command, "--help"])).stdout).not.toMatch(/README|presets\/\w+\.json/);
+  });
+  it("bash completion is valid bash and knows every command and estimate's flags", async () => {
+    const script = (await cli(["completion", "bash"])).stdout;
     expect(spawnSync("bash", ["-n"], { input: script }).status).toBe(0);
     for (const command of COMMANDS) expect(script).toContain(command);
     expect(script).toMatch(/estimate\) opts="[^"]*--gpus[^"]*--lang/);
     expect(script).toContain('--strategy) COMPREPLY=( $(compgen -W "all scratch dapt tapt sft lora qlora"');
   });
-  it("zsh completion declares compdef and the commands; another shell is one clear error", () => {
-    const script = cli(["completion", "zsh"]).stdout;
+  it("zsh completion declares compdef and the commands; another shell is one clear error", async () => {
+    const script = (await cli(["completion", "zsh"])).stdout;
     expect(script).toMatch(/^#compdef llm-cost/);
     expect(script).toContain("compadd estimate validate gpus prices models compare plan check scenarios completion");
     const zsh = spawnSync("zsh", ["-n"], { input: script });
     if (zsh.error === undefined) expect(zsh.status).toBe(0); // only where zsh is installed
-    const fish = cli(["completion", "fish"]);
+    const fish = await cli(["completion", "fish"]);
     expect(fish.status).toBe(2);
     expect(fish.stderr).toBe('llm-cost: invalid completion "fish": expected bash or zsh\n');
   });

@@ -3,16 +3,16 @@ import { EstimateJson } from "../src/output/estimate-json.js";
 import { cli } from "./helpers/cli.js";
 
 const BASE = ["estimate", "--params", "7B", "--tokens", "15B", "--gpus", "2xH100"];
-const json = (args: string[]) => {
-  const r = cli([...BASE, ...args, "--format", "json"]);
+const json = async (args: string[]) => {
+  const r = await cli([...BASE, ...args, "--format", "json"]);
   expect(r.stderr).toBe("");
   expect(r.status).toBe(0);
   return EstimateJson.parse(JSON.parse(r.stdout));
 };
 
-describe("estimate --budget / --deadline (built binary)", () => {
-  it("--budget 3억: the GPU-hours, the tokens it trains and the Chinchilla-optimal size", () => {
-    const inverse = json(["--strategy", "scratch,lora", "--budget", "3억"]).inverse!;
+describe("estimate --budget / --deadline", () => {
+  it("--budget 3억: the GPU-hours, the tokens it trains and the Chinchilla-optimal size", async () => {
+    const inverse = (await json(["--strategy", "scratch,lora", "--budget", "3억"])).inverse!;
     const b = inverse.budget!;
     // ₩300,000,000 / 1,439 = $208,478.10; / $3.92 = 53,183.19 GPU-hours; / 2 GPUs / 24 = 1,108 days
     expect(b.usd).toBeCloseTo(208_478.1, 1);
@@ -30,8 +30,8 @@ describe("estimate --budget / --deadline (built binary)", () => {
     expect(inverse.deadline).toBeUndefined();
   });
 
-  it("--deadline 7d: GPUs needed, the range, and memory at that count", () => {
-    const d = json(["--strategy", "dapt", "--deadline", "7d"]).inverse!.deadline!;
+  it("--deadline 7d: GPUs needed, the range, and memory at that count", async () => {
+    const d = (await json(["--strategy", "dapt", "--deadline", "7d"])).inverse!.deadline!;
     expect(d.days).toBe(7);
     // 713.205 / (24 × 7) = 4.245 → 5 GPUs (3–8 from 446.65–1,242.40 GPU-hours); 713.205 / 5 / 24 = 5.943 days
     expect(d.strategies[0]).toMatchObject({
@@ -43,16 +43,16 @@ describe("estimate --budget / --deadline (built binary)", () => {
     expect(d.strategies[0]!.wallDays).toBeCloseTo(5.943, 3);
   });
 
-  it("both: the GPUs to spend the whole budget by the deadline", () => {
-    const b = json(["--strategy", "scratch", "--budget", "3억", "--deadline", "90d"]).inverse!.budget!;
+  it("both: the GPUs to spend the whole budget by the deadline", async () => {
+    const b = (await json(["--strategy", "scratch", "--budget", "3억", "--deadline", "90d"])).inverse!.budget!;
     // 53,183.19 / (24 × 90) = 24.6 → 25
     expect(b.gpusToSpendByDeadline).toBe(25);
   });
 
-  it("a job that does not fit at the needed count says so: 70B in 30 days on one-GPU steps", () => {
+  it("a job that does not fit at the needed count says so: 70B in 30 days on one-GPU steps", async () => {
     // llama-2-70b (68.98B) × 15B tokens = 6.208e21 FLOPs; / (989.4e12 × 0.248 × 3,600) = 7,028 GPU-hours;
     // in 300 days: ⌈7,028 / 7,200⌉ = 1 GPU, which cannot hold 70B of full-training states (16 bytes × 69B ≫ 80 GB)
-    const r = cli([
+    const r = await cli([
       "estimate",
       "--model",
       "llama-2-70b",
@@ -73,22 +73,22 @@ describe("estimate --budget / --deadline (built binary)", () => {
     expect(d.strategies[0]!.minGpusWithZero3).toBeGreaterThan(1);
   });
 
-  it("table: the lines under the table, within 100 columns; no inverse block without the flags", () => {
-    const { status, stdout } = cli([...BASE, "--strategy", "scratch", "--budget", "3억", "--deadline", "90d"]);
+  it("table: the lines under the table, within 100 columns; no inverse block without the flags", async () => {
+    const { status, stdout } = await cli([...BASE, "--strategy", "scratch", "--budget", "3억", "--deadline", "90d"]);
     expect(status).toBe(0);
     expect(stdout).toMatch(/^Budget +₩300,000,000 \(= \$208,478 at 1,439 KRW\/USD\) rents 53,183 GPU-hours/m);
     expect(stdout).toMatch(/^ {2}scratch +trains 1\.12T tokens/m);
     expect(stdout).toMatch(/Chinchilla +that compute/);
     expect(stdout).toMatch(/^Deadline +90 days/m);
     for (const line of stdout.split("\n")) expect([...line].length, line).toBeLessThanOrEqual(100);
-    expect(json([]).inverse).toBeUndefined();
+    expect((await json([])).inverse).toBeUndefined();
   });
 
-  it("bad input is exit 2: a bare number, a CSV request", () => {
-    const bare = cli([...BASE, "--budget", "300000000"]);
+  it("bad input is exit 2: a bare number, a CSV request", async () => {
+    const bare = await cli([...BASE, "--budget", "300000000"]);
     expect(bare.status).toBe(2);
     expect(bare.stderr).toMatch(/invalid --budget "300000000": .*did you mean 300000000원 or \$300000000\?/);
-    const csv = cli([...BASE, "--deadline", "90d", "--format", "csv"]);
+    const csv = await cli([...BASE, "--deadline", "90d", "--format", "csv"]);
     expect(csv.status).toBe(2);
     expect(csv.stderr).toMatch(/--budget and --deadline show in --format table, json, markdown; not in csv/);
   });

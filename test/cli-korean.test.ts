@@ -4,9 +4,9 @@ import { cli } from "./helpers/cli.js";
 
 const BASE = ["estimate", "--params", "7B", "--tokens", "15B", "--gpus", "2xH100"];
 
-describe("Korean output (built binary)", () => {
-  it("--lang ko prints Korean labels, 억/만 amounts and 약 N일 durations", () => {
-    const { status, stdout } = cli([...BASE, "--lang", "ko", "--strategy", "dapt"]);
+describe("Korean output", () => {
+  it("--lang ko prints Korean labels, 억/만 amounts and 약 N일 durations", async () => {
+    const { status, stdout } = await cli([...BASE, "--lang", "ko", "--strategy", "dapt"]);
     expect(status).toBe(0);
     for (const label of [
       "전략",
@@ -24,28 +24,48 @@ describe("Korean output (built binary)", () => {
     // Hangul takes two terminal columns each: measure what the terminal shows.
     for (const line of stdout.split("\n")) expect(displayWidth(line), line).toBeLessThanOrEqual(100);
   });
-  it("LANG=ko_KR.UTF-8 chooses Korean without the flag; --lang en wins over it", () => {
-    expect(cli(BASE, { LANG: "ko_KR.UTF-8" }).stdout).toContain("소요 기간");
-    expect(cli([...BASE, "--lang", "en"], { LANG: "ko_KR.UTF-8" }).stdout).toContain("Wall-clock");
+  it("LANG=ko_KR.UTF-8 chooses Korean without the flag; --lang en wins over it", async () => {
+    expect((await cli(BASE, { LANG: "ko_KR.UTF-8" })).stdout).toContain("소요 기간");
+    expect((await cli([...BASE, "--lang", "en"], { LANG: "ko_KR.UTF-8" })).stdout).toContain("Wall-clock");
   });
-  it("--currency krw|usd picks the money columns", () => {
-    const krw = cli([...BASE, "--currency", "krw"]).stdout;
+  it("--currency krw|usd picks the money columns", async () => {
+    const krw = (await cli([...BASE, "--currency", "krw"])).stdout;
     expect(krw).toContain("Cost (KRW)");
     expect(krw).not.toContain("Cost (USD)");
-    const usd = cli([...BASE, "--currency", "usd"]).stdout;
+    const usd = (await cli([...BASE, "--currency", "usd"])).stdout;
     expect(usd).not.toContain("Cost (KRW)");
-    expect(cli([...BASE, "--currency", "eur"]).stderr).toMatch(/--currency "eur".*both, krw, usd/);
+    expect((await cli([...BASE, "--currency", "eur"])).stderr).toMatch(/--currency "eur".*both, krw, usd/);
   });
-  it("errors are in Korean too, still one line naming the flag and the value", () => {
-    const { status, stderr } = cli(["estimate", "--params", "7B", "--tokens", "0", "--gpus", "2xH100", "--lang", "ko"]);
+  it("errors are in Korean too, still one line naming the flag and the value", async () => {
+    const { status, stderr } = await cli([
+      "estimate",
+      "--params",
+      "7B",
+      "--tokens",
+      "0",
+      "--gpus",
+      "2xH100",
+      "--lang",
+      "ko",
+    ]);
     expect(status).toBe(2);
     expect(stderr).toBe('llm-cost: --tokens 값 "0"을(를) 쓸 수 없습니다: 1 이상이어야 합니다\n');
     expect(
-      cli(["estimate", "--params", "7B", "--tokens", "1B", "--gpus", "2xH1000"], { LANG: "ko_KR.UTF-8" }).stderr,
+      (await cli(["estimate", "--params", "7B", "--tokens", "1B", "--gpus", "2xH1000"], { LANG: "ko_KR.UTF-8" }))
+        .stderr,
     ).toMatch(/알 수 없는 GPU "H1000".*\(혹시 H100\?\)/);
   });
-  it("compare --lang ko: Korean headers, 약 N일, and both charts (cost and days)", () => {
-    const { status, stdout } = cli(["compare", "scratch-7b", "lora-7b", "--gpus", "8xH100", "--lang", "ko", "--chart"]);
+  it("compare --lang ko: Korean headers, 약 N일, and both charts (cost and days)", async () => {
+    const { status, stdout } = await cli([
+      "compare",
+      "scratch-7b",
+      "lora-7b",
+      "--gpus",
+      "8xH100",
+      "--lang",
+      "ko",
+      "--chart",
+    ]);
     expect(status).toBe(0);
     for (const label of ["시나리오", "GPU-시간", "소요 기간", "예상 비용 (원)", "예상 소요 기간", "가정"])
       expect(stdout).toContain(label);
@@ -53,8 +73,8 @@ describe("Korean output (built binary)", () => {
     expect(stdout).toMatch(/scratch-7b\s+█+ 약 32일/);
     for (const line of stdout.split("\n")) expect(displayWidth(line), line).toBeLessThanOrEqual(100);
   });
-  it("warnings are in Korean too", () => {
-    const { stderr } = cli([...BASE, "--strategy", "dapt", "--mfu", "0.9", "--lang", "ko"]);
+  it("warnings are in Korean too", async () => {
+    const { stderr } = await cli([...BASE, "--strategy", "dapt", "--mfu", "0.9", "--lang", "ko"]);
     expect(stderr).toBe(
       "llm-cost: 경고: --mfu 0.9은(는) 0.7보다 높습니다: 이런 효율을 유지한 공개 학습 기록은 없습니다 (보통 0.3–0.55)\n",
     );

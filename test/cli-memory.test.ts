@@ -2,11 +2,12 @@ import { describe, expect, it } from "vitest";
 import { EstimateJson } from "../src/output/estimate-json.js";
 import { cli } from "./helpers/cli.js";
 
-const json = (args: string[]) => EstimateJson.parse(JSON.parse(cli([...args, "--format", "json"]).stdout));
+const json = async (args: string[]) =>
+  EstimateJson.parse(JSON.parse((await cli([...args, "--format", "json"])).stdout));
 
-describe("memory per GPU in estimate (built binary)", () => {
-  it("llama-2-7b, 15B tokens, 2×H100 (ZeRO-3, full recompute, seq 4096): the memory block of all six strategies", () => {
-    const out = json(["estimate", "--model", "llama-2-7b", "--tokens", "15B", "--gpus", "2xH100"]);
+describe("memory per GPU in estimate", () => {
+  it("llama-2-7b, 15B tokens, 2×H100 (ZeRO-3, full recompute, seq 4096): the memory block of all six strategies", async () => {
+    const out = await json(["estimate", "--model", "llama-2-7b", "--tokens", "15B", "--gpus", "2xH100"]);
     expect(out.inputs).toMatchObject({
       model: "llama-2-7b",
       params: 6_738_415_616,
@@ -38,14 +39,8 @@ describe("memory per GPU in estimate (built binary)", () => {
     for (const e of [lora!, qlora!]) expect(e.memory).toMatchObject({ fits: true, minGpusToFit: 1 });
   });
 
-  it("full fine-tuning of a 7B model does not fit one 80 GB GPU, and says how many would", () => {
-    const out = json(["estimate", "--model", "llama-2-7b", "--tokens", "1B", "--gpus", "1xA100", "--strategy", "sft"]);
-    const sft = out.estimates[0]!;
-    expect(sft.memory.fits).toBe(false);
-    expect(sft.memory.perGpuGB).toBeGreaterThan(107.8); // the states alone
-    expect(sft.memory.minGpusToFit).toBeNull(); // no sharding on one GPU
-    expect(sft.memory.minGpusWithZero3).toBe(2);
-    const table = cli([
+  it("full fine-tuning of a 7B model does not fit one 80 GB GPU, and says how many would", async () => {
+    const out = await json([
       "estimate",
       "--model",
       "llama-2-7b",
@@ -55,12 +50,20 @@ describe("memory per GPU in estimate (built binary)", () => {
       "1xA100",
       "--strategy",
       "sft",
-    ]).stdout;
+    ]);
+    const sft = out.estimates[0]!;
+    expect(sft.memory.fits).toBe(false);
+    expect(sft.memory.perGpuGB).toBeGreaterThan(107.8); // the states alone
+    expect(sft.memory.minGpusToFit).toBeNull(); // no sharding on one GPU
+    expect(sft.memory.minGpusWithZero3).toBe(2);
+    const table = (
+      await cli(["estimate", "--model", "llama-2-7b", "--tokens", "1B", "--gpus", "1xA100", "--strategy", "sft"])
+    ).stdout;
     expect(table).toMatch(/Does not fit: sft needs 11\d\.?\d? GB per GPU, A100 has 80 GB; needs ≥ 2×A100 with ZeRO-3/);
   });
 
-  it("LoRA with full recompute and QLoRA of a 7B model fit one 24 GB GPU at seq 2048, micro-batch 1", () => {
-    const out = json([
+  it("LoRA with full recompute and QLoRA of a 7B model fit one 24 GB GPU at seq 2048, micro-batch 1", async () => {
+    const out = await json([
       "estimate",
       "--model",
       "llama-2-7b",
@@ -78,44 +81,48 @@ describe("memory per GPU in estimate (built binary)", () => {
     for (const e of out.estimates) expect(e.memory.fits, e.strategy).toBe(true);
   });
 
-  it("--recompute none raises activation memory; --recompute full adds a forward pass of hardware FLOPs (8·N)", () => {
-    const none = json([
-      "estimate",
-      "--model",
-      "llama-2-7b",
-      "--tokens",
-      "15B",
-      "--gpus",
-      "2xH100",
-      "--strategy",
-      "dapt",
-      "--recompute",
-      "none",
-    ]).estimates[0]!;
-    const full = json([
-      "estimate",
-      "--model",
-      "llama-2-7b",
-      "--tokens",
-      "15B",
-      "--gpus",
-      "2xH100",
-      "--strategy",
-      "dapt",
-      "--recompute",
-      "full",
-    ]).estimates[0]!;
-    // 37.5 · s · h · L = 37.5 × 4096 × 4096 × 32 bytes = 20.1 GB (physics.md §4.4) + logits and the layer-external terms
+  it("--recompute none raises activation memory; --recompute full adds a forward pass of hardware FLOPs (8·N)", async () => {
+    const none = (
+      await json([
+        "estimate",
+        "--model",
+        "llama-2-7b",
+        "--tokens",
+        "15B",
+        "--gpus",
+        "2xH100",
+        "--strategy",
+        "dapt",
+        "--recompute",
+        "none",
+      ])
+    ).estimates[0]!;
+    const full = (
+      await json([
+        "estimate",
+        "--model",
+        "llama-2-7b",
+        "--tokens",
+        "15B",
+        "--gpus",
+        "2xH100",
+        "--strategy",
+        "dapt",
+        "--recompute",
+        "full",
+      ])
+    ).estimates[0]!;
+    // 37.5 · s · h · L = 37.5 × 4096 × 4096 × 32 bytes = 20.1 GB (docs/formulas.md §4.4) + logits and the layer-external terms
     expect(none.memory.breakdown.activations).toBeGreaterThan(20.1);
     expect(none.memory.breakdown.activations).toBeLessThan(22);
     expect(full.hardwareFlops / full.flops).toBeCloseTo(8 / 6, 6);
     expect(none.hardwareFlops).toBe(none.flops);
-    // PaLM attention term 12·L·H·Q·T = 12 × 32 × 32 × 128 × 4096 = 6.44 GFLOP per token (physics.md §2.3)
+    // PaLM attention term 12·L·H·Q·T = 12 × 32 × 32 × 128 × 4096 = 6.44 GFLOP per token (docs/formulas.md §2.3)
     expect(full.attentionFlopsPerToken).toBe(12 * 32 * 32 * 128 * 4096);
   });
 
-  it("--add-vocab 14336 makes the new rows trainable under LoRA too", () => {
-    const out = json([
+  it("--add-vocab 14336 makes the new rows trainable under LoRA too", async () => {
+    const out = await json([
       "estimate",
       "--model",
       "llama-2-7b",
@@ -132,36 +139,40 @@ describe("memory per GPU in estimate (built binary)", () => {
     expect(out.estimates[1]!.trainableParams).toBe(39_976_960 + 117_440_512);
   });
 
-  it("--zero, --fsdp, --optimizer and --micro-batch are checked", () => {
-    const zero1 = json([
-      "estimate",
-      "--model",
-      "llama-2-7b",
-      "--tokens",
-      "1B",
-      "--gpus",
-      "8xA100",
-      "--strategy",
-      "sft",
-      "--zero",
-      "1",
-    ]).estimates[0]!;
-    // ZeRO-1 on 8 GPUs: 2 + 2 + 12/8 = 5.5 bytes/param = 37.06 GB of states (physics.md §4.2)
+  it("--zero, --fsdp, --optimizer and --micro-batch are checked", async () => {
+    const zero1 = (
+      await json([
+        "estimate",
+        "--model",
+        "llama-2-7b",
+        "--tokens",
+        "1B",
+        "--gpus",
+        "8xA100",
+        "--strategy",
+        "sft",
+        "--zero",
+        "1",
+      ])
+    ).estimates[0]!;
+    // ZeRO-1 on 8 GPUs: 2 + 2 + 12/8 = 5.5 bytes/param = 37.06 GB of states (docs/formulas.md §4.2)
     const states = zero1.memory.breakdown.weights + zero1.memory.breakdown.gradients + zero1.memory.breakdown.optimizer;
     expect(states).toBeCloseTo(37.06, 2);
-    const bf16 = json([
-      "estimate",
-      "--model",
-      "llama-2-7b",
-      "--tokens",
-      "1B",
-      "--gpus",
-      "1xH200",
-      "--strategy",
-      "sft",
-      "--optimizer",
-      "adamw-bf16",
-    ]).estimates[0]!;
+    const bf16 = (
+      await json([
+        "estimate",
+        "--model",
+        "llama-2-7b",
+        "--tokens",
+        "1B",
+        "--gpus",
+        "1xH200",
+        "--strategy",
+        "sft",
+        "--optimizer",
+        "adamw-bf16",
+      ])
+    ).estimates[0]!;
     expect(bf16.memory.breakdown.optimizer).toBeCloseTo((6_738_415_616 * 4) / 1e9, 3);
     for (const [args, message] of [
       [["--zero", "4"], /--zero "4"/],
@@ -171,7 +182,7 @@ describe("memory per GPU in estimate (built binary)", () => {
       [["--seq-len", "4k"], /--seq-len "4k"/],
       [["--recompute", "partial"], /--recompute "partial"/],
     ] as const) {
-      const result = cli(["estimate", "--model", "llama-2-7b", "--tokens", "1B", "--gpus", "8xA100", ...args]);
+      const result = await cli(["estimate", "--model", "llama-2-7b", "--tokens", "1B", "--gpus", "8xA100", ...args]);
       expect(result.status).toBe(2);
       expect(result.stderr).toMatch(message);
     }

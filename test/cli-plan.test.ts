@@ -3,16 +3,16 @@ import { PlanJson } from "../src/output/plan-json.js";
 import { cli } from "./helpers/cli.js";
 
 const JOB = ["plan", "--model", "llama-2-7b", "--tokens", "15B", "--strategy", "dapt"];
-const plan = (args: string[]) => {
-  const r = cli([...JOB, ...args, "--format", "json"]);
+const plan = async (args: string[]) => {
+  const r = await cli([...JOB, ...args, "--format", "json"]);
   expect(r.stderr).toBe("");
   expect(r.status).toBe(0);
   return PlanJson.parse(JSON.parse(r.stdout));
 };
 
-describe("llm-cost plan (built binary)", () => {
-  it("--deadline 7d: every plan fits and finishes within 7 days, cheapest first", () => {
-    const json = plan(["--deadline", "7d"]);
+describe("llm-cost plan", () => {
+  it("--deadline 7d: every plan fits and finishes within 7 days, cheapest first", async () => {
+    const json = await plan(["--deadline", "7d"]);
     expect(json.plans.length).toBe(5);
     expect(json.explanation).toBeNull();
     for (const p of [...json.plans, ...json.fastest]) {
@@ -40,8 +40,8 @@ describe("llm-cost plan (built binary)", () => {
     expect(json.fastest.every((p) => p.gpus.count === 1024)).toBe(true);
   });
 
-  it("--budget 10만 with the deadline: no plan, exit 0, and the budget named as the constraint that binds", () => {
-    const json = plan(["--deadline", "7d", "--budget", "10만"]);
+  it("--budget 10만 with the deadline: no plan, exit 0, and the budget named as the constraint that binds", async () => {
+    const json = await plan(["--deadline", "7d", "--budget", "10만"]);
     expect(json.plans).toEqual([]);
     expect(json.fastest).toEqual([]);
     expect(json.binding).toEqual(["budget"]);
@@ -51,14 +51,14 @@ describe("llm-cost plan (built binary)", () => {
     expect(json.explanation).toMatch(
       /costs 194만 원 \(\$1,346; 4 × MI300X from DigitalOcean at \$2\.59\/GPU-hour\): raise --budget to at least 194만 원/,
     );
-    const table = cli([...JOB, "--deadline", "7d", "--budget", "10만"]);
+    const table = await cli([...JOB, "--deadline", "7d", "--budget", "10만"]);
     expect(table.status).toBe(0);
     expect(table.stdout).toMatch(/No plan qualifies\. The budget binds/);
   });
 
-  it("a deadline no count can meet: the fastest plan's time is the least to allow", () => {
+  it("a deadline no count can meet: the fastest plan's time is the least to allow", async () => {
     // The fastest: 1,024 × GB200 (2,500 TFLOPS): 6.06457e20 / (2,500e12 × 0.248 × 3,600) = 271.7 GPU-hours, / 1,024 / 24 = 0.011 days
-    const json = plan(["--deadline", "0.005d"]);
+    const json = await plan(["--deadline", "0.005d"]);
     expect(json.plans).toEqual([]);
     expect(json.binding).toEqual(["deadline"]);
     expect(json.explanation).toMatch(
@@ -66,15 +66,15 @@ describe("llm-cost plan (built binary)", () => {
     );
   });
 
-  it("--gpu and --price restrict the search to your GPU and price", () => {
-    const json = plan(["--gpu", "H100", "--price", "2", "--deadline", "30d"]);
+  it("--gpu and --price restrict the search to your GPU and price", async () => {
+    const json = await plan(["--gpu", "H100", "--price", "2", "--deadline", "30d"]);
     expect(json.plans.map((p) => [p.gpus.id, p.provider, p.priceUsdPerGpuHour])).toEqual([["h100-sxm", "user", 2]]);
     // H100: 6.06457e20 / (989.4e12 × 0.248 × 3,600) = 686.55 GPU-hours; memory needs ZeRO-3 over ≥ 2 GPUs
     expect(json.plans[0]!.gpuHours).toBeCloseTo(686.55, 1);
     expect(json.plans[0]!.gpus.count).toBe(2);
   });
 
-  it("bad input is exit 2 with one line", () => {
+  it("bad input is exit 2 with one line", async () => {
     const cases: Array<[string[], RegExp]> = [
       [["plan", "--params", "7B", "--tokens", "15B"], /^llm-cost: missing --strategy: plan prices one job/],
       [[...JOB, "--price", "2"], /--price is the price of one GPU type: name it with --gpu/],
@@ -84,15 +84,15 @@ describe("llm-cost plan (built binary)", () => {
       [[...JOB, "--provider", "lamda"], /invalid --provider "lamda": .*did you mean lambda\?/],
     ];
     for (const [args, message] of cases) {
-      const r = cli(args);
+      const r = await cli(args);
       expect(r.status, args.join(" ")).toBe(2);
       expect(r.stderr, args.join(" ")).toMatch(message);
       expect(r.stderr.trim().split("\n")).toHaveLength(1);
     }
   });
 
-  it("table: both rankings and how they were chosen, within 100 columns", () => {
-    const { status, stdout } = cli([...JOB, "--deadline", "7d", "--top", "3"]);
+  it("table: both rankings and how they were chosen, within 100 columns", async () => {
+    const { status, stdout } = await cli([...JOB, "--deadline", "7d", "--top", "3"]);
     expect(status).toBe(0);
     expect(stdout).toMatch(/^Cheapest/m);
     expect(stdout).toMatch(/^Fastest/m);

@@ -80,7 +80,7 @@ function request(overrides: Partial<EstimateRequest>): EstimateRequest {
   };
 }
 
-describe("FLOPs (physics.md §2–3)", () => {
+describe("FLOPs (docs/formulas.md §2–3)", () => {
   it("full training is 6·N per token: 7B × 15B tokens = 6.3e20", () => {
     expect(flopsPerToken({ training: "full", params: 7e9, adapterParams: 0 }) * 15e9).toBe(6.3e20);
   });
@@ -90,7 +90,7 @@ describe("FLOPs (physics.md §2–3)", () => {
       -16,
     );
   });
-  it("LoRA r16 on all linear layers of Llama-2-7B has 39,976,960 adapter parameters (physics.md §3.3)", () => {
+  it("LoRA r16 on all linear layers of Llama-2-7B has 39,976,960 adapter parameters (docs/formulas.md §3.3)", () => {
     expect(adapterParams(llama7b.arch, 16, LORA_TARGETS)).toBe(39_976_960);
     expect(adapterParams(llama7b.arch, 8, ["q", "v"])).toBe(4_194_304);
   });
@@ -198,7 +198,7 @@ describe("the steady-state model, worked by hand (fixture model above)", () => {
   });
 });
 
-describe("energy and carbon (physics.md §7)", () => {
+describe("energy and carbon (docs/formulas.md §7)", () => {
   it("Llama 2 7B's card: 184,320 GPU-h × 0.4 kW × 1.1 × 0.385 kg/kWh = 31.22 t", () => {
     const energy = estimateEnergy(
       { low: 184_320, expected: 184_320, high: 184_320 },

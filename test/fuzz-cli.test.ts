@@ -1,5 +1,4 @@
 import { readdirSync, rmSync, writeFileSync } from "node:fs";
-import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,10 +7,10 @@ import { cleanEnv, runInProcess } from "./helpers/in-process.js";
 import { Failures } from "./helpers/failures.js";
 import { KNOWN_BUGS, knownBug } from "./helpers/known-bugs.js";
 import { checkOutcome, commandOf, parseDelimited } from "./helpers/output-oracle.js";
-import { inBatches, spawnCli } from "./helpers/spawn-cli.js";
 
 // Fuzzing the whole CLI: random and mutated argument vectors (test/helpers/fuzz-argv.ts) through
-// run(argv, io) in this process, and a sample through the built binary, every run checked by the
+// run(argv, io) in this process (a sample through the built binary is in
+// test/slow/fuzz-binary.test.ts, run by `npm run test:slow`), every run checked by the
 // contract in test/helpers/output-oracle.ts: exit 0 with valid output (JSON that passes the
 // command's zod schema, CSV with even rows, no NaN / Infinity / negative numbers), or exit 2 with
 // exactly one "llm-cost: " line on stderr; never another exit code, a stack trace or a throw.
@@ -47,23 +46,6 @@ const PLAN: Record<keyof typeof COMMAND_VECTORS, number> = {
   unknown: 850,
 };
 const TOTAL = Object.values(PLAN).reduce((a, b) => a + b, 0);
-/** Through the built binary (each a child process, ~0.1 s of CPU, so far fewer): mostly the commands users run most. */
-const BINARY_PLAN: Array<[keyof typeof PLAN, number]> = [
-  ["estimate", 66],
-  ["compare", 25],
-  ["check", 25],
-  ["plan", 12],
-  ["scenarios", 12],
-  ["validate", 8],
-  ["gpus", 8],
-  ["prices", 10],
-  ["models", 8],
-  ["completion", 8],
-  ["none", 10],
-  ["unknown", 16],
-];
-const BINARY_VECTORS = BINARY_PLAN.reduce((a, [, n]) => a + n, 0);
-
 /** Removes what a run left in `dir` that was not there before (--out files), checking no temp file was left. */
 function restoreDir(dir: string, baseline: ReadonlySet<string>): string[] {
   const added = readdirSync(dir).filter((name) => !baseline.has(name));
@@ -174,48 +156,17 @@ describe(`CLI fuzz, in process: ${TOTAL * SCALE} vectors through run(argv, io) (
   });
 });
 
-describe(`CLI fuzz, built binary: ${BINARY_VECTORS} vectors through node bin/llm-cost.js`, () => {
-  it("every run exits 0 with valid output or 2 with one line", async () => {
-    const dir = makeFuzzDir("llm-cost-fuzz-bin-");
-    const baseline = new Set(readdirSync(dir));
-    // A child process cannot take a NUL byte in its arguments.
-    const argvs = BINARY_PLAN.flatMap(([family, n], k) =>
-      fc.sample(vectors(family), { seed: SEED + 100 + k, numRuns: n }),
-    )
-      .map((argv) => argv.map((t) => t.replace(/\0/g, "?")))
-      // Runs in parallel must not race for one --out file: each gets its own name.
-      .map((argv, i) =>
-        argv.map((t, j) =>
-          argv[j - 1] === "--out" ? `${i}-${t}` : t.startsWith("--out=") ? `--out=${i}-${t.slice(6)}` : t,
-        ),
-      );
-    const failures = new Failures();
-    const outcomes = await inBatches(argvs, Math.max(2, availableParallelism() * 2), (argv) => spawnCli(argv, dir));
-    for (const outcome of outcomes) {
-      const problem = checkOutcome(outcome);
-      if (problem) record(failures, outcome.argv, problem, outcome);
-    }
-    const added = restoreDir(dir, baseline);
-    expect(argvs.length).toBeGreaterThanOrEqual(200);
-    // Only the files --out asked for (named "<i>-…" above); no temporary file.
-    expect(added.filter((name) => !/^\d+-/.test(name) || name.endsWith(".tmp"))).toEqual([]);
-    if (failures.size)
-      expect.fail(
-        `${failures.size} kind(s) of failure in ${argvs.length} binary runs (seed ${SEED}):\n\n${failures.report()}`,
-      );
-  }, 120_000);
-});
-
-describe("known bugs (test/helpers/known-bugs.ts): each reproduction fails until the bug is fixed; then delete its entry", () => {
-  it.skipIf(KNOWN_BUGS.length > 0)("none are open", () => expect(KNOWN_BUGS).toEqual([]));
-  it.each(KNOWN_BUGS.map((bug) => [bug.id, bug] as const))("%s", { fails: true }, async (_id, bug) => {
-    const dir = makeFuzzDir("llm-cost-known-");
-    for (const [name, text] of Object.entries(bug.files ?? {})) writeFileSync(join(dir, name), text);
-    const outcome = await runInProcess(bug.repro, { cwd: dir });
-    expect(checkOutcome(outcome)).toBeUndefined();
-    if (bug.fixed) expect(bug.fixed(outcome)).toBeUndefined();
+// Registered only while a bug is listed: with none open there is nothing to reproduce.
+if (KNOWN_BUGS.length > 0)
+  describe("known bugs (test/helpers/known-bugs.ts): each reproduction fails until the bug is fixed; then delete its entry", () => {
+    it.each(KNOWN_BUGS.map((bug) => [bug.id, bug] as const))("%s", { fails: true }, async (_id, bug) => {
+      const dir = makeFuzzDir("llm-cost-known-");
+      for (const [name, text] of Object.entries(bug.files ?? {})) writeFileSync(join(dir, name), text);
+      const outcome = await runInProcess(bug.repro, { cwd: dir });
+      expect(checkOutcome(outcome)).toBeUndefined();
+      if (bug.fixed) expect(bug.fixed(outcome)).toBeUndefined();
+    });
   });
-});
 
 /** What the fuzzers found once, now fixed: each must keep passing the oracle. */
 const FORMER_BUGS: Array<{ id: string; argv: string[]; files?: Record<string, string>; stderr?: RegExp }> = [

@@ -1,7 +1,8 @@
-// Opens a rendered report in a real browser (Debian's chromium through playwright-core): nothing
+// Opens a rendered report in a real browser (a system Chromium through playwright-core): nothing
 // fails to load, no console errors, every bar is drawn, won amounts are on the page. It also
-// writes docs/report-screenshot.png, the picture in the README. Skipped where chromium is absent;
-// CI installs it. The screenshot is not compared: glyphs depend on the machine's fonts.
+// writes docs/report-screenshot.png, the picture in docs/commands.md. Chromium is found through
+// CHROMIUM_PATH or the usual install paths (helpers/find-chromium.ts); without one the test is
+// skipped and says why. CI installs it. The screenshot is not compared: glyphs depend on the machine's fonts.
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -10,8 +11,11 @@ import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Range } from "../src/core/range.js";
 import { renderHtmlReport, type ReportDocument, type ReportRow } from "../src/output/html-report.js";
+import { findChromium } from "./helpers/find-chromium.js";
 
-const CHROMIUM = "/usr/bin/chromium";
+const chromiumFound = findChromium();
+const CHROMIUM = chromiumFound.path ?? "";
+if (chromiumFound.reason) console.warn(`html-report.browser.test.ts skipped: ${chromiumFound.reason}`);
 const SCREENSHOT = fileURLToPath(new URL("../docs/report-screenshot.png", import.meta.url));
 const TIMEOUT = 60_000;
 
@@ -109,7 +113,7 @@ const DOC: ReportDocument = {
   generatedBy: "llm-cost 0.1.0",
 };
 
-describe.skipIf(!existsSync(CHROMIUM))("HTML report in Chromium", () => {
+describe.skipIf(!chromiumFound.path)("HTML report in Chromium", () => {
   let browser: Browser | undefined;
   let dir = "";
 

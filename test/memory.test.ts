@@ -15,7 +15,7 @@ import {
 import { parseFinetuneMeasured, resolveArchitecture, validateMemory } from "../src/core/memory-validation.js";
 import { LLAMA_7B } from "./helpers/reference-shapes.js";
 
-// Expected values come from ../shared/docs/physics.md §4 or are worked by hand in the comments;
+// Expected values come from docs/formulas.md §4 or are worked by hand in the comments;
 // none is copied from this code's output.
 
 const GB = 1e9;
@@ -67,7 +67,7 @@ const states = (r: MemoryRequest): number => {
   return m.weights + m.gradients + m.optimizer;
 };
 
-describe("bytes per parameter (physics.md §4.1)", () => {
+describe("bytes per parameter (docs/formulas.md §4.1)", () => {
   it("follows the documented recipes", () => {
     expect(countParams(LLAMA_7B).total).toBe(N_7B);
     expect(bytesPerParam("adamw")).toEqual({ weights: 2, gradients: 2, optimizer: 12 }); // ZeRO paper, K = 12
@@ -82,14 +82,14 @@ describe("bytes per parameter (physics.md §4.1)", () => {
     expect(total("sgd")).toBe(12);
   });
 
-  it("gives the worked 7B figures of physics.md §4.1", () => {
+  it("gives the worked 7B figures of docs/formulas.md §4.1", () => {
     expect(states(request()) / GB).toBeCloseTo(107.8, 1); // 16 B × 6.738e9
     expect(states(request({ optimizer: "adamw-bf16" })) / GB).toBeCloseTo(53.9, 1);
     expect(states(request({ optimizer: "adamw-8bit" })) / GB).toBeCloseTo(67.4, 1);
   });
 });
 
-describe("ZeRO sharding (physics.md §4.2, 7B, 8 GPUs)", () => {
+describe("ZeRO sharding (docs/formulas.md §4.2, 7B, 8 GPUs)", () => {
   it("matches 107.8 / 37.06 / 25.27 / 13.48 GB of states per GPU", () => {
     expect(states(request({ gpuCount: 8, zero: 0 })) / GB).toBeCloseTo(107.81, 2);
     expect(states(request({ gpuCount: 8, zero: 1 })) / GB).toBeCloseTo(37.06, 2); // 2Ψ + 2Ψ + 12Ψ/8
@@ -105,7 +105,7 @@ describe("ZeRO sharding (physics.md §4.2, 7B, 8 GPUs)", () => {
   });
 });
 
-describe("activations (physics.md §4.4, 7B, s = 4096, b = 1)", () => {
+describe("activations (docs/formulas.md §4.4, 7B, s = 4096, b = 1)", () => {
   const logitsAndOutside = ((4 * 4096 + 10 * 32000) * 4096) / GB; // final-norm + head inputs 4h, logits 10 B × V; = 1.378 GB
 
   it("uses 37.5·s·b·h per layer for the LLaMA block with FlashAttention", () => {
@@ -116,7 +116,7 @@ describe("activations (physics.md §4.4, 7B, s = 4096, b = 1)", () => {
 
   it("adds 2·a·s²·b per layer without FlashAttention, which selective recompute drops", () => {
     const noFlash = memoryPerGpu(request({ flashAttention: false }));
-    expect(noFlash.activations / GB).toBeCloseTo(54.49 + logitsAndOutside, 1); // physics.md: 54.5 GB of layers
+    expect(noFlash.activations / GB).toBeCloseTo(54.49 + logitsAndOutside, 1); // docs/formulas.md §4.4: 54.5 GB of layers
     const selective = memoryPerGpu(request({ flashAttention: false, recompute: "selective" }));
     expect(selective.activations).toBeCloseTo(memoryPerGpu(request()).activations, 0);
   });
@@ -133,7 +133,7 @@ describe("activations (physics.md §4.4, 7B, s = 4096, b = 1)", () => {
   });
 });
 
-describe("LoRA and QLoRA states (physics.md §4.5, §4.6)", () => {
+describe("LoRA and QLoRA states (docs/formulas.md §4.5, §4.6)", () => {
   it("LoRA r = 16 on all linear layers of 7B: 13.48 + 0.64 = 14.1 GB; r = 64: 16.0 GB", () => {
     expect(states(request({ training: "lora", loraRank: 16 })) / GB).toBeCloseTo(14.12, 2); // 39,976,960 × 16 B
     expect(states(request({ training: "lora", loraRank: 64 })) / GB).toBeCloseTo(16.04, 2); // 159,907,840 × 16 B

@@ -12,7 +12,7 @@ const catalog = loadCatalog();
 const byId = (id: string) => resolveScenarios([id], presets, ".")[0]!;
 
 describe("bundled scenarios (presets/scenarios.json)", () => {
-  it("hold the seed post's cases, each documented", () => {
+  it("hold the Korean blog post's cases, each documented", () => {
     expect(presets.map((s) => s.id)).toEqual([
       "scratch-7b",
       "llama-2-ko-dapt",

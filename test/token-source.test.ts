@@ -69,7 +69,7 @@ describe("parseCorpusSize", () => {
 });
 
 describe("corpusTokens", () => {
-  it("divides bytes by bytes per token: the seed post's 61 GB at 4.07 is about 15.0B tokens", () => {
+  it("divides bytes by bytes per token: the Korean blog post's 61 GB at 4.07 is about 15.0B tokens", () => {
     // 61e9 / 4.07 = 14.98771…e9 (4.07 × 14.9877 = 60.99994)
     const { tokens, basis } = corpusTokens(61e9, 4.07);
     expect(tokens / 1e9).toBeCloseTo(14.988, 3);
@@ -91,7 +91,7 @@ describe("presets/corpus-languages.json", () => {
     expect(languages["ko-expanded"]?.status).toBe("assumption");
   });
 
-  it("derives ko-expanded from the seed post's 61 GB = 15B tokens", () => {
+  it("derives ko-expanded from the Korean blog post's 61 GB = 15B tokens", () => {
     // 61 / 15 = 4.0667 → 4.07
     expect(languages["ko-expanded"]?.bytesPerToken).toBe(Number((61 / 15).toFixed(2)));
   });

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { UsageError } from "../errors.js";
 import { PACKAGE_ROOT } from "../package-root.js";
@@ -34,12 +34,28 @@ export interface Catalog {
 /** presets/ sits at the package root (found by walking up, so it works from src/ and from the bundled dist/cli.js). */
 export const PRESETS_DIR = join(PACKAGE_ROOT, "presets/");
 
+/**
+ * A directory whose files replace presets/'s, file by file (a file it lacks still comes from
+ * presets/). The tests point it at test/fixtures/catalog/, a small catalog of their own GPUs, prices,
+ * exchange rate and energy figures, so that their arithmetic does not move when presets/ gets new
+ * prices or rates. run() sets it at the start of every run from the LLM_COST_PRESETS_DIR variable
+ * (src/cli/catalog-dir.ts); nothing else does, so a user who never sets it reads presets/ only.
+ */
+let overlayDir: string | undefined;
+
+/** Sets (or with undefined, clears) the directory that replaces presets/'s files; see overlayDir. */
+export function useCatalogOverlay(dir: string | undefined): void {
+  overlayDir = dir;
+}
+
 /** Reads and parses one preset file; a broken file is an error naming the file (and the JSON path). */
 export function readPreset(name: string): unknown {
-  const file = `presets/${name}`;
+  const replaced = overlayDir === undefined ? undefined : join(overlayDir, name);
+  const path = replaced !== undefined && existsSync(replaced) ? replaced : PRESETS_DIR + name;
+  const file = path === replaced ? replaced : `presets/${name}`;
   let text: string;
   try {
-    text = readFileSync(PRESETS_DIR + name, "utf8");
+    text = readFileSync(path, "utf8");
   } catch (error) {
     throw new UsageError(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})`);
   }

@@ -687,7 +687,7 @@ export function addEstimateCommand(program: Command, io: Io): void {
     .description("FLOPs, GPU-hours, wall-clock days and cost in won and dollars for each training strategy")
     .option(
       "--model <name>",
-      "a model preset (llama-2-7b, qwen2.5-7b, ...; see presets/models.json) instead of --params",
+      "a model preset (llama-2-7b, qwen2.5-7b, ...; list them with llm-cost models) instead of --params",
     )
     .option(
       "--from <path>",
@@ -713,7 +713,7 @@ export function addEstimateCommand(program: Command, io: Io): void {
     .option("--examples <count>", "SFT data instead of --tokens: number of examples, e.g. 50k")
     .option("--tokens-per-example <n>", "with --examples: average tokens per example, prompt and answer included")
     .option("--epochs <n>", "with --examples: passes over the data (default 1)")
-    .option("--gpus <spec>", "GPUs: 2xH100, 8xA100-40GB, H100 (one GPU); see the README for the list")
+    .option("--gpus <spec>", "GPUs: 2xH100, 8xA100-40GB, H100 (one GPU); list them with llm-cost gpus")
     .option("--strategy <list>", `comma list of ${STRATEGY_IDS.join(",")} or all (default: all)`)
     .option("--mfu <fraction>", "efficiency override, 0 < x <= 1 (e.g. 0.4 or 40%); default: calibrated model")
     .option(
@@ -727,7 +727,10 @@ export function addEstimateCommand(program: Command, io: Io): void {
     )
     .option("--price <usd>", "price in USD per GPU-hour (overrides the catalog)")
     .option("--price-kind <kind>", `price kind: ${PRICE_KINDS.join(", ")} (default: "on-demand")`)
-    .option("--fx <krw>", "won per US dollar (default: newest dated rate in presets/fx.json)")
+    .option(
+      "--fx <krw>",
+      "won per US dollar (default: the newest dated rate of the catalog, with its date in the output)",
+    )
     .option("--pue <x>", "data-centre power usage effectiveness for energy (default: 1.15, cloud hyperscale)")
     .option("--grid <g>", "grid carbon intensity in g CO2/kWh, or korea (417.3, default) or us (385)")
     .option("--lora-rank <r>", `LoRA rank for lora/qlora (default ${DEFAULT_LORA_RANK})`)

@@ -254,11 +254,17 @@ export function addPlanCommand(program: Command, io: Io): void {
     .option("--deadline <duration>", "finish within: 7d, 12w, 3mo, 90일")
     .option("--budget <money>", "spend at most: 3억, 2.5억, 5000만, $40k")
     .option("--top <n>", "how many plans to list in each ranking", "5")
-    .option("--gpu <list>", "only these GPU types, comma-separated (default: every GPU with a price)")
+    .option(
+      "--gpu <list>",
+      "only these GPU types, comma-separated (default: every GPU with a price; llm-cost gpus lists them)",
+    )
     .option("--provider <name>", "only this provider's offers")
     .option("--price <usd>", "your own price in USD per GPU-hour (with --gpu)")
     .option("--price-kind <kind>", `price kind: ${PRICE_KINDS.join(", ")} (default: "on-demand")`)
-    .option("--fx <krw>", "won per US dollar (default: newest dated rate in presets/fx.json)")
+    .option(
+      "--fx <krw>",
+      "won per US dollar (default: the newest dated rate of the catalog, with its date in the output)",
+    )
     .option("--mfu <fraction>", "efficiency override, 0 < x <= 1; default: calibrated model")
     .option("--config <path>", "config file (your own GPUs and negotiated prices join the search)")
     .option("--seq-len <n>", "sequence length (memory, and the practical maximum GPU count)")

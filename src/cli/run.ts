@@ -5,6 +5,7 @@ import { UsageError, escapeControls } from "../errors.js";
 import { localizeError } from "../i18n/errors.js";
 import { langFromArgv, langFromEnv } from "../i18n/lang.js";
 import { PACKAGE_ROOT } from "../package-root.js";
+import { selectCatalog } from "./catalog-dir.js";
 import { addCompletionCommand } from "./completion-command.js";
 import { addEstimateCommand } from "./estimate-command.js";
 import { examplesText } from "./examples.js";
@@ -37,12 +38,11 @@ function oneLine(message: string): string {
 }
 
 /**
- * Runs the CLI on `argv` (without node and the script) and resolves to the exit code. It never calls
- * process.exit, so tests and fuzzers can drive it in-process. It is async because commands import
- * what only some runs need (zod for user files, yaml for --from) when they need it.
+ * The commander program with every command and option registered, as run() parses with. Also
+ * walked by scripts/docs (docs/options.md is generated from it). Help text that commander would
+ * print on stderr goes to `heldBack` (see run()).
  */
-export async function run(argv: readonly string[], io: Io): Promise<number> {
-  const heldBack: string[] = [];
+export function buildProgram(io: Io, heldBack: string[] = []): Command {
   const program = new Command("llm-cost")
     .description("What training an LLM will cost: FLOPs, GPU-hours, days, and money in won and dollars")
     .version(version(), "-V, --version")
@@ -67,13 +67,24 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   addCompletionCommand(program, io);
   program.addHelpText("after", examplesText(""));
   for (const command of program.commands) command.addHelpText("after", examplesText(command.name()));
+  return program;
+}
 
+/**
+ * Runs the CLI on `argv` (without node and the script) and resolves to the exit code. It never calls
+ * process.exit, so tests and fuzzers can drive it in-process. It is async because commands import
+ * what only some runs need (zod for user files, yaml for --from) when they need it.
+ */
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  const heldBack: string[] = [];
+  const program = buildProgram(io, heldBack);
   // Errors speak the user's language too: --lang if it was typed, else the locale.
   const lang = langFromArgv(argv) ?? langFromEnv(io.env);
   const fail = (message: string): number => {
     io.stderr(`llm-cost: ${localizeError(oneLine(message), lang)}\n`);
     return EXIT_USAGE;
   };
+  selectCatalog(io);
   const missingCommand =
     "missing command: expected estimate, compare, plan, check, scenarios, validate, gpus, prices, models or completion (see llm-cost --help)";
   if (argv.length === 0) return fail(missingCommand);

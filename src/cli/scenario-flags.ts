@@ -46,7 +46,7 @@ export const ESTIMATE_DEFAULTS = { precision: "bf16", flashAttn: true, format: "
 /** Registers the job's model and data options (as estimate's) on plan and check. */
 export function addJobOptions(command: Command): Command {
   return command
-    .option("--model <name>", "a model preset (llama-2-7b, ...) instead of --params")
+    .option("--model <name>", "a model preset (llama-2-7b, ...; list them with llm-cost models) instead of --params")
     .option("--params <count>", "model parameters: 7B, 6.7b, 175M")
     .option("--add-vocab <count>", "tokens added to the model's vocabulary (e.g. 14336)")
     .option("--vocab <count>", "the new vocabulary size, instead of --add-vocab")
@@ -61,12 +61,19 @@ export function addJobOptions(command: Command): Command {
 
 /** Registers the pass-through options on a command (same wording as estimate's). */
 export function addPassThroughOptions(command: Command, withGpus = true): Command {
-  if (withGpus) command.option("--gpus <spec>", "GPUs for every estimate: 2xH100, 8xA100-40GB, H100 (one GPU)");
+  if (withGpus)
+    command.option(
+      "--gpus <spec>",
+      "GPUs for every estimate: 2xH100, 8xA100-40GB, H100 (one GPU); list them with llm-cost gpus",
+    );
   return command
     .option("--provider <name>", "take the price from this provider (aws, gcp, lambda, runpod, elice, ...)")
     .option("--price <usd>", "price in USD per GPU-hour (overrides the catalog)")
     .option("--price-kind <kind>", 'price kind: on-demand, spot or reserved (default: "on-demand")')
-    .option("--fx <krw>", "won per US dollar (default: newest dated rate in presets/fx.json)")
+    .option(
+      "--fx <krw>",
+      "won per US dollar (default: the newest dated rate of the catalog, with its date in the output)",
+    )
     .option("--mfu <fraction>", "efficiency override, 0 < x <= 1 (e.g. 0.4 or 40%); default: calibrated model")
     .option("--config <path>", `config file (default: ./${CONFIG_FILE_NAME} when present)`);
 }

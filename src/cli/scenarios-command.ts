@@ -11,7 +11,9 @@ export function addScenariosCommand(program: Command, io: Io): void {
   program
     .command("scenarios")
     .argument("[scenarios...]", "only these scenarios or JSON files (default: every bundled one)")
-    .description("named scenarios for compare: the seed post's cases; also validates your own scenario files")
+    .description(
+      "named scenarios for compare (the cases of the Korean blog post in docs/); also validates your own scenario files",
+    )
     .option("--long", "with each scenario's description and source")
     .option("--format <format>", `output: ${SCENARIO_FORMATS.join(", ")}`, "table")
     .option("--no-color", "plain output even at a terminal")

@@ -1,5 +1,5 @@
 // Decoder-only transformer shapes and their exact parameter counts.
-// Formulas: the research notes (shared docs/physics.md) §1.1 (LLaMA-7B worked numbers in §1.2), generalised for
+// Formulas: docs/formulas.md §1.1 (LLaMA-7B worked numbers in §1.2), generalised for
 // GQA, separate head_dim, biases, LayerNorm, plain (2-matrix) MLPs and learned positions.
 // Pure functions only: no I/O.
 
@@ -66,7 +66,7 @@ function normSize(arch: Architecture): number {
   return arch.norm === "layernorm" ? 2 * arch.hidden : arch.hidden;
 }
 
-/** Attention parameters of one layer: Wq, Wk, Wv, Wo plus biases (physics.md §1.1, with GQA). */
+/** Attention parameters of one layer: Wq, Wk, Wv, Wo plus biases (docs/formulas.md §1.1, with GQA). */
 function attentionParams(arch: Architecture): number {
   const q = arch.heads * arch.headDim;
   const kv = arch.kvHeads * arch.headDim;

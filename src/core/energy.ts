@@ -2,7 +2,7 @@ import type { Range } from "./range.js";
 import { mapRange } from "./range.js";
 
 /**
- * Energy and carbon the way the LLaMA and Llama 2 papers report them (physics.md §7):
+ * Energy and carbon the way the LLaMA and Llama 2 papers report them (docs/formulas.md §7):
  * kWh = GPU-hours × TDP (kW) × PUE, and CO2 = kWh × grid intensity. Llama 2 7B's card:
  * 184,320 GPU-h × 0.4 kW × 1.1 × 0.385 kg/kWh = 31.22 t. TDP is the GPU's rated power, so this
  * overstates a partly busy GPU and leaves out host CPUs and network beyond what PUE covers.

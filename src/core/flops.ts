@@ -5,7 +5,7 @@
  *
  * LoRA freezes the base: its weights need no weight gradient, but the data gradient must still flow
  * through every frozen layer back to the first adapter, so the base costs 4·N per token. The adapters
- * are ordinary trainable weights: 6 FLOPs per adapter parameter per token (physics.md §3.3).
+ * are ordinary trainable weights: 6 FLOPs per adapter parameter per token (docs/formulas.md §3.3).
  * QLoRA runs the same matmuls after dequantising the 4-bit weights to bf16, so its FLOPs equal
  * LoRA's; the dequantisation shows up as time (a slowdown factor), not as FLOPs.
  */

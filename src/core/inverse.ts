@@ -46,7 +46,7 @@ export interface ChinchillaPoint {
 
 /**
  * The Chinchilla-optimal size for C FLOPs: C = 6·N·D with D = 20·N gives C = 120·N², so
- * N = √(C / 120) and D = 20·N. A rule for training from scratch only (physics.md §5.2).
+ * N = √(C / 120) and D = 20·N. A rule for training from scratch only (docs/formulas.md §5.2).
  */
 export function chinchillaForCompute(flops: number): ChinchillaPoint {
   const perParamSquared = 6 * CHINCHILLA_TOKENS_PER_PARAM;

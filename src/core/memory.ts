@@ -1,5 +1,5 @@
 // Per-GPU training memory: model states (weights, gradients, optimizer), activations and overheads.
-// Sources and worked 7B numbers: the research notes (shared docs/physics.md) §4 (§4.1 bytes/param, §4.2 ZeRO, §4.4
+// Sources and worked 7B numbers: docs/formulas.md §4 (§4.1 bytes/param, §4.2 ZeRO, §4.4
 // activations, §4.5 LoRA, §4.6 QLoRA, §4.7 overheads). Pure functions only: no I/O.
 //
 // Units: bytes. GB = 1e9 bytes everywhere in llm-cost (GiB = 2^30 only where a source says so).
@@ -73,7 +73,7 @@ export interface MemoryBreakdown {
 // ---------------------------------------------------------------------------------------------
 
 /**
- * CUDA context + kernels + cuBLAS/NCCL workspaces, per GPU: physics.md §4.7 gives 0.5–2 GiB
+ * CUDA context + kernels + cuBLAS/NCCL workspaces, per GPU: 0.5–2 GiB (docs/formulas.md §4.7)
  * (ml-engineering: 0.47 GiB lazy to 0.92 GiB eager on A100; HF model_memory_anatomy measured
  * 1343 MB on a V100, "1-2GB"). 1.5 GB = HF's measured 1.34 GB rounded up for NCCL communicators
  * on multi-GPU runs, inside that range. torch.cuda.max_memory_allocated / _reserved do not see it;
@@ -83,28 +83,28 @@ export const CUDA_CONTEXT_BYTES = 1.5e9;
 
 /**
  * Allocator fragmentation / cache margin on activation and temporary memory (the part that is
- * allocated and freed every step). physics.md §4.7: "Use 5–15% ... It is not sourced". We take the
- * middle, 10%, and say so. It is part of what torch reports as reserved, not as allocated.
+ * allocated and freed every step). No primary source gives a percentage; 5–15 % is the usual
+ * engineering margin (docs/formulas.md §4.7). We take the middle, 10%, and say so. It is part of what torch reports as reserved, not as allocated.
  */
 export const FRAGMENTATION_MARGIN = 0.1;
 
 /**
  * Peak bytes per logit element (s·b·V of them) at the start of backward, for the Hugging Face
  * loss path: the bf16 logits kept as the model output (2) + the fp32 log-softmax saved for the
- * backward of cross-entropy (4, the upcast of physics.md §4.4: "a factor of 6 instead of 4" counts
- * these two) + the fp32 gradient of the logits that backward allocates while that saved tensor is
+ * backward of cross-entropy (4: the upcast; stas00/ml-engineering's "a factor of 6 instead of 4"
+ * counts these two; docs/formulas.md §4.4) + the fp32 gradient of the logits that backward allocates while that saved tensor is
  * still alive (4). Stacks that fuse or chunk the loss (litgpt chunked CE, Liger/CCE, Megatron's
  * fused vocab-parallel CE) need less; pure-fp16 DeepSpeed runs that skip the upcast need ~6–8.
  */
 export const LOGITS_BYTES_PER_ELEMENT = 10;
 
-/** NF4 (QLoRA) stores 4 bits per quantised weight: physics.md §4.6. */
+/** NF4 (QLoRA) stores 4 bits per quantised weight: docs/formulas.md §4.6. */
 export const NF4_BYTES_PER_PARAM = 0.5;
 
 /**
  * Quantisation constants with double quantisation: 8-bit absmax per 64-block plus an fp32 constant per
  * 256 of those: 8/64 + 32/(64·256) = 0.127 bit/param (QLoRA §3, bitsandbytes Params4bit blocksize 64;
- * physics.md §4.6). GPTQ Int4 (group 128, fp16 scales + 4-bit zeros, ~0.16 bit/param) is close enough
+ * docs/formulas.md §4.6). GPTQ Int4 (group 128, fp16 scales + 4-bit zeros, ~0.16 bit/param) is close enough
  * to reuse the same figure.
  */
 export const QUANT_CONSTANT_BYTES_PER_PARAM = (8 / 64 + 32 / (64 * 256)) / 8;
@@ -113,8 +113,8 @@ export const QUANT_CONSTANT_BYTES_PER_PARAM = (8 / 64 + 32 / (64 * 256)) / 8;
  * Each LoRA-adapted linear keeps its own copy of its input for the gradient of A: the dropout output
  * (2 bytes, 16-bit) plus its 1-byte mask with the usual lora_dropout 0.05–0.1 (qlora.py, litgpt, Qwen),
  * or a cast copy of the input when adapters run in another dtype. Frozen base weights need no saved
- * input, so this is on top of the base activations (physics.md §4.5: adapters, norms, SiLU and
- * attention "still need their inputs").
+ * input, so this is on top of the base activations (docs/formulas.md §4.5: adapters, norms, SiLU and
+ * attention still need their inputs).
  */
 export const ADAPTER_INPUT_COPY_BYTES = 3;
 
@@ -130,7 +130,7 @@ function stateBytes(optimizer: Optimizer): number {
     case "adamw-bf16":
       return 4; // m and v in bf16: torch AdamW keeps states in the parameter dtype
     case "adamw-8bit":
-      return 2; // bitsandbytes 8-bit m and v (physics.md §4.1: optimizer states 2 bytes/param)
+      return 2; // bitsandbytes 8-bit m and v (docs/formulas.md §4.1: optimizer states 2 bytes/param)
     case "adafactor":
       return 0; // factored second moment: O(rows + cols) per matrix, ~0 per parameter; no first moment by default
     case "sgd":
@@ -139,13 +139,13 @@ function stateBytes(optimizer: Optimizer): number {
 }
 
 /**
- * Full training, unsharded, bytes per parameter (physics.md §4.1):
+ * Full training, unsharded, bytes per parameter (docs/formulas.md §4.1):
  * - adamw = mixed-precision AdamW, 16: bf16 weights 2 + bf16 grads 2 + fp32 master 4 + m 4 + v 4
  *   (ZeRO paper, K = 12). Megatron and DeepSpeed keep fp32 gradients too and count 18 (DeepSpeed's
  *   estimator even 20); HF Transformers docs also say 18. We follow the ZeRO paper's 16.
  * - adamw-bf16 = pure bf16 (HF Trainer on a bf16-loaded model, litgpt bf16-true): 2 + 2 + m,v in bf16 4 = 8.
  * - adamw-8bit = 2 + 2 + fp32 master 4 + 8-bit m,v 2 = 10.
- * - adafactor = 2 + 2 + fp32 master 4 + ~0 factored states = 8. physics.md quotes HF's "slightly more
+ * - adafactor = 2 + 2 + fp32 master 4 + ~0 factored states = 8. HF's perf_train_gpu_one guide says "slightly more
  *   than 4 bytes" of optimizer memory for Adafactor, which is this 4-byte master plus the O(n+m) factors.
  * - sgd (momentum) = 2 + 2 + fp32 master 4 + momentum 4 = 12 (HF doc 4 B of state; cookbook multiplier 8 incl. the fp32 copy).
  */
@@ -155,12 +155,12 @@ export function bytesPerParam(optimizer: Optimizer): { weights: number; gradient
 }
 
 /**
- * Bytes per trainable LoRA adapter parameter (physics.md §4.5, §4.6).
+ * Bytes per trainable LoRA adapter parameter (docs/formulas.md §4.5, §4.6).
  * LoRA (PEFT): adapters are upcast to fp32 (`autocast_adapter_dtype=True`), so weights 4 + grads 4 +
  * optimizer states (Adam 8) = 16, no separate master copy; pure-bf16 runs (adamw-bf16) keep adapters,
  * grads and states in bf16: 2 + 2 + 4 = 8.
  * QLoRA (qlora.py, the reference recipe): LoRA layers are cast to bf16 with --bf16, so bf16 weights 2 +
- * bf16 grads 2 + 32-bit (paged) Adam states 8 = 12 B/param, as in physics.md §4.6's worked table. This is
+ * bf16 grads 2 + 32-bit (paged) Adam states 8 = 12 B/param, as in QLoRA's paged 32-bit AdamW (docs/formulas.md §4.6). This is
  * what lets a 65B QLoRA fit one 48 GB card; PEFT-default fp32 adapters would add 4 B per adapter param.
  */
 function adapterBytes(
@@ -178,7 +178,7 @@ interface States {
 }
 
 /**
- * ZeRO over N ranks (physics.md §4.2): stage 1 shards optimizer states, 2 also gradients, 3 also weights.
+ * ZeRO over N ranks (docs/formulas.md §4.2): stage 1 shards optimizer states, 2 also gradients, 3 also weights.
  * 16 B recipe, 7B, N = 8: ZeRO-1 2Ψ + 2Ψ + 12Ψ/8 = 37.06 GB, ZeRO-2 2Ψ + 14Ψ/8 = 25.27 GB, ZeRO-3 16Ψ/8 = 13.48 GB.
  */
 function shard(s: States, zero: 0 | 1 | 2 | 3, n: number): States {
@@ -197,12 +197,12 @@ function quantisedLinearParams(arch: Architecture): number {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Activations (physics.md §4.4, Korthikanti et al. 2022 generalised to the architecture)
+// Activations (docs/formulas.md §4.4, Korthikanti et al. 2022 generalised to the architecture)
 // ---------------------------------------------------------------------------------------------
 
 /**
  * Bytes stored per token per decoder layer in 16-bit, with the s×s attention probabilities NOT kept
- * (FlashAttention or selective recompute). Derivation (physics.md §4.4, "LLaMA-specific adaptation"):
+ * (FlashAttention or selective recompute). Derivation (docs/formulas.md §4.4, Korthikanti et al. 2022 §4 redone for LLaMA layers):
  * - norms: the input of each norm, 2·h per norm module (LLaMA: 2 norms = 4h);
  * - attention: the q/k/v projection input 2h, Q 2·(a·d_head), K and V 2·(g·d_head) each (GQA: g KV heads),
  *   the output-projection input 2·(a·d_head) (also what the flash kernel keeps as its output): 10h for MHA;
@@ -210,7 +210,7 @@ function quantisedLinearParams(arch: Architecture): number {
  *   plain MLP: input 2h + pre- and post-activation 2 × 2f;
  * - no dropout (LLaMA-family models train without it; the GPT block's masks are Korthikanti's extra 1–2 bytes).
  * LLaMA-7B: 4h + 10h + 23.5h = 37.5h, i.e. 37.5·s·b·h per layer = 0.629 GB at s = 4096, b = 1.
- * LoRA and QLoRA use the same figure (physics.md §4.5: activations are "not reduced much"; frozen
+ * LoRA and QLoRA use the same figure (docs/formulas.md §4.5: activations are hardly smaller; frozen
  * linears skip their saved input but norms, SiLU, attention and bitsandbytes' 4-bit matmul keep theirs),
  * plus the adapters' own input copies. Equal activations also keep QLoRA ≤ LoRA for every request.
  */
@@ -289,7 +289,7 @@ function checkRequest(req: MemoryRequest): void {
 /**
  * ZeRO-3 / FSDP all-gather buffers (part of the overhead, like other communication buffers): the
  * gathered unit plus the prefetched next one, in their stored precision (DeepSpeed estimate_zero3:
- * largest_layer_memory = 4 bytes × largest layer params, i.e. 2 copies × 2 bytes; physics.md §4.2).
+ * largest_layer_memory = 4 bytes × largest layer params, i.e. 2 copies × 2 bytes; docs/formulas.md §4.2).
  * The unit is a decoder layer or the (16-bit) embedding matrix, whichever is larger. None on one GPU.
  */
 function zero3GatherBytes(req: MemoryRequest, layerBytes: number, embeddingBytes: number): number {
@@ -297,7 +297,7 @@ function zero3GatherBytes(req: MemoryRequest, layerBytes: number, embeddingBytes
 }
 
 /**
- * Peak memory per GPU (physics.md §4, checklist item 4):
+ * Peak memory per GPU (docs/formulas.md §4):
  * states (recipe, ZeRO stage) + activations (recompute, FlashAttention, LoRA input copies, logits)
  * + overhead (CUDA context + fragmentation margin on activations + ZeRO-3 gather buffers).
  */
@@ -327,7 +327,7 @@ export function memoryPerGpu(req: MemoryRequest): MemoryBreakdown {
       n,
     );
   } else {
-    // Frozen base (physics.md §4.5 / §4.6): sharded only by ZeRO-3 / FSDP full shard.
+    // Frozen base (docs/formulas.md §4.5 / §4.6): sharded only by ZeRO-3 / FSDP full shard.
     let frozen: number;
     if (req.training === "lora") {
       frozen = 2 * params.total; // bf16

@@ -19,7 +19,7 @@ export interface TokenCount {
 /**
  * Hoffmann et al. 2022 (Chinchilla), Table 3: compute-optimal projections of 8.0B tokens for 400M
  * parameters, 20.2B for 1B and 205.1B for 10B, i.e. about 20 tokens per parameter. The paper
- * states no such constant; 20 is a reading of that table (the research notes (shared docs/physics.md) §5.2).
+ * states no such constant; 20 is a reading of that table (docs/formulas.md §5.2).
  */
 export const CHINCHILLA_TOKENS_PER_PARAM = 20;
 

@@ -54,7 +54,7 @@ const KOREAN_WARNINGS: ReadonlyArray<readonly [RegExp, string]> = [
     "GPU $1장은 공개된 어떤 학습보다 많습니다 ($2장): 모델에 다중 GPU 확장 손실이 없어 이 규모의 소요 기간은 낙관적입니다",
   ],
   [
-    /^--mfu (\S+) is above 0\.7: no published training run sustains that \(physics\.md §2\.5: 0\.3–0\.55 is typical\)$/,
+    /^--mfu (\S+) is above 0\.7: no published training run sustains that \(0\.3–0\.55 is typical: PaLM 540B 0\.46, Megatron-LM 530B 0\.54\)$/,
     "--mfu $1은(는) 0.7보다 높습니다: 이런 효율을 유지한 공개 학습 기록은 없습니다 (보통 0.3–0.55)",
   ],
 ];

@@ -1,6 +1,6 @@
 /**
  * Number formatting for humans. Machine formats (json, csv, tsv) never use these: they print raw
- * numbers. Korean money follows how the seed post's readers count: 조 (1e12), 억 (1e8), 만 (1e4).
+ * numbers. Korean money follows how Korean readers count: 조 (1e12), 억 (1e8), 만 (1e4).
  */
 
 import { formatNumber, formatSignificant } from "../core/number-text.js";

@@ -1,7 +1,7 @@
 import type { Architecture } from "../../src/core/architecture.js";
 
 /**
- * The reference model of the research notes (physics.md §1): LLaMA-7B / Llama 2 7B — 32 layers,
+ * The reference model of the research notes (docs/formulas.md §1): LLaMA-7B / Llama 2 7B — 32 layers,
  * hidden 4096, 32 heads (MHA), SwiGLU FFN 11008, vocabulary 32000, untied head, RMSNorm, RoPE.
  */
 export const LLAMA_7B: Architecture = {
