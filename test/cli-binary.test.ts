@@ -18,12 +18,13 @@ describe("the built binary", () => {
     expect(stdout).toBe(`${pkg.version}\n`);
   });
 
-  it("prints the same table as run() in process: 7B × 15B on 2 × H100 is 402만 원 ($2,796) on the fixture catalog", async () => {
+  it("prints the same table as run() in process: 7B × 15B on 2 × H100 is 402만 원 ($2,795) on the fixture catalog", async () => {
     const binary = cliBinary(JOB);
     expect(binary.status).toBe(0);
     expect(binary.stderr).toBe("");
-    // 6 × 7e9 × 15e9 = 6.3e20 FLOPs / (989.4e12 × 0.248 × 3,600) = 713.2 GPU-hours × $3.92 = $2,796 × 1,439 = ₩4,023,000
-    expect(binary.stdout).toMatch(/│ dapt +│ +6\.3e20 │ +713 │ +14\.9 d │ +61\.3 GB │ +402만 원 │ +\$2,796 │/);
+    // The fixture throughput model (worked in test/cli-estimate.test.ts): 7,011.4 tokens/s per GPU,
+    // goodput 1 / 1.2 → 713.1 GPU-hours × $3.92 = $2,795 × 1,439 = ₩4,022,000
+    expect(binary.stdout).toMatch(/│ dapt +│ +6\.3e20 │ +713 │ +14\.9 d │ +69\.2 GB │ +402만 원 │ +\$2,795 │/);
     expect(binary.stdout).toBe((await cli(JOB)).stdout);
   });
 
@@ -37,7 +38,7 @@ describe("the built binary", () => {
   it("a reader that closes the pipe early (| head -n 1) ends the run quietly", () => {
     const { status, stdout, stderr } = spawnSync(
       "/bin/sh",
-      ["-c", `"${process.execPath}" "${BIN}" validate | head -n 1`],
+      ["-c", `"${process.execPath}" "${BIN}" prices | head -n 1`],
       { encoding: "utf8", env: { ...process.env, [PRESETS_DIR_ENV]: FIXTURE_CATALOG } },
     );
     expect(status).toBe(0);

@@ -58,15 +58,21 @@ describe("llm-cost compare", () => {
     // scratch: 20 × 6,738,415,616 = 134.77B tokens; 6·N·D = 5.4487e21 FLOPs
     expect(scratch!.tokens).toBe(134_768_312_320);
     expect(scratch!.estimate.flops / 5.44875e21).toBeCloseTo(1, 4);
-    // dapt: 61e9 / 4.07 = 14.988B tokens on 6,855,856,128 parameters: 6.16522e20 FLOPs;
-    // GPU-hours = 6.16522e20 / (989.4e12 × 0.248 × 3,600) = 697.95; × $3.92 = $2,735.96; × 1,439 = ₩3,937,045
+    // dapt: 61e9 / 4.07 = 14.988B tokens on 6,855,856,128 parameters: 6.16522e20 FLOPs. On the fixture
+    // throughput model (test/fixtures/catalog/throughput.json): effective peak 989.4e12 × 0.5 ×
+    // (295.343 / 153)^-0.5 = 3.56062e14; hardware FLOPs per token 6 × 6,855,856,128 + 12 × 32 × 4096 ×
+    // 4096 = 4.75776e10; a micro-batch of 4096 tokens takes 0.547322 s (ZeRO-3 over NVLink, 0.1 s, hides
+    // under it) → 7,483.7 tokens/s per GPU; 14.988e9 / 7,483.7 / 3,600 = 556.30 steady GPU-hours, / goodput
+    // (1 / 1.2) = 667.56; × $3.92 = $2,616.85; × 1,439 = ₩3,765,645
     expect(dapt!.estimate.flops / 6.16522e20).toBeCloseTo(1, 5);
-    expect(dapt!.estimate.gpuHours.expected).toBeCloseTo(697.95, 1);
-    expect(dapt!.estimate.costUsd.expected).toBeCloseTo(2735.96, 0);
-    expect(dapt!.estimate.costKrw.expected / 3_937_045).toBeCloseTo(1, 4);
-    // sft: 6 × 6,738,415,616 × 153.6M = 6.2101e18; at SFT's MFU 0.257: / (989.4e12 × 0.257 × 3,600) = 6.784 GPU-hours
+    expect(dapt!.estimate.gpuHours.expected).toBeCloseTo(667.56, 1);
+    expect(dapt!.estimate.costUsd.expected).toBeCloseTo(2616.85, 0);
+    expect(dapt!.estimate.costKrw.expected / 3_765_645).toBeCloseTo(1, 4);
+    // sft at 1,024-token sequences: 6 × 6,738,415,616 × 153.6M = 6.2101e18 FLOPs; hardware FLOPs per token
+    // 4.04305e10 + 12 × 32 × 4096 × 1024 = 4.20411e10; 1,024 × 4.20411e10 / 3.56062e14 = 0.120906 s per
+    // micro-batch → 8,469.5 tokens/s; 153.6e6 / 8,469.5 / 3,600 × 1.2 = 6.045 GPU-hours
     expect(sft!.estimate.flops / 6.21012e18).toBeCloseTo(1, 5);
-    expect(sft!.estimate.gpuHours.expected).toBeCloseTo(6.784, 2);
+    expect(sft!.estimate.gpuHours.expected).toBeCloseTo(6.045, 2);
     // lora r16 on every linear layer: 32 × (4 × 16 × 8,192 + 3 × 16 × 15,104) = 39,976,960 adapters;
     // (4 × 6,738,415,616 + 6 × 39,976,960) × 153.6M = 27,193,524,224 × 153.6M = 4.17693e18
     expect(lora!.estimate.flops / 4.17693e18).toBeCloseTo(1, 5);

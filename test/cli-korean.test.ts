@@ -19,8 +19,9 @@ describe("Korean output", () => {
       "도메인 텍스트로 계속 사전학습",
     ])
       expect(stdout).toContain(label);
-    // 713.2 GPU-h × $3.92 × 1,439 = ₩4,023,000 → "402만 원"; 713.2 / 2 / 24 = 14.86 days → "약 15일"
-    expect(stdout).toMatch(/│ dapt │\s+6\.3e20 │\s+713 │\s+약 15일 │\s+61\.3 GB │\s+402만 원 │/);
+    // The fixture throughput model (worked in test/cli-estimate.test.ts): 713.1 GPU-h × $3.92 × 1,439 =
+    // ₩4,022,000 → "402만 원"; 713.1 / 2 / 24 = 14.86 days → "약 15일"
+    expect(stdout).toMatch(/│ dapt │\s+6\.3e20 │\s+713 │\s+약 15일 │\s+69\.2 GB │\s+402만 원 │/);
     // Hangul takes two terminal columns each: measure what the terminal shows.
     for (const line of stdout.split("\n")) expect(displayWidth(line), line).toBeLessThanOrEqual(100);
   });
@@ -69,8 +70,10 @@ describe("Korean output", () => {
     expect(status).toBe(0);
     for (const label of ["시나리오", "GPU-시간", "소요 기간", "예상 비용 (원)", "예상 소요 기간", "가정"])
       expect(stdout).toContain(label);
-    // scratch-7b: 6,168 GPU-hours / 8 GPUs / 24 = 32.1 days
-    expect(stdout).toMatch(/scratch-7b\s+█+ 약 32일/);
+    // scratch-7b on the fixture model: hardware FLOPs 6 × 6,738,415,616 + 6.44245e9 = 4.68730e10 per token;
+    // 4,096 × 4.68730e10 / 3.56062e14 = 0.539214 s per micro-batch → 7,596.1 tokens/s per GPU;
+    // 134.768e9 / 7,596.1 / 3,600 × 1.2 = 5,914 GPU-hours / 8 GPUs / 24 = 30.8 days
+    expect(stdout).toMatch(/scratch-7b\s+█+ 약 31일/);
     for (const line of stdout.split("\n")) expect(displayWidth(line), line).toBeLessThanOrEqual(100);
   });
   it("warnings are in Korean too", async () => {

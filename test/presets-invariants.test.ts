@@ -64,8 +64,8 @@ describe("presets/: every figure is dated and sourced", () => {
 describe("the fixture catalog the arithmetic tests use (test/fixtures/catalog/)", () => {
   const files = readdirSync(FIXTURE_CATALOG).filter((f) => f.endsWith(".json"));
 
-  it("holds GPUs, prices, the exchange rate and energy, each passing presets/'s own schema", () => {
-    expect(files.sort()).toEqual(["energy.json", "fx.json", "gpus.json", "prices.json"]);
+  it("holds GPUs, prices, the exchange rate, energy and a round throughput model, each passing presets/'s own schema", () => {
+    expect(files.sort()).toEqual(["energy.json", "fx.json", "gpus.json", "prices.json", "throughput.json"]);
     for (const name of files)
       expect(() => validatePreset(name, JSON.parse(readFileSync(join(FIXTURE_CATALOG, name), "utf8")))).not.toThrow();
   });

@@ -43,6 +43,11 @@ export const PRESETS_DIR = join(PACKAGE_ROOT, "presets/");
  */
 let overlayDir: string | undefined;
 
+/** The overlay directory in use (undefined: presets/ alone), for caches keyed by the catalog. */
+export function catalogOverlay(): string | undefined {
+  return overlayDir;
+}
+
 /** Sets (or with undefined, clears) the directory that replaces presets/'s files; see overlayDir. */
 export function useCatalogOverlay(dir: string | undefined): void {
   overlayDir = dir;

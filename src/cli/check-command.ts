@@ -199,14 +199,28 @@ export async function buildCheck(flags: CheckFlags, cwd: string): Promise<CheckJ
           : claimedGpuHours === null
             ? `the claimed cost over the expected ${Math.round(e.gpuHours.expected)} GPU-hours`
             : `the claimed cost over the claimed ${gpuCount} GPUs × ${significant(days!.days, 4)} days × 24 h`,
+      // GPU-hours are linear in tokens at a given efficiency, so a claim's tokens are a proportion
+      // (the low end from the pessimistic, high GPU-hours).
       tokens:
-        cost === undefined
-          ? null
-          : {
-              low: (report.inputs.tokens * cost.usd) / e.costUsd.high,
-              expected: (report.inputs.tokens * cost.usd) / e.costUsd.expected,
-              high: (report.inputs.tokens * cost.usd) / e.costUsd.low,
-            },
+        claimedGpuHours !== null
+          ? {
+              low: (report.inputs.tokens * claimedGpuHours) / e.gpuHours.high,
+              expected: (report.inputs.tokens * claimedGpuHours) / e.gpuHours.expected,
+              high: (report.inputs.tokens * claimedGpuHours) / e.gpuHours.low,
+            }
+          : cost === undefined
+            ? null
+            : {
+                low: (report.inputs.tokens * cost.usd) / e.costUsd.high,
+                expected: (report.inputs.tokens * cost.usd) / e.costUsd.expected,
+                high: (report.inputs.tokens * cost.usd) / e.costUsd.low,
+              },
+      tokensBasis:
+        claimedGpuHours !== null
+          ? `tokens the claimed ${gpuCount} GPUs × ${significant(days!.days, 4)} days train at the default efficiency`
+          : cost === undefined
+            ? null
+            : "tokens the claimed cost trains at the default efficiency and price",
     },
     claims,
     verdict: worst.verdict,

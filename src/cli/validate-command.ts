@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { loadCatalog, readPreset } from "../catalog/load.js";
+import { catalogOverlay, loadCatalog, readPreset } from "../catalog/load.js";
 import { parseWith } from "../catalog/zod-error.js";
 import { genericArchitecture } from "../core/architecture.js";
 import { renderValidation, validationCsv, validationJson, type ValidationReport } from "../output/validation.js";
@@ -8,6 +8,19 @@ import { paintFor } from "./color.js";
 import type { Io } from "./io.js";
 
 const VALIDATE_FORMATS = ["table", "json", "csv"] as const;
+
+/**
+ * Validation refits the model once per held-out source and row (about a second): the report depends
+ * only on the catalog's files, so a process computes it once per catalog.
+ */
+const reports = new Map<string, Promise<ValidationReport>>();
+
+/** The validation report for the catalog in use, computed once per process. */
+export function validationReport(): Promise<ValidationReport> {
+  const key = catalogOverlay() ?? "";
+  if (!reports.has(key)) reports.set(key, buildValidationReport());
+  return reports.get(key)!;
+}
 
 /** Builds the validation report from the bundled evidence (pure apart from reading the presets). */
 export async function buildValidationReport(): Promise<ValidationReport> {
@@ -59,7 +72,7 @@ export function addValidateCommand(program: Command, io: Io): void {
     .action(async (flags: { format: string; color: boolean; memory?: boolean; speed?: boolean }) => {
       const format = parseChoice(flags.format, VALIDATE_FORMATS, "--format");
       const section = flags.memory && flags.speed ? "all" : flags.memory ? "memory" : flags.speed ? "speed" : "all";
-      const report = await buildValidationReport();
+      const report = await validationReport();
       if (format === "json") io.stdout(`${JSON.stringify(validationJson(report), null, 2)}\n`);
       else if (format === "csv") io.stdout(validationCsv(report, section));
       else io.stdout(renderValidation(report, await paintFor(io, flags.color), section));

@@ -1,5 +1,6 @@
 import { rangeHalfWidth } from "./efficiency.js";
 import {
+  balancedHalfWidth,
   conformalHalfWidth,
   constantBaselineRuns,
   constantBaselineSteady,
@@ -9,6 +10,7 @@ import {
   heldOutSteady,
   rangeWithout,
   runRows,
+  singleNodePool,
   steadyRows,
   summarise,
   type AccuracySummary,
@@ -95,7 +97,7 @@ export function throughputAccuracy(input: FitInput): ThroughputAccuracy {
     ...steady.map((r) => [r.id, r.gpuCount] as const),
     ...runs.map((r) => [r.id, r.gpuCount] as const),
   ]);
-  const single = new Set(steady.filter((r) => r.gpuCount <= model.range.singleNodeUpTo).map((r) => r.id));
+  const single = singleNodePool(steady);
   const limits = { singleNodeUpTo: model.range.singleNodeUpTo, multiNodeFrom: model.range.multiNodeFrom };
   const width = (h: HeldOut, pool: "source" | "row"): number => {
     const range =
@@ -103,9 +105,7 @@ export function throughputAccuracy(input: FitInput): ThroughputAccuracy {
         ? rangeWithout(h.group, steadyBySource, runsBySource, single, limits)
         : {
             ...limits,
-            singleNode: conformalHalfWidth(
-              steadyByRow.filter((o) => o.id !== h.id && single.has(o.id)).map((o) => o.logError),
-            ),
+            singleNode: balancedHalfWidth(steadyByRow.filter((o) => o.id !== h.id && single.has(o.id))),
             multiNode: conformalHalfWidth(runsByRow.filter((o) => o.id !== h.id).map((o) => o.logError)),
           };
     return rangeHalfWidth(range, gpuCount.get(h.id)!);

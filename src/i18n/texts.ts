@@ -58,7 +58,7 @@ const en: Texts = {
   },
   tokens: (count) => `${count} tokens`,
   compareEfficiency:
-    "each row's MFU is under it; ranges = 10th–90th percentile of published runs (scratch, DAPT, TAPT) or of measured fine-tuning runs (SFT, LoRA, QLoRA)",
+    "each row's MFU is under it; ranges = the 80 % interval of out-of-sample errors (published whole runs; measured fine-tuning speeds on one node)",
   fits: "fits",
   tooBig: "too big",
   trains: (count, share) => `trains ${count} (${share})`,
@@ -106,7 +106,7 @@ const ko: Texts = {
   },
   tokens: (count) => `토큰 ${count}`,
   compareEfficiency:
-    "각 행의 MFU는 그 아래 줄에; 범위 = 공개된 사전학습 기록(scratch, DAPT, TAPT) 또는 실측 파인튜닝 기록(SFT, LoRA, QLoRA)의 10–90 백분위",
+    "각 행의 MFU는 그 아래 줄에; 범위 = 모델의 표본 외 오차의 80 % 구간(여러 노드: 공개된 전체 학습 기록, 한 노드: 실측 파인튜닝 속도)",
   fits: "가능",
   tooBig: "부족",
   trains: (count, share) => `학습 파라미터 ${count} (${share})`,

@@ -77,8 +77,12 @@ export const CheckJson = z.strictObject({
     /** Claimed cost / GPU-hours (the claimed days' if given, else the expected). */
     usdPerGpuHour: positive.nullable(),
     usdPerGpuHourBasis: z.string().nullable(),
-    /** Tokens the claimed cost trains at the default efficiency and price. */
+    /**
+     * Tokens the claim trains at the default efficiency: in the claimed GPU-hours when a duration is
+     * claimed (the most useful reading of "2 years"), else for the claimed cost at the default price.
+     */
     tokens: RangeJson.nullable(),
+    tokensBasis: z.string().nullable(),
   }),
   claims: z.array(Claim).min(1),
   /** The verdict of the claim furthest outside its range (plausible when all are inside). */

@@ -33,15 +33,21 @@ function daysLines(c: CheckJson, claim: CheckClaimJson, paint: Paint): string[] 
     paint.bold(`Claimed time ${claim.text}`),
     `  Implies      MFU ${pct(claim.judged)} = ${formatSci(c.estimate.flops)} FLOPs / (${gpus.peakTflops} TFLOPS × ${gpus.count} GPUs × ${n(claim.value)} days × 86,400 s)`,
     publishedLine(c),
+    ...(c.implied.tokens && c.implied.gpuHours !== null
+      ? [
+          `  Trains       ${formatCount(c.implied.tokens.expected)} tokens (${formatCount(c.implied.tokens.low)}–${formatCount(c.implied.tokens.high)}) in that time at the default efficiency, against the ${formatCount(c.inputs.tokens)} given`,
+        ]
+      : []),
     `  Verdict      ${claim.summary === "plausible" ? "plausible" : claim.summary}: the default range for this job is MFU ${pct(claim.range.low)}–${pct(claim.range.high)}; ${times(claim.factorVsExpected)} from the expected ${pct(c.estimate.mfu.expected)} (${formatDuration(c.estimate.wallDays.expected)})`,
   ];
 }
 
 function costLines(c: CheckJson, claim: CheckClaimJson, paint: Paint): string[] {
   const i = c.implied;
-  const tokens = i.tokens
-    ? `; at the default efficiency and price it trains ${formatCount(i.tokens.expected)} tokens (${formatCount(i.tokens.low)}–${formatCount(i.tokens.high)}) against the ${formatCount(c.inputs.tokens)} given`
-    : "";
+  const tokens =
+    i.tokens && i.gpuHours === null
+      ? `; at the default efficiency and price it trains ${formatCount(i.tokens.expected)} tokens (${formatCount(i.tokens.low)}–${formatCount(i.tokens.high)}) against the ${formatCount(c.inputs.tokens)} given`
+      : "";
   return [
     paint.bold(`Claimed cost ${claim.text}`),
     `  Implies      $${n(i.usdPerGpuHour!)} per GPU-hour (${i.usdPerGpuHourBasis}; current offers $${c.estimate.offersUsdPerGpuHour.low.toFixed(2)}–$${c.estimate.offersUsdPerGpuHour.high.toFixed(2)})${tokens}`,

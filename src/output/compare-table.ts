@@ -145,7 +145,7 @@ export function renderCompareMarkdown(rows: readonly CompareRow[]): string {
       return `| **${md(row.name)}** | ${e.strategy} | ${inputs.gpuCount} × ${gpuDisplayName(inputs.gpu)} | ${formatCount(inputs.tokens)} | ${formatSci(e.flops)} | ${mdCell(e.gpuHours, formatHours, formatHours)} | ${mdCell(e.wallDays, formatDuration, formatDuration)} | ${significant(e.memory.perGpuGB, 3)} GB (${e.memory.fits ? "fits" : "too big"}) | ${mdCell(e.costKrw, formatKrw, formatKrwShort)} | ${mdCell(e.costUsd, formatUsd, formatUsdShort)} |`;
     }),
     "",
-    "Expected value with the range in brackets (10th–90th percentile of published runs for scratch, DAPT and TAPT; of measured fine-tuning runs for SFT, LoRA and QLoRA). GPU-hours are totals over all GPUs; wall-clock is elapsed time; costs exclude VAT.",
+    "Expected value with the range in brackets (the 80 % interval of the model's out-of-sample errors: on published whole runs for multi-node jobs, on measured fine-tuning speeds for single-node ones). GPU-hours are totals over all GPUs; wall-clock is elapsed time; costs exclude VAT.",
     "",
     ...[
       ...new Set(

@@ -59,7 +59,7 @@ export function renderEstimateMarkdown(report: EstimateReport): string {
         .replace(/$/, " |"),
     ),
     "",
-    "Expected value with the range in brackets (10th–90th percentile of published runs for scratch, DAPT and TAPT; of measured fine-tuning runs for SFT, LoRA and QLoRA). GPU-hours are totals over all GPUs; wall-clock is elapsed time; costs exclude VAT.",
+    "Expected value with the range in brackets (the 80 % interval of the model's out-of-sample errors: on published whole runs for multi-node jobs, on measured fine-tuning speeds for single-node ones). GPU-hours are totals over all GPUs; wall-clock is elapsed time; costs exclude VAT.",
     "",
     "**Assumptions**",
     "",

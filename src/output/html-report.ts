@@ -102,7 +102,7 @@ export function reportFromEstimate(report: EstimateReport, generatedBy = "llm-co
       memoryPerGpuGB: e.memory.perGpuGB,
       fits: e.memory.fits,
     })),
-    rangeNote: `${DEFAULT_RANGE_NOTE} The range is the 10th–90th percentile of published runs (scratch, DAPT, TAPT) or of measured fine-tuning runs (SFT, LoRA, QLoRA) around the prediction.`,
+    rangeNote: `${DEFAULT_RANGE_NOTE} The range is the 80 % interval of the model's out-of-sample errors (published whole runs for multi-node jobs, measured fine-tuning speeds for single-node ones) around the prediction.`,
     assumptions: [
       {
         label: "GPU",

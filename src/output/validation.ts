@@ -53,7 +53,7 @@ function heldOutTable(s: AccuracySection, head: string[], value: (x: number) => 
   const table = new Table({
     head: head.map((h) => paint.bold(h)),
     colAligns: ["left", "left", "right", "right", "right", "right", "center"],
-    colWidths: [34, 22, null, null, null, null, null],
+    colWidths: [25, 15, null, null, null, null, null],
     wordWrap: true,
     wrapOnWordBoundary: false,
     style: { head: [], border: [], compact: true },
@@ -78,8 +78,12 @@ function renderRuns(report: ValidationReport, paint: Paint): string {
   const w = report.accuracy.wholeRuns;
   const excluded = report.runs.filter((r) => r.use === "excluded");
   const lines = [
-    `Published whole runs: reported GPU-hours vs the estimate, each run predicted with goodput fitted without its source (lab): ${w.rows.length} runs`,
-    heldOutTable(w, ["Run", "Source", "Reported GPU-h", "Estimate", "Range", "Error", "Inside"], formatCount, paint),
+    wrap(
+      `Published whole runs: reported GPU-hours vs the estimate, each run predicted with goodput fitted without its source (lab): ${w.rows.length} runs`,
+      100,
+      2,
+    ),
+    heldOutTable(w, ["Run", "Source", "GPU-hours", "Estimate", "Range", "Error", "In"], formatCount, paint),
     "",
     ...summaryLines(w, "whole runs (GPU-hours)").map((l) => wrap(l, 100, 4)),
     "",
@@ -96,12 +100,19 @@ function renderRuns(report: ValidationReport, paint: Paint): string {
 /** Steady-state speed: measured tokens/s per GPU vs the model fitted without the row's source. */
 function renderSpeed(report: ValidationReport, paint: Paint): string {
   const a = report.accuracy;
-  const excluded = report.measurements.filter((m) => m.use === "excluded");
+  const used = new Set(a.speed.rows.map((r) => r.id));
+  const excluded = report.measurements
+    .filter((m) => !used.has(m.id))
+    .map((m) => ({ id: m.id, reason: m.excludedReason ?? `its GPU (${m.gpu}) is not in the catalog in use` }));
   const lines = [
-    `Steady-state speed: measured tokens/s per GPU vs the model fitted without the row's source: ${a.speed.rows.length} measurements`,
+    wrap(
+      `Steady-state speed: measured tokens/s per GPU vs the model fitted without the row's source: ${a.speed.rows.length} measurements`,
+      100,
+      2,
+    ),
     heldOutTable(
       a.speed,
-      ["Measurement", "Source", "Measured tok/s", "Predicted", "Range", "Error", "Inside"],
+      ["Measurement", "Source", "Tokens/s", "Predicted", "Range", "Error", "In"],
       formatCount,
       paint,
     ),
@@ -112,7 +123,7 @@ function renderSpeed(report: ValidationReport, paint: Paint): string {
     ),
     "",
     `Excluded (${excluded.length}):`,
-    ...excluded.map((m) => wrap(`  ${m.id}: ${m.excludedReason}`, 100, 4)),
+    ...excluded.map((m) => wrap(`  ${m.id}: ${m.reason}`, 100, 4)),
   ];
   return lines.join("\n") + "\n";
 }

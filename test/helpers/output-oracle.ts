@@ -171,32 +171,41 @@ const ScenariosJson = z
   .min(1);
 
 /** `validate --format json` (src/output/validation.ts validationJson; no schema in src/). "error" is signed. */
-const ValidateJson = z.looseObject({
-  schemaVersion: z.literal(1),
-  command: z.literal("validate"),
-  method: z.string().min(1),
-  summary: z.looseObject({
-    runs: z.number().int().positive(),
-    medianAbsError: nonNegative,
-    shareWithin25: nonNegative.max(1),
-    shareInsideRange: nonNegative.max(1),
-    meanHighOverLow: z.number().finite().min(1),
-  }),
-  finetuneSpeed: z.looseObject({ rows: z.array(z.looseObject({ id: z.string(), error: z.number().finite() })) }),
-  memory: z.looseObject({ rows: z.array(z.looseObject({ id: z.string(), error: z.number().finite() })) }),
-  baseline: z.looseObject({ name: z.string() }),
-  fp8Factor: positive,
-  runs: z
+const AccuracySummary = z.looseObject({
+  rows: z.number().int().positive(),
+  medianAbsError: nonNegative,
+  shareWithin25: nonNegative.max(1),
+  shareInsideRange: nonNegative.max(1),
+  meanHighOverLow: z.number().finite().min(1),
+});
+const AccuracySection = z.looseObject({
+  leaveOneSourceOut: AccuracySummary,
+  leaveOneRowOut: AccuracySummary,
+  constant35: z.looseObject({ medianAbsError: nonNegative }),
+  constant40: z.looseObject({ medianAbsError: nonNegative }),
+  rows: z
     .array(
       z.looseObject({
         id: z.string().min(1),
-        use: z.string().min(1),
-        estimate: RangeJson.optional(),
-        error: z.number().finite().min(-1).optional(),
-        inside: z.boolean().optional(),
+        group: z.string().min(1),
+        measured: positive,
+        predicted: positive,
+        error: z.number().finite().min(-1),
+        inside: z.boolean(),
+        halfWidth: positive,
       }),
     )
     .min(1),
+});
+const ValidateJson = z.looseObject({
+  schemaVersion: z.literal(2),
+  command: z.literal("validate"),
+  method: z.string().min(1),
+  model: z.looseObject({ steadyState: z.looseObject({}), goodput: z.looseObject({}), range: z.looseObject({}) }),
+  wholeRuns: AccuracySection,
+  speed: AccuracySection,
+  fineTuningSpeed: AccuracySection,
+  memory: z.looseObject({ rows: z.array(z.looseObject({ id: z.string(), error: z.number().finite() })) }),
 });
 
 /** The zod schema of each command's --format json. */
