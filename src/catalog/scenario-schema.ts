@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { LORA_TARGETS, parseLoraTargets } from "../core/lora.js";
+import { UsageError } from "../errors.js";
 import { STRATEGY_IDS } from "./constants.js";
 
 /**
@@ -68,6 +70,15 @@ function checkScenario(s: Fields, ctx: z.RefinementCtx): void {
   const lora = s.strategy === "lora" || s.strategy === "qlora";
   if (!lora && (s.loraRank !== undefined || s.loraTargets !== undefined))
     problem(s.loraRank !== undefined ? "loraRank" : "loraTargets", `applies to lora and qlora only, not ${s.strategy}`);
+  // The same names --lora-targets takes, checked here too so `scenarios FILE` and `compare FILE` agree.
+  if (s.loraTargets !== undefined) {
+    try {
+      parseLoraTargets(Array.isArray(s.loraTargets) ? s.loraTargets.join(",") : s.loraTargets, "loraTargets");
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      problem("loraTargets", `expected ${LORA_TARGETS.join(", ")}, attn, mlp or all`);
+    }
+  }
 }
 
 /** One scenario as a user writes it (description and source optional). */

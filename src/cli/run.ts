@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Command, CommanderError } from "commander";
-import { UsageError, escapeControls } from "../errors.js";
+import { UsageError, badValue, escapeControls } from "../errors.js";
 import { localizeError } from "../i18n/errors.js";
 import { langFromArgv, langFromEnv } from "../i18n/lang.js";
 import { PACKAGE_ROOT } from "../package-root.js";
@@ -25,15 +25,26 @@ function version(): string {
   return pkg.version;
 }
 
-/** One line, no "error:" prefix from commander, no trailing newline inside. */
-function oneLine(message: string): string {
+/** The longest argument accepted: a path may be 4,096 bytes (PATH_MAX), and no value is longer. */
+export const MAX_ARGUMENT = 4096;
+
+/** The longest error line printed, in characters: values in it are already cut (errors.ts `shown`). */
+export const MAX_ERROR_LINE = 240;
+
+/** One line, no "error:" prefix from commander, no trailing newline inside, at most MAX_ERROR_LINE characters. */
+export function oneLine(message: string): string {
+  // A message that quotes a huge value whole is cut before any further work on it.
+  const bounded = message.length > 4 * MAX_ERROR_LINE ? message.slice(0, 4 * MAX_ERROR_LINE) : message;
+  // Split and trim rather than a /\s*\n\s*/ regex, which is quadratic on long runs of spaces.
+  const joined = bounded
+    .replace(/^error:/i, "")
+    .split("\n")
+    .map((part) => part.trim())
+    .filter((part) => part !== "")
+    .join(" ");
   // Text quoted from a user's file (a JSON parser's snippet) may hold control characters.
-  return escapeControls(
-    message
-      .replace(/^error:\s*/i, "")
-      .replace(/\s*\n\s*/g, " ")
-      .trim(),
-  );
+  const line = escapeControls(joined);
+  return line.length > MAX_ERROR_LINE ? `${line.slice(0, MAX_ERROR_LINE - 3)}...` : line;
 }
 
 /**
@@ -71,12 +82,23 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   // Errors speak the user's language too: --lang if it was typed, else the locale.
   const lang = langFromArgv(argv) ?? langFromEnv(io.env);
   const fail = (message: string): number => {
-    io.stderr(`llm-cost: ${localizeError(oneLine(message), lang)}\n`);
+    const line = `llm-cost: ${localizeError(oneLine(message), lang)}`;
+    io.stderr(`${line.length > MAX_ERROR_LINE ? `${line.slice(0, MAX_ERROR_LINE - 3)}...` : line}\n`);
     return EXIT_USAGE;
   };
   const missingCommand =
     "missing command: expected estimate, compare, plan, check, scenarios, validate, gpus, prices, models or completion (see llm-cost --help)";
   if (argv.length === 0) return fail(missingCommand);
+  // No flag value or file name is this long; bounding every argument bounds the work any parser
+  // (a regular expression, an edit distance) can be made to do on it.
+  const long = argv.findIndex((arg) => arg.length > MAX_ARGUMENT);
+  if (long >= 0) {
+    const arg = argv[long]!;
+    const glued = /^(--[\w-]+)=/.exec(arg)?.[1];
+    const before = argv[long - 1];
+    const flag = glued ?? (before?.startsWith("--") ? before : "argument");
+    return fail(badValue(flag, arg, `longer than ${MAX_ARGUMENT.toLocaleString("en-US")} characters`).message);
+  }
   try {
     await program.parseAsync([...argv], { from: "user" });
     for (const text of heldBack) io.stderr(text);

@@ -9,6 +9,7 @@ import { z } from "zod";
 import { jsonPath } from "../catalog/zod-error.js";
 import { UsageError } from "../errors.js";
 import type { LoraTarget } from "./lora.js";
+import { own } from "./own.js";
 
 /** The trainers whose configs llm-cost reads. */
 export type Trainer = "axolotl" | "llama-factory" | "torchtune";
@@ -54,8 +55,9 @@ export function detectTrainer(obj: unknown): Trainer | undefined {
   // torchtune configs instantiate components: `model: {_component_: torchtune.models…}`.
   const model = obj["model"];
   if (isObj(model) && typeof model["_component_"] === "string") return "torchtune";
-  if ("model_name_or_path" in obj || "finetuning_type" in obj) return "llama-factory";
-  if ("base_model" in obj || "adapter" in obj || "micro_batch_size" in obj || "sequence_len" in obj) return "axolotl";
+  if (Object.hasOwn(obj, "model_name_or_path") || Object.hasOwn(obj, "finetuning_type")) return "llama-factory";
+  if (["base_model", "adapter", "micro_batch_size", "sequence_len"].some((key) => Object.hasOwn(obj, key)))
+    return "axolotl";
   return undefined;
 }
 
@@ -278,7 +280,7 @@ function mapTargets(names: readonly string[], fields: Fields, path: string): Lor
     const name = raw.trim();
     if (name === "") continue;
     if (name === "all" || name === "all-linear" || name === "all_linear") ALL_TARGETS.forEach((t) => out.add(t));
-    else if (MODULE_TARGETS[name]) MODULE_TARGETS[name]!.forEach((t) => out.add(t));
+    else if (own(MODULE_TARGETS, name)) own(MODULE_TARGETS, name)!.forEach((t) => out.add(t));
     else unknown.push(name);
   }
   if (unknown.length > 0)
@@ -324,7 +326,7 @@ function mapOptimizer(
   fields: Fields,
   path: string,
 ): TrainerOptimizer | undefined {
-  const found = table[name];
+  const found = own(table, name);
   if (!found) fields.note(`${path}: ${name} has no llm-cost equivalent; the estimate uses its default optimizer`);
   return found;
 }
