@@ -25,6 +25,15 @@ function version(): string {
   return pkg.version;
 }
 
+/** Control characters other than line breaks and tabs, and the colour (SGR) sequences llm-cost writes. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: this pattern exists to find control characters.
+const OUTPUT_CONTROLS = /\u001b\[[0-9;]*m|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
+/** Output text with every control character written visibly (\u001b), except colours, tabs and line breaks. */
+export function visibleControls(text: string): string {
+  return text.replace(OUTPUT_CONTROLS, (match) => (match.length > 1 ? match : escapeControls(match)));
+}
+
 /** The longest argument accepted: a path may be 4,096 bytes (PATH_MAX), and no value is longer. */
 export const MAX_ARGUMENT = 4096;
 
@@ -52,7 +61,14 @@ export function oneLine(message: string): string {
  * process.exit, so tests and fuzzers can drive it in-process. It is async because commands import
  * what only some runs need (zod for user files, yaml for --from) when they need it.
  */
-export async function run(argv: readonly string[], io: Io): Promise<number> {
+export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
+  // Names and text from the user's files are checked where they are read; this is the last line of
+  // defence: nothing but llm-cost's own colours reaches the terminal as a control sequence.
+  const io: Io = {
+    ...rawIo,
+    stdout: (text) => rawIo.stdout(visibleControls(text)),
+    stderr: (text) => rawIo.stderr(visibleControls(text)),
+  };
   const heldBack: string[] = [];
   const program = new Command("llm-cost")
     .description("What training an LLM will cost: FLOPs, GPU-hours, days, and money in won and dollars")

@@ -9,6 +9,8 @@
 
 import { UsageError } from "../errors.js";
 import { countParams, type Architecture } from "./architecture.js";
+import { own } from "./own.js";
+import { LIMITS } from "./quantity.js";
 
 /** Mixture-of-experts MLP shape of one sparse decoder layer. */
 export interface MoeShape {
@@ -87,6 +89,28 @@ export function moeParams(arch: Architecture, moe: MoeShape, extraPerLayer = 0):
   };
 }
 
+/**
+ * The largest value each config.json size may have: the same bounds as a model in
+ * llm-cost.config.json (src/catalog/model-schema.ts), far past any published model (about 100
+ * layers, width 25k, vocabularies of 256k, 256 experts). Fields not listed are bounded at 10^8.
+ */
+const MAX_LAYERS = 1e4;
+const MAX_FIELD: Record<string, number> = {
+  num_hidden_layers: MAX_LAYERS,
+  hidden_size: 1e6,
+  num_attention_heads: 1e5,
+  num_key_value_heads: 1e5,
+  head_dim: 1e5,
+  intermediate_size: 1e7,
+  moe_intermediate_size: 1e7,
+  shared_expert_intermediate_size: 1e7,
+  vocab_size: 1e8,
+  num_local_experts: 1e5,
+  num_experts: 1e5,
+  num_experts_per_tok: 1e5,
+  decoder_sparse_step: 1e4,
+};
+
 /** Reads config fields, failing with one line that names the file and the field. */
 class Fields {
   constructor(
@@ -107,6 +131,10 @@ class Fields {
     const what = min === 0 ? "a non-negative integer" : "a positive integer";
     if (value === undefined || value === null) this.fail(key, `required (${what})`);
     if (typeof value !== "number" || !Number.isInteger(value) || value < min) this.fail(key, `expected ${what}`);
+    // Every size is bounded before any arithmetic (see MAX_FIELD): a figure past it is a typo or an
+    // attack, and would make the counts overflow or a per-layer loop run for minutes.
+    const max = own(MAX_FIELD, key) ?? 1e8;
+    if (value > max) this.fail(key, `${value} is too large: at most ${max.toLocaleString("en-US")}`);
     return value;
   }
 
@@ -124,7 +152,11 @@ class Fields {
   optIntList(key: string): number[] | undefined {
     if (!this.has(key)) return undefined;
     const value = this.cfg[key];
-    if (!Array.isArray(value) || !value.every((v) => typeof v === "number" && Number.isInteger(v) && v >= 0)) {
+    if (
+      !Array.isArray(value) ||
+      value.length > MAX_LAYERS ||
+      !value.every((v) => typeof v === "number" && Number.isInteger(v) && v >= 0)
+    ) {
       this.fail(key, "expected a list of layer indices");
     }
     return value as number[];
@@ -275,9 +307,10 @@ export function architectureFromHfConfig(config: unknown, file: string): HfModel
     const step = f.optInt("decoder_sparse_step") ?? 1;
     const mlpOnly = new Set(f.optIntList("mlp_only_layers") ?? []);
     // transformers' rule: layer i is sparse unless listed in mlp_only_layers, and only every
-    // decoder_sparse_step-th layer ((i + 1) % step == 0) is.
-    let moeLayers = 0;
-    for (let i = 0; i < layers; i++) if (!mlpOnly.has(i) && (i + 1) % step === 0) moeLayers++;
+    // decoder_sparse_step-th layer ((i + 1) % step == 0) is. Counted in closed form: the step's
+    // multiples, less the listed layers that are among them.
+    let moeLayers = Math.floor(layers / step);
+    for (const i of mlpOnly) if (i < layers && (i + 1) % step === 0) moeLayers--;
     const expertFfn = f.int("moe_intermediate_size");
     // intermediate_size only matters for dense layers; checkpoints with none may still carry it.
     ffn = moeLayers < layers ? f.int("intermediate_size") : (f.optInt("intermediate_size") ?? expertFfn);
@@ -336,6 +369,10 @@ export function architectureFromHfConfig(config: unknown, file: string): HfModel
     totalParams = countParams(arch).total + layers * extraPerLayer;
     activeParams = totalParams;
   }
+  if (!(totalParams <= LIMITS.params))
+    throw new UsageError(
+      `${file}: the architecture has ${totalParams.toExponential(2)} parameters: at most ${LIMITS.params.toExponential()} (as --params)`,
+    );
   const result: HfModel = { arch, family, extraPerLayer, totalParams, activeParams, notes };
   if (moe) result.moe = moe;
   return result;
