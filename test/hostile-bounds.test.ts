@@ -264,6 +264,68 @@ describe("errors name the file and path a value came from, and quote it short", 
   });
 });
 
+describe("text from files is bounded too", () => {
+  it.each([
+    [
+      "a 5,000-character scenario title",
+      () => [
+        "scenarios",
+        write("s.json", [{ id: "x", title: "t".repeat(5000), params: 7e9, strategy: "dapt", tokens: "1B" }]),
+      ],
+      /s\.json: \[0\]\.title: expected at most 100 characters/,
+    ],
+    [
+      "a 1 MB scenario source",
+      () => [
+        "compare",
+        write("s.json", [
+          { id: "x", title: "T", source: "s".repeat(1e6), params: 7e9, strategy: "dapt", tokens: "1B", gpus: "H100" },
+        ]),
+      ],
+      /s\.json: \[0\]\.source: expected at most 1000 characters/,
+    ],
+    [
+      "a 101-character GPU name",
+      () => [
+        "estimate",
+        ...JOB,
+        "--config",
+        write("c.json", { gpuSpecs: [{ ...GOOD_CONFIG.gpuSpecs[0], name: "n".repeat(101) }] }),
+      ],
+      /c\.json: gpuSpecs\[0\]\.name: expected at most 100 characters/,
+    ],
+    [
+      "a 101-character provider name",
+      () => [
+        "estimate",
+        ...JOB,
+        "--config",
+        write("c.json", { prices: [{ ...GOOD_CONFIG.prices[1], providerName: "p".repeat(101) }] }),
+      ],
+      /c\.json: prices\[0\]\.providerName: expected at most 100 characters/,
+    ],
+    [
+      "101 scenarios in one file",
+      () => [
+        "scenarios",
+        write(
+          "s.json",
+          Array.from({ length: 101 }, (_, i) => ({
+            id: `s${i}`,
+            title: "T",
+            params: 7e9,
+            strategy: "dapt",
+            tokens: "1B",
+          })),
+        ),
+      ],
+      /s\.json: \(top level\): expected at most 100 scenarios/,
+    ],
+  ])("%s", async (_name, argv, says) => {
+    expectRefused(await measure(argv(), dir), says);
+  });
+});
+
 describe("catalog sizes in a config are capped", () => {
   const gpu = (i: number) => ({ ...GOOD_CONFIG.gpuSpecs[0], id: `g${i}` });
   it.each([

@@ -17,10 +17,12 @@ const ScenarioFields = z.strictObject({
     .string()
     .max(64, "expected at most 64 characters")
     .regex(/^[a-z0-9][a-z0-9._-]*$/, "expected lower-case letters, digits, '.', '_' or '-', e.g. my-dapt-7b"),
-  title: name,
-  description: printable(1000).optional(),
+  // Lengths are checked with the cross-field rules (checkScenario), after the values that decide
+  // what the scenario is: a wrong strategy is the error to report, not an essay of a title.
+  title: printable(),
+  description: printable().optional(),
   /** Where the numbers come from, or why they were chosen. */
-  source: printable(1000).optional(),
+  source: printable().optional(),
   model: name.optional(),
   params: Count.optional(),
   addVocab: Count.optional(),
@@ -70,6 +72,13 @@ function checkScenario(s: Fields, ctx: z.RefinementCtx): void {
   if (s.addVocab !== undefined && s.vocab !== undefined) problem("vocab", "give addVocab or vocab, not both");
   if (s.model === undefined && (s.addVocab !== undefined || s.vocab !== undefined))
     problem(s.vocab !== undefined ? "vocab" : "addVocab", "needs model (a bare params size has no known vocabulary)");
+  // A title fits a table cell; a description or source a paragraph.
+  for (const [key, max] of [
+    ["title", 100],
+    ["description", 1000],
+    ["source", 1000],
+  ] as const)
+    if ((s[key]?.length ?? 0) > max) problem(key, `expected at most ${max} characters`);
   const lora = s.strategy === "lora" || s.strategy === "qlora";
   if (!lora && (s.loraRank !== undefined || s.loraTargets !== undefined))
     problem(s.loraRank !== undefined ? "loraRank" : "loraTargets", `applies to lora and qlora only, not ${s.strategy}`);
@@ -90,8 +99,8 @@ export type Scenario = z.infer<typeof Scenario>;
 
 /** A bundled scenario: documented, so description and source are required. */
 export const PresetScenario = ScenarioFields.extend({
-  description: printable(1000),
-  source: printable(1000),
+  description: printable(),
+  source: printable(),
 }).superRefine(checkScenario);
 
 const uniqueIds = (list: ReadonlyArray<{ id: string }>, ctx: z.RefinementCtx, at: PropertyKey[]): void => {

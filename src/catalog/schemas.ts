@@ -12,12 +12,13 @@ import { PRICE_KINDS, STRATEGY_IDS } from "./constants.js";
  * characters, so it can neither drive the terminal (an ESC sequence that sets the window title or
  * the colours) nor break a table row or a markdown line, and short enough for a table cell.
  */
-export const printable = (max: number) =>
-  z
-    .string()
-    .min(1)
-    .max(max, `expected at most ${max} characters`)
-    .regex(/^[^\p{Cc}\u2028\u2029]*$/u, "control characters (escape sequences, line breaks, tabs) are not allowed");
+export const printable = (max?: number) => {
+  const text = z.string().min(1);
+  return (max === undefined ? text : text.max(max, `expected at most ${max} characters`)).regex(
+    /^[^\p{Cc}\u2028\u2029]*$/u,
+    "control characters (escape sequences, line breaks, tabs) are not allowed",
+  );
+};
 
 export const SourceDate = z
   .string()

@@ -6,6 +6,41 @@ import { UsageError, shown } from "../errors.js";
 const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 
 /**
+ * Temporary files that exist right now. On Ctrl-C or a kill they are removed, then the process
+ * dies of the signal as usual. One set of listeners serves every write (a program that writes in a
+ * loop must not pile them up); while they are registered a signal waits for the synchronous write
+ * to finish, and they stay until such a waiting signal has been delivered.
+ */
+const pending = new Set<string>();
+let listening = false;
+
+function onSignal(signal: NodeJS.Signals): void {
+  for (const temp of pending) rmSync(temp, { force: true });
+  pending.clear();
+  stopListening();
+  process.kill(process.pid, signal);
+}
+
+function stopListening(): void {
+  for (const s of SIGNALS) process.removeListener(s, onSignal);
+  listening = false;
+}
+
+function track(temp: string): void {
+  pending.add(temp);
+  if (listening) return;
+  for (const s of SIGNALS) process.on(s, onSignal);
+  listening = true;
+}
+
+function untrack(temp: string): void {
+  pending.delete(temp);
+  setImmediate(() => {
+    if (pending.size === 0 && listening) stopListening();
+  });
+}
+
+/**
  * Writes `text` to the file the user asked for with --out, atomically: to a temporary file beside
  * it, then into place, so a reader never sees half a report and a failure leaves nothing behind.
  * Never over a directory (or a device, pipe or socket). Without --force the target is created
@@ -35,14 +70,7 @@ export function writeOutput(cwd: string, path: string, text: string, force: bool
   // file-name limit must not push it over.
   const temp = join(dir, `.${basename(target).slice(0, 32)}.${randomBytes(8).toString("hex")}.tmp`);
   let created = false;
-  // Ctrl-C or a kill while the temporary file exists: remove it, then die of the signal as usual.
-  // (While a handler is registered the signal waits for this synchronous code to finish.)
-  const onSignal = (signal: NodeJS.Signals): void => {
-    rmSync(temp, { force: true });
-    for (const s of SIGNALS) process.removeListener(s, onSignal);
-    process.kill(process.pid, signal);
-  };
-  for (const s of SIGNALS) process.on(s, onSignal);
+  track(temp);
   try {
     writeFileSync(temp, text, { encoding: "utf8", flag: "wx", ...(mode === undefined ? {} : { mode }) });
     created = true;
@@ -56,10 +84,7 @@ export function writeOutput(cwd: string, path: string, text: string, force: bool
   } finally {
     // Remove only what this run made (after a link the temporary name is a second name of the target).
     if (created) rmSync(temp, { force: true });
-    // The listeners stay until the signal, if one came during the write, has been delivered to them.
-    setImmediate(() => {
-      for (const s of SIGNALS) process.removeListener(s, onSignal);
-    });
+    untrack(temp);
   }
   return target;
 }
