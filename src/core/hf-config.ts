@@ -7,7 +7,7 @@
 // defaulted: transformers' class defaults describe one particular checkpoint, and silently
 // borrowing them would price a different model than the user's.
 
-import { UsageError } from "../errors.js";
+import { UsageError, shown } from "../errors.js";
 import { countParams, type Architecture } from "./architecture.js";
 import { own } from "./own.js";
 import { LIMITS } from "./quantity.js";
@@ -118,8 +118,13 @@ class Fields {
     private readonly file: string,
   ) {}
 
+  /** The file's own value for `key`, never one inherited from Object.prototype. */
+  private get(key: string): unknown {
+    return Object.hasOwn(this.cfg, key) ? this.cfg[key] : undefined;
+  }
+
   has(key: string): boolean {
-    return this.cfg[key] !== undefined && this.cfg[key] !== null;
+    return this.get(key) !== undefined && this.get(key) !== null;
   }
 
   fail(key: string, message: string): never {
@@ -127,7 +132,7 @@ class Fields {
   }
 
   int(key: string, min = 1): number {
-    const value = this.cfg[key];
+    const value = this.get(key);
     const what = min === 0 ? "a non-negative integer" : "a positive integer";
     if (value === undefined || value === null) this.fail(key, `required (${what})`);
     if (typeof value !== "number" || !Number.isInteger(value) || value < min) this.fail(key, `expected ${what}`);
@@ -144,14 +149,14 @@ class Fields {
 
   optBool(key: string): boolean | undefined {
     if (!this.has(key)) return undefined;
-    const value = this.cfg[key];
+    const value = this.get(key);
     if (typeof value !== "boolean") this.fail(key, "expected true or false");
     return value;
   }
 
   optIntList(key: string): number[] | undefined {
     if (!this.has(key)) return undefined;
-    const value = this.cfg[key];
+    const value = this.get(key);
     if (
       !Array.isArray(value) ||
       value.length > MAX_LAYERS ||
@@ -249,7 +254,7 @@ export function architectureFromHfConfig(config: unknown, file: string): HfModel
   if (modelType === undefined || modelType === null) f.fail("model_type", `required (one of ${supportedList()})`);
   if (typeof modelType !== "string") f.fail("model_type", `expected a string (one of ${supportedList()})`);
   if (!(SUPPORTED_MODEL_TYPES as readonly string[]).includes(modelType)) {
-    f.fail("model_type", `"${modelType}" is not supported (supported: ${supportedList()})`);
+    f.fail("model_type", `"${shown(modelType, 40)}" is not supported (supported: ${supportedList()})`);
   }
   const family = modelType as ModelType;
   const rules = RULES[family];

@@ -191,7 +191,7 @@ class Fields {
   /** The value at a dotted path, or undefined when absent or null; marks the path used when present. */
   get(path: string): unknown {
     let value: unknown = this.root;
-    for (const key of path.split(".")) value = isObj(value) ? value[key] : undefined;
+    for (const key of path.split(".")) value = isObj(value) && Object.hasOwn(value, key) ? value[key] : undefined;
     if (!present(value)) return undefined;
     this.used.add(path);
     return value;
@@ -208,7 +208,7 @@ class Fields {
   /** Whether a value is present at `path`, without marking it used (for mappings only partly read). */
   has(path: string): boolean {
     let value: unknown = this.root;
-    for (const key of path.split(".")) value = isObj(value) ? value[key] : undefined;
+    for (const key of path.split(".")) value = isObj(value) && Object.hasOwn(value, key) ? value[key] : undefined;
     return present(value);
   }
 
