@@ -253,6 +253,18 @@ describe("errors name the file and path a value came from, and quote it short", 
     expect(outcome.ms).toBeLessThan(2000);
   });
 
+  it.each([
+    [["estimate", "--params", "7B", "--tokens", "1B", "--gpus", "2xH1000"], "(did you mean H100?)"],
+    [
+      ["plan", "--params", "7B", "--tokens", "1B", "--strategy", "lora", "--budget", "100000"],
+      "(a number alone has no currency: did you mean 100000원 or $100000?)",
+    ],
+  ])("a line cut to fit keeps its closing hint: %j", async (argv, hint) => {
+    const outcome = await measure(argv, dir);
+    expectRefused(outcome);
+    expect(outcome.stderr.trimEnd().endsWith(hint)).toBe(true);
+  });
+
   it("torchtune builder names with digit underscores still find their preset", async () => {
     const yaml = write("t.yaml", "model:\n  _component_: torchtune.models.llama3_1.lora_llama3_1_8b\n");
     const outcome = await measure(

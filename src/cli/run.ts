@@ -52,8 +52,20 @@ export function oneLine(message: string): string {
     .filter((part) => part !== "")
     .join(" ");
   // Text quoted from a user's file (a JSON parser's snippet) may hold control characters.
-  const line = escapeControls(joined);
-  return line.length > MAX_ERROR_LINE ? `${line.slice(0, MAX_ERROR_LINE - 3)}...` : line;
+  return fitLine(escapeControls(joined));
+}
+
+/**
+ * The line cut to MAX_ERROR_LINE characters. A closing hint in brackets ("(did you mean H100?)")
+ * is what a reader acts on, so it is kept and the text before it (a list of choices) is cut.
+ */
+function fitLine(line: string): string {
+  if (line.length <= MAX_ERROR_LINE) return line;
+  const hintStart = line.endsWith(")") ? line.lastIndexOf(" (") : -1;
+  const hint = hintStart > 0 ? line.slice(hintStart) : "";
+  if (hint.length > 0 && hint.length <= MAX_ERROR_LINE / 2)
+    return `${line.slice(0, MAX_ERROR_LINE - hint.length - 3)}...${hint}`;
+  return `${line.slice(0, MAX_ERROR_LINE - 3)}...`;
 }
 
 /**
@@ -98,8 +110,7 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
   // Errors speak the user's language too: --lang if it was typed, else the locale.
   const lang = langFromArgv(argv) ?? langFromEnv(io.env);
   const fail = (message: string): number => {
-    const line = `llm-cost: ${localizeError(oneLine(message), lang)}`;
-    io.stderr(`${line.length > MAX_ERROR_LINE ? `${line.slice(0, MAX_ERROR_LINE - 3)}...` : line}\n`);
+    io.stderr(`${fitLine(`llm-cost: ${localizeError(oneLine(message), lang)}`)}\n`);
     return EXIT_USAGE;
   };
   const missingCommand =
