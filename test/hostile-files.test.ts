@@ -40,7 +40,8 @@ describe("files that are not regular files, or too big, are refused before readi
     ["/dev/urandom", () => "/dev/urandom", /not a regular file/],
     ["a named pipe nobody writes to", () => join(dir, "fifo"), /not a regular file/],
     ["a directory", () => join(dir, "folder"), /is a directory/],
-    ["an 11 MB file", () => join(dir, "huge.json"), /larger than 10 MB/],
+    // A training config's limit is lower (256 KB): see the YAML tests below.
+    ["an 11 MB file", () => join(dir, "huge.json"), /larger than (10 MB|256 KB)/],
   ];
   for (const [reader, argv] of READERS)
     it.each(paths)(`${reader} %s`, async (_name, path, says) => {
@@ -130,8 +131,8 @@ describe("a key given twice is an error in JSON as in YAML", () => {
 });
 
 describe("parse work grows linearly with the file", () => {
-  it("a trainer YAML with 60,000 keys is read in well under 2 s", async () => {
-    const keys = Array.from({ length: 60_000 }, (_, i) => `k${i}: ${i}`).join("\n");
+  it("a trainer YAML as big as allowed (256 KB, 20,000 keys) is read in well under 2 s", async () => {
+    const keys = Array.from({ length: 20_000 }, (_, i) => `k${i}: ${i}`).join("\n");
     const file = write("many.yaml", `base_model: meta-llama/Llama-2-7b-hf\n${keys}\n`);
     const outcome = await measure(
       ["estimate", "--from", file, "--tokens", "1B", "--gpus", "H100", "--format", "json"],
@@ -140,6 +141,16 @@ describe("parse work grows linearly with the file", () => {
     expect(outcome.stderr).toBe("");
     expect(outcome.code).toBe(0);
     expect(outcome.ms).toBeLessThan(2000);
+    expect(JSON.parse(outcome.stdout).inputs.from.ignored).toHaveLength(51);
+  });
+
+  it.each([30_000, 300_000])("a trainer YAML of %d keys (over 256 KB) is refused before parsing", async (n) => {
+    const keys = Array.from({ length: n }, (_, i) => `k${i}: ${i}`).join("\n");
+    const file = write("many.yaml", `base_model: meta-llama/Llama-2-7b-hf\n${keys}\n`);
+    expectRefused(
+      await measure(["estimate", "--from", file, "--tokens", "1B", "--gpus", "H100"], dir),
+      /invalid --from "many\.yaml": larger than 256 KB/,
+    );
   });
 
   it("a JSON config 10,000 objects deep is checked for duplicates without a quadratic path", async () => {

@@ -16,12 +16,13 @@ const WHY: Record<string, string> = {
 };
 
 /**
- * Reads a regular file of at most MAX_FILE_BYTES as UTF-8 text. A device (/dev/zero), a named pipe
+ * Reads a regular file of at most `maxBytes` as UTF-8 text. A device (/dev/zero), a named pipe
  * or a socket is refused before a byte is read; so is a file over the limit. The file is opened
  * non-blocking and checked through its descriptor, so a FIFO cannot hang the open and a swap
  * between the check and the read changes nothing.
  */
-export function readBoundedFile(full: string): ReadResult {
+export function readBoundedFile(full: string, maxBytes = MAX_FILE_BYTES): ReadResult {
+  const tooBig = `larger than ${maxBytes >= 1024 * 1024 ? `${maxBytes / 1024 / 1024} MB` : `${maxBytes / 1024} KB`}`;
   let fd: number;
   try {
     fd = openSync(full, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
@@ -37,17 +38,17 @@ export function readBoundedFile(full: string): ReadResult {
     const stat = fstatSync(fd);
     if (stat.isDirectory()) return { ok: false, code: "EISDIR", why: "is a directory" };
     if (!stat.isFile()) return { ok: false, why: "not a regular file (a device, pipe or socket)" };
-    if (stat.size > MAX_FILE_BYTES) return { ok: false, why: tooBig };
+    if (stat.size > maxBytes) return { ok: false, why: tooBig };
     // Read to the end rather than trusting the size: some files (/proc) report 0 and still have text.
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(64 * 1024, MAX_FILE_BYTES + 1 - total));
+      const chunk = Buffer.allocUnsafe(Math.min(64 * 1024, maxBytes + 1 - total));
       const n = readSync(fd, chunk, 0, chunk.length, null);
       if (n === 0) break;
       chunks.push(chunk.subarray(0, n));
       total += n;
-      if (total > MAX_FILE_BYTES) return { ok: false, why: tooBig };
+      if (total > maxBytes) return { ok: false, why: tooBig };
     }
     return decode(Buffer.concat(chunks, total));
   } catch (error) {
@@ -57,8 +58,6 @@ export function readBoundedFile(full: string): ReadResult {
     closeSync(fd);
   }
 }
-
-const tooBig = `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`;
 
 /**
  * UTF-8 text without a byte-order mark (Windows editors add one). A file saved as UTF-16 (Windows

@@ -7,8 +7,8 @@ import { duplicateJsonKey } from "./json-duplicates.js";
  * Reads a user's file as UTF-8 text (a regular file of at most 10 MB, see ./bounded-read.ts); a
  * missing, unreadable or refused file is a UsageError naming the flag and path.
  */
-export function readTextFile(path: string, flag: string, cwd = "."): string {
-  const result = readBoundedFile(resolve(cwd, path));
+export function readTextFile(path: string, flag: string, cwd = ".", maxBytes?: number): string {
+  const result = readBoundedFile(resolve(cwd, path), maxBytes);
   if (!result.ok) throw badValue(flag, path, result.why);
   return result.text;
 }

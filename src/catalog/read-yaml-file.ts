@@ -73,7 +73,14 @@ export function parseYaml(text: string, file: string): unknown {
   }
 }
 
+/**
+ * Training configs are a few kilobytes. The YAML library builds a node per value (about 25 µs and
+ * 2 kB each), so a bigger file would cost seconds and hundreds of megabytes: 256 KB keeps the
+ * worst case under a second.
+ */
+export const MAX_YAML_BYTES = 256 * 1024;
+
 /** Reads and parses a YAML file the user named with `flag` (a training config); errors name the file and line. */
 export function readYamlFile(path: string, flag: string, cwd = "."): unknown {
-  return parseYaml(readTextFile(path, flag, cwd), path);
+  return parseYaml(readTextFile(path, flag, cwd, MAX_YAML_BYTES), path);
 }
