@@ -7,19 +7,8 @@ import { runInProcess, type RunOutcome } from "./in-process.js";
  * accept; never a throw, a stack trace or a write to the real process streams.
  */
 
-/** Property names an object literal inherits: user text equal to one must read as unknown. */
-export const PROPERTY_NAMES = [
-  "constructor",
-  "__proto__",
-  "toString",
-  "hasOwnProperty",
-  "valueOf",
-  "isPrototypeOf",
-  "propertyIsEnumerable",
-  "toLocaleString",
-  "__defineGetter__",
-  "__lookupSetter__",
-];
+/** Property names an object literal inherits (the fuzzer's list): user text equal to one must read as unknown. */
+export { PROPERTY_NAMES } from "./fuzz-argv.js";
 
 /** The most a one-line error may be, in characters (the "~200", with room for a list of choices). */
 export const MAX_LINE = 240;
