@@ -1,3 +1,5 @@
+import { readFileSync, readlinkSync } from "node:fs";
+import { isAbsolute } from "node:path";
 import { buildProgram, run } from "./cli/run.js";
 
 // buildProgram: scripts/docs walks the registered options of the built bundle to write docs/options.md.
@@ -20,11 +22,48 @@ export async function main(): Promise<void> {
       process.exit(2);
     });
   }
+  // `llm-cost … >&-`: Node puts /dev/null on a closed standard stream, so the output would vanish
+  // with exit 0. Say so instead (before any work), as a write to a closed descriptor would.
+  if (stdoutWasClosed()) {
+    process.stderr.write("llm-cost: cannot write the output (standard output is closed)\n");
+    process.exitCode = 2;
+    return;
+  }
   process.exitCode = await run(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
-    cwd: process.cwd(),
+    cwd: workingDirectory(),
   });
+}
+
+/**
+ * The working directory, or where it was when it has since been deleted (process.cwd() throws
+ * ENOENT then): relative paths then name files that do not exist, which each command reports as
+ * such, while --version and --help still work.
+ */
+function workingDirectory(): string {
+  try {
+    return process.cwd();
+  } catch {
+    const pwd = process.env["PWD"];
+    return pwd !== undefined && isAbsolute(pwd) ? pwd : "/nonexistent-working-directory";
+  }
+}
+
+/**
+ * Whether file descriptor 1 is the /dev/null that Node opens (read-write) in place of a closed
+ * one. A shell's `> /dev/null` opens it write-only, so it is not mistaken for this. Linux only
+ * (/proc); elsewhere the check says no.
+ */
+function stdoutWasClosed(): boolean {
+  try {
+    if (readlinkSync("/proc/self/fd/1") !== "/dev/null") return false;
+    const flags = /^flags:\s*([0-7]+)/m.exec(readFileSync("/proc/self/fdinfo/1", "utf8"))?.[1];
+    // O_ACCMODE is 3; O_RDWR is 2.
+    return flags !== undefined && (Number.parseInt(flags, 8) & 3) === 2;
+  } catch {
+    return false;
+  }
 }

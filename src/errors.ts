@@ -7,11 +7,24 @@ export class UsageError extends Error {
   override name = "UsageError";
 }
 
+/** How many characters of a user's value an error or a note echoes: enough to recognise it, never a flood. */
+export const SHOWN_CHARS = 80;
+
+/**
+ * A user's value as a message may quote it: cut to `max` characters (a 50 MB value must not be
+ * copied, escaped and printed whole) and with control characters written visibly.
+ */
+export function shown(value: string, max = SHOWN_CHARS): string {
+  // Cut before escaping (escaping walks every character), then again after (escapes are longer).
+  const cut = value.length > max ? value.slice(0, max) : value;
+  const escaped = escapeControls(cut);
+  return escaped.length > max || cut.length < value.length ? `${escaped.slice(0, max - 3)}...` : escaped;
+}
+
 /** Builds the one-line message for a bad flag value: names the flag, the value and what is allowed. */
 export function badValue(flag: string, value: string, allowed: string, hint?: string): UsageError {
-  const shown = value.length > 60 ? `${value.slice(0, 57)}...` : value;
   const tail = hint ? ` (${hint})` : "";
-  return new UsageError(`invalid ${flag} "${shown}": ${allowed}${tail}`);
+  return new UsageError(`invalid ${flag} "${shown(value)}": ${allowed}${tail}`);
 }
 
 /**

@@ -1,10 +1,20 @@
 import { countParams } from "../core/architecture.js";
 import { findGpu } from "../core/gpus.js";
-import { UsageError } from "../errors.js";
+import { LIMITS } from "../core/quantity.js";
+import { UsageError, shown } from "../errors.js";
 import type { Catalog } from "./load.js";
 import type { ModelPreset } from "./model-schema.js";
 import type { GpuSpec, PriceOffer } from "./schemas.js";
 import type { LoadedConfig } from "./user-config.js";
+
+/** A model's parameter count within the --params bound, whatever file the shape came from. */
+function boundedParams(total: number, where: string): number {
+  if (!(total <= LIMITS.params))
+    throw new UsageError(
+      `${where}: the architecture has ${total.toExponential(2)} parameters: at most ${LIMITS.params.toExponential()} (as --params)`,
+    );
+  return total;
+}
 
 /**
  * The fabric of a GPU from a config file. What the file leaves out is assumed to be the plainest
@@ -64,7 +74,7 @@ export function mergeConfig(catalog: Catalog, loaded: LoadedConfig | undefined):
     const gpu = findGpu(gpus, p.gpu);
     if (!gpu)
       throw new UsageError(
-        `${file}: prices[${i}].gpu: unknown GPU "${p.gpu}" (use an id from llm-cost gpus, or add it under gpuSpecs)`,
+        `${file}: prices[${i}].gpu: unknown GPU "${shown(p.gpu)}" (use an id from llm-cost gpus, or add it under gpuSpecs)`,
       );
     return {
       provider: "own",
@@ -79,13 +89,13 @@ export function mergeConfig(catalog: Catalog, loaded: LoadedConfig | undefined):
       origin: file,
     };
   });
-  const ownModels: ModelPreset[] = config.models.map((m) => ({
+  const ownModels: ModelPreset[] = config.models.map((m, i) => ({
     id: m.id,
     name: m.name,
     family: "own",
     aliases: m.aliases,
     arch: m.arch,
-    publishedParams: countParams(m.arch).total,
+    publishedParams: boundedParams(countParams(m.arch).total, `${file}: models[${i}].arch`),
     publishedParamsSource: `computed from the architecture in ${file}`,
     source: `${file}: ${m.source}`,
   }));

@@ -1,18 +1,43 @@
-import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { UsageError, badValue } from "../errors.js";
+import { UsageError, badValue, shown } from "../errors.js";
+import { readBoundedFile } from "./bounded-read.js";
+import { duplicateJsonKey } from "./json-duplicates.js";
 
-/** Reads a user's file as UTF-8 text; a missing or unreadable file is a UsageError naming the flag and path. */
-export function readTextFile(path: string, flag: string, cwd = "."): string {
+/**
+ * Reads a user's file as UTF-8 text (a regular file of at most 10 MB, see ./bounded-read.ts); a
+ * missing, unreadable or refused file is a UsageError naming the flag and path.
+ */
+export function readTextFile(path: string, flag: string, cwd = ".", maxBytes?: number): string {
+  const result = readBoundedFile(resolve(cwd, path), maxBytes);
+  if (!result.ok) throw badValue(flag, path, result.why);
+  return result.text;
+}
+
+/**
+ * Parses JSON text from `file` (as error messages name it): a syntax error names the line and
+ * column, and a key given twice in one object is an error, as it is in YAML.
+ */
+export function parseJsonText(text: string, file: string): unknown {
+  let data: unknown;
   try {
-    // Editors on Windows save JSON with a byte-order mark; it is not part of the text.
-    return readFileSync(resolve(cwd, path), "utf8").replace(/^\uFEFF/, "");
+    data = JSON.parse(text);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : `cannot be read (${code ?? "error"})`;
-    throw badValue(flag, path, why);
+    const message = (error as Error).message;
+    // V8 reports "... in JSON at position N"; a line number is easier to find in an editor.
+    const position = /at position (\d+)/.exec(message)?.[1];
+    const where =
+      position === undefined
+        ? ""
+        : (() => {
+            const { line, column } = lineAndColumn(text, Number(position));
+            return ` at line ${line}, column ${column}`;
+          })();
+    const reason = message.replace(/ at position \d+( \(line \d+ column \d+\))?$/, "").replace(/ in JSON$/, "");
+    throw new UsageError(`${shown(file)}: not valid JSON${where} (${shown(reason, 120)})`);
   }
+  const duplicate = duplicateJsonKey(text);
+  if (duplicate !== undefined) throw new UsageError(`${shown(file)}: ${duplicate}: duplicate key`);
+  return data;
 }
 
 /** 1-based line and column of a character offset, for error messages that point into the file. */
@@ -27,21 +52,5 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
  * A syntax error is one line naming the file and, where the parser reports it, the line and column.
  */
 export function readJsonFile(path: string, flag: string, cwd = "."): unknown {
-  const text = readTextFile(path, flag, cwd);
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    const message = (error as Error).message;
-    // V8 reports "... in JSON at position N"; a line number is easier to find in an editor.
-    const position = /at position (\d+)/.exec(message)?.[1];
-    const where =
-      position === undefined
-        ? ""
-        : (() => {
-            const { line, column } = lineAndColumn(text, Number(position));
-            return ` at line ${line}, column ${column}`;
-          })();
-    const reason = message.replace(/ at position \d+( \(line \d+ column \d+\))?$/, "").replace(/ in JSON$/, "");
-    throw new UsageError(`${path}: not valid JSON${where} (${reason})`);
-  }
+  return parseJsonText(readTextFile(path, flag, cwd), path);
 }

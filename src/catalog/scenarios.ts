@@ -28,7 +28,7 @@ export function loadScenarioPresets(): Scenario[] {
  */
 export function parseScenarioFile(data: unknown, file: string): Scenario[] {
   if (Array.isArray(data)) return parseWith(ScenarioList, data, file);
-  if (data !== null && typeof data === "object" && "scenarios" in data)
+  if (data !== null && typeof data === "object" && Object.hasOwn(data, "scenarios"))
     return parseWith(ScenarioFile, data, file).scenarios;
   return [parseWith(Scenario, data, file)];
 }

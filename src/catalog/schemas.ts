@@ -7,9 +7,34 @@ import { PRICE_KINDS, STRATEGY_IDS } from "./constants.js";
  */
 
 /** A date as sources give it: 2026, 2026-01, 2026-01-21 or a quarter like 2024-Q4. */
+/**
+ * Text from a user's file that the output prints (names, titles, sources): one line of printable
+ * characters, so it can neither drive the terminal (an ESC sequence that sets the window title or
+ * the colours) nor break a table row or a markdown line, and short enough for a table cell.
+ */
+export const printable = (max?: number) => {
+  const text = z.string().min(1);
+  return (max === undefined ? text : text.max(max, `expected at most ${max} characters`)).regex(
+    /^[^\p{Cc}\u2028\u2029]*$/u,
+    "control characters (escape sequences, line breaks, tabs) are not allowed",
+  );
+};
+
 export const SourceDate = z
   .string()
-  .regex(/^\d{4}(-\d{2}(-\d{2})?|-Q[1-4])?$/, "expected a date like 2026-01-21, 2026-01, 2026 or 2024-Q4");
+  .regex(/^\d{4}(-\d{2}(-\d{2})?|-Q[1-4])?$/, "expected a date like 2026-01-21, 2026-01, 2026 or 2024-Q4")
+  .refine(isCalendarDate, "expected a date on the calendar (month 01–12, a day the month has)");
+
+/** Whether a SourceDate's month and day exist: 2025-02-30 and 2026-13 are typos that sort wrongly. */
+function isCalendarDate(text: string): boolean {
+  const [year, month, day] = text.split("-").map(Number);
+  if (month === undefined || Number.isNaN(month)) return true; // "2026" or "2024-Q4"
+  if (month < 1 || month > 12) return false;
+  if (day === undefined) return true;
+  // Day 0 of the next month is the last day of this one (UTC: no time-zone shifts).
+  const daysInMonth = new Date(Date.UTC(year!, month, 0)).getUTCDate();
+  return day >= 1 && day <= daysInMonth;
+}
 
 export const GpuSpec = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/),

@@ -1,6 +1,7 @@
-import { readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
-import { UsageError } from "../errors.js";
+import { UsageError, shown } from "../errors.js";
+import { readBoundedFile } from "./bounded-read.js";
+import { parseJsonText } from "./read-config-file.js";
 import type { UserConfig } from "./user-config-schema.js";
 
 /**
@@ -24,25 +25,20 @@ export interface LoadedConfig {
  */
 export async function loadUserConfig(explicitPath: string | undefined, cwd: string): Promise<LoadedConfig | undefined> {
   const file = explicitPath ?? CONFIG_FILE_NAME;
-  const full = resolve(cwd, file);
-  let text: string;
-  try {
-    if (statSync(full).isDirectory()) throw new UsageError(`${file}: is a directory, not a config file`);
-    text = readFileSync(full, "utf8").replace(/^\uFEFF/, ""); // a byte-order mark is not part of the JSON
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" && explicitPath === undefined) return undefined;
-    throw new UsageError(
-      `${file}: cannot be read (${code ?? "error"})${explicitPath !== undefined ? " (--config)" : ""}`,
-    );
+  // Found or named, the file is read with the same bounds (./bounded-read.ts): a config that is a
+  // link to /dev/zero is refused, not read until memory runs out.
+  const result = readBoundedFile(resolve(cwd, file));
+  if (!result.ok) {
+    if (result.code === "ENOENT" && explicitPath === undefined) return undefined;
+    const why =
+      result.code === "EISDIR"
+        ? "is a directory, not a config file"
+        : result.code
+          ? `cannot be read (${result.code})`
+          : result.why;
+    throw new UsageError(`${shown(file)}: ${why}${explicitPath !== undefined ? " (--config)" : ""}`);
   }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`${file}: not valid JSON (${(error as Error).message})`);
-  }
+  const data = parseJsonText(result.text, file);
   const { parseUserConfig } = await import("./user-config-schema.js");
   return { file, config: parseUserConfig(data, file) };
 }

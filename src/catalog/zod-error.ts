@@ -1,13 +1,12 @@
 import type { z } from "zod";
-import { UsageError, escapeControls } from "../errors.js";
+import { UsageError, shown } from "../errors.js";
 
 /**
  * A key from the user's file as an error message may show it: control characters escaped (a NUL or
  * an ESC sequence must not reach the terminal) and a very long key cut, so the message stays one short line.
  */
 function shownKey(key: string): string {
-  const escaped = escapeControls(key);
-  return escaped.length > 60 ? `${escaped.slice(0, 57)}...` : escaped;
+  return shown(key, 60);
 }
 
 /** Writes a JSON path the way a reader would look it up: models[3].arch.kvHeads. */

@@ -1,4 +1,4 @@
-import { badValue } from "../errors.js";
+import { badValue, shown } from "../errors.js";
 import { closest } from "../core/suggest.js";
 
 /** Parses one value that must be one of `allowed` (any case), with a "did you mean" hint. */
@@ -26,7 +26,7 @@ export function parseChoiceList<T extends string>(value: string, allowed: readon
         throw badValue(
           flag,
           value,
-          `unknown "${p}"; expected a comma list of ${allowed.join(", ")} (or all)`,
+          `unknown "${shown(p, 40)}"; expected a comma list of ${allowed.join(", ")} (or all)`,
           guess ? `did you mean ${guess}?` : undefined,
         );
       }

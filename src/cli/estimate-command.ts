@@ -32,7 +32,8 @@ import { resolvePrice } from "../core/price.js";
 import { LIMITS, parseCount, parseFraction, parsePositiveNumber } from "../core/quantity.js";
 import { buildReport, type EstimateReport, type ResolvedInputs } from "../core/report.js";
 import { modelFromFile } from "../catalog/throughput-model.js";
-import { UsageError, badValue } from "../errors.js";
+import { UsageError, badValue, shown } from "../errors.js";
+import { blameTrainerFile } from "../core/trainer-paths.js";
 import { renderDelimited } from "../output/delimited.js";
 import { toEstimateJson } from "../output/to-estimate-json.js";
 import type { JobFlags, PassThroughFlags } from "./scenario-flags.js";
@@ -273,7 +274,7 @@ function withTrainer(
     const preset = mapHubModelToPreset(o.model, catalog.models);
     if (preset === undefined) {
       throw new UsageError(
-        `${trainer.file}: model "${o.model}" matches no preset: give its config.json with --model-config (or --model / --params)`,
+        `${shown(trainer.file)}: model "${shown(o.model)}" matches no preset: give its config.json with --model-config (or --model / --params)`,
       );
     }
     merged.model = preset;
@@ -286,6 +287,15 @@ export function resolveEstimate(
   baseCatalog: Catalog,
   files: EstimateFiles = {},
 ): EstimateReport {
+  try {
+    return resolveFlags(rawFlags, baseCatalog, files);
+  } catch (error) {
+    const trainer = files.trainer && { file: files.trainer.file, trainer: files.trainer.options.trainer };
+    throw blameTrainerFile(error, trainer, rawFlags as unknown as Record<string, unknown>);
+  }
+}
+
+function resolveFlags(rawFlags: EstimateFlags, baseCatalog: Catalog, files: EstimateFiles): EstimateReport {
   const loaded = files.config;
   const hf = files.hf;
   const catalog = mergeConfig(baseCatalog, loaded);

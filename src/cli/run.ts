@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Command, CommanderError } from "commander";
-import { UsageError, escapeControls } from "../errors.js";
+import { UsageError, badValue, escapeControls } from "../errors.js";
 import { localizeError } from "../i18n/errors.js";
 import { langFromArgv, langFromEnv } from "../i18n/lang.js";
 import { PACKAGE_ROOT } from "../package-root.js";
@@ -26,15 +26,47 @@ function version(): string {
   return pkg.version;
 }
 
-/** One line, no "error:" prefix from commander, no trailing newline inside. */
-function oneLine(message: string): string {
+/** Control characters other than line breaks and tabs, and the colour (SGR) sequences llm-cost writes. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: this pattern exists to find control characters.
+const OUTPUT_CONTROLS = /\u001b\[[0-9;]*m|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
+/** Output text with every control character written visibly (\u001b), except colours, tabs and line breaks. */
+export function visibleControls(text: string): string {
+  return text.replace(OUTPUT_CONTROLS, (match) => (match.length > 1 ? match : escapeControls(match)));
+}
+
+/** The longest argument accepted: a path may be 4,096 bytes (PATH_MAX), and no value is longer. */
+export const MAX_ARGUMENT = 4096;
+
+/** The longest error line printed, in characters: values in it are already cut (errors.ts `shown`). */
+export const MAX_ERROR_LINE = 240;
+
+/** One line, no "error:" prefix from commander, no trailing newline inside, at most MAX_ERROR_LINE characters. */
+export function oneLine(message: string): string {
+  // A message that quotes a huge value whole is cut before any further work on it.
+  const bounded = message.length > 4 * MAX_ERROR_LINE ? message.slice(0, 4 * MAX_ERROR_LINE) : message;
+  // Split and trim rather than a /\s*\n\s*/ regex, which is quadratic on long runs of spaces.
+  const joined = bounded
+    .replace(/^error:/i, "")
+    .split("\n")
+    .map((part) => part.trim())
+    .filter((part) => part !== "")
+    .join(" ");
   // Text quoted from a user's file (a JSON parser's snippet) may hold control characters.
-  return escapeControls(
-    message
-      .replace(/^error:\s*/i, "")
-      .replace(/\s*\n\s*/g, " ")
-      .trim(),
-  );
+  return fitLine(escapeControls(joined));
+}
+
+/**
+ * The line cut to MAX_ERROR_LINE characters. A closing hint in brackets ("(did you mean H100?)")
+ * is what a reader acts on, so it is kept and the text before it (a list of choices) is cut.
+ */
+function fitLine(line: string): string {
+  if (line.length <= MAX_ERROR_LINE) return line;
+  const hintStart = line.endsWith(")") ? line.lastIndexOf(" (") : -1;
+  const hint = hintStart > 0 ? line.slice(hintStart) : "";
+  if (hint.length > 0 && hint.length <= MAX_ERROR_LINE / 2)
+    return `${line.slice(0, MAX_ERROR_LINE - hint.length - 3)}...${hint}`;
+  return `${line.slice(0, MAX_ERROR_LINE - 3)}...`;
 }
 
 /**
@@ -75,19 +107,36 @@ export function buildProgram(io: Io, heldBack: string[] = []): Command {
  * process.exit, so tests and fuzzers can drive it in-process. It is async because commands import
  * what only some runs need (zod for user files, yaml for --from) when they need it.
  */
-export async function run(argv: readonly string[], io: Io): Promise<number> {
+export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
+  // Names and text from the user's files are checked where they are read; this is the last line of
+  // defence: nothing but llm-cost's own colours reaches the terminal as a control sequence.
+  const io: Io = {
+    ...rawIo,
+    stdout: (text) => rawIo.stdout(visibleControls(text)),
+    stderr: (text) => rawIo.stderr(visibleControls(text)),
+  };
   const heldBack: string[] = [];
   const program = buildProgram(io, heldBack);
   // Errors speak the user's language too: --lang if it was typed, else the locale.
   const lang = langFromArgv(argv) ?? langFromEnv(io.env);
   const fail = (message: string): number => {
-    io.stderr(`llm-cost: ${localizeError(oneLine(message), lang)}\n`);
+    io.stderr(`${fitLine(`llm-cost: ${localizeError(oneLine(message), lang)}`)}\n`);
     return EXIT_USAGE;
   };
   selectCatalog(io);
   const missingCommand =
     "missing command: expected estimate, compare, plan, check, scenarios, validate, gpus, prices, models or completion (see llm-cost --help)";
   if (argv.length === 0) return fail(missingCommand);
+  // No flag value or file name is this long; bounding every argument bounds the work any parser
+  // (a regular expression, an edit distance) can be made to do on it.
+  const long = argv.findIndex((arg) => arg.length > MAX_ARGUMENT);
+  if (long >= 0) {
+    const arg = argv[long]!;
+    const glued = /^(--[\w-]+)=/.exec(arg)?.[1];
+    const before = argv[long - 1];
+    const flag = glued ?? (before?.startsWith("--") ? before : "argument");
+    return fail(badValue(flag, arg, `longer than ${MAX_ARGUMENT.toLocaleString("en-US")} characters`).message);
+  }
   try {
     await program.parseAsync([...argv], { from: "user" });
     for (const text of heldBack) io.stderr(text);

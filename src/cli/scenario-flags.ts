@@ -4,7 +4,7 @@ import type { LoadedScenario } from "../catalog/scenarios.js";
 import type { Scenario } from "../catalog/scenario-schema.js";
 import { CONFIG_FILE_NAME } from "../catalog/user-config.js";
 import type { EstimateReport } from "../core/report.js";
-import { UsageError } from "../errors.js";
+import { UsageError, shown } from "../errors.js";
 import { resolveEstimate, type EstimateFiles } from "./estimate-command.js";
 
 /** The flags `resolveEstimate` takes, as commander would hand them to `estimate`. */
@@ -132,6 +132,6 @@ export function estimateScenario(
     const hint = /^missing --gpus/.test(error.message)
       ? "it names no GPUs: give --gpus, e.g. --gpus 8xH100"
       : error.message;
-    throw new UsageError(`scenario "${scenario.id}" (${origin}): ${hint}`);
+    throw new UsageError(`scenario "${scenario.id}" (${shown(origin)}): ${hint}`);
   }
 }

@@ -1,47 +1,109 @@
-import { existsSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, linkSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { UsageError } from "../errors.js";
+import { UsageError, shown } from "../errors.js";
+
+const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+
+/**
+ * Temporary files that exist right now. On Ctrl-C or a kill they are removed, then the process
+ * dies of the signal as usual. One set of listeners serves every write (a program that writes in a
+ * loop must not pile them up); while they are registered a signal waits for the synchronous write
+ * to finish, and they stay until such a waiting signal has been delivered.
+ */
+const pending = new Set<string>();
+let listening = false;
+
+function onSignal(signal: NodeJS.Signals): void {
+  for (const temp of pending) rmSync(temp, { force: true });
+  pending.clear();
+  stopListening();
+  process.kill(process.pid, signal);
+}
+
+function stopListening(): void {
+  for (const s of SIGNALS) process.removeListener(s, onSignal);
+  listening = false;
+}
+
+function track(temp: string): void {
+  pending.add(temp);
+  if (listening) return;
+  for (const s of SIGNALS) process.on(s, onSignal);
+  listening = true;
+}
+
+function untrack(temp: string): void {
+  pending.delete(temp);
+  setImmediate(() => {
+    if (pending.size === 0 && listening) stopListening();
+  });
+}
 
 /**
  * Writes `text` to the file the user asked for with --out, atomically: to a temporary file beside
- * it, then a rename, so a reader never sees half a report and a failure leaves nothing behind.
- * Never over a directory (or a device, pipe or socket); an existing file is replaced only with --force.
+ * it, then into place, so a reader never sees half a report and a failure leaves nothing behind.
+ * Never over a directory (or a device, pipe or socket). Without --force the target is created
+ * exclusively (a hard link of the temporary file fails if the name exists, even when another
+ * writer got there between our check and our write); with --force it is replaced by a rename and
+ * keeps the old file's permissions.
  */
 export function writeOutput(cwd: string, path: string, text: string, force: boolean): string {
-  if (path.trim() === "") throw new UsageError(`invalid --out "${path}": give a file name`);
+  const bad = (why: string) => new UsageError(`invalid --out "${shown(path)}": ${why}`);
+  if (path.trim() === "") throw bad("give a file name");
   // "reports/" names a folder; resolve() would drop the slash and write a file called "reports".
-  if (/[/\\]$/.test(path)) throw new UsageError(`invalid --out "${path}": names a folder; give a file name`);
+  if (/[/\\]$/.test(path)) throw bad("names a folder; give a file name");
   const target = resolve(cwd, path);
   const dir = dirname(target);
-  if (!existsSync(dir) || !statSync(dir).isDirectory())
-    throw new UsageError(`invalid --out "${path}": the folder ${dir} does not exist`);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw bad(`the folder ${shown(dir)} does not exist`);
+  let mode: number | undefined;
   if (existsSync(target)) {
     const stat = statSync(target);
-    if (stat.isDirectory()) throw new UsageError(`invalid --out "${path}": is a directory; give a file name`);
+    if (stat.isDirectory()) throw bad("is a directory; give a file name");
     // The rename would replace the node itself: /dev/null as root, a named pipe.
-    if (!stat.isFile())
-      throw new UsageError(`invalid --out "${path}": not a regular file (a device, pipe or socket); give a file name`);
-    if (!force) throw new UsageError(`invalid --out "${path}": the file exists; add --force to replace it`);
+    if (!stat.isFile()) throw bad("not a regular file (a device, pipe or socket); give a file name");
+    if (!force) throw bad("the file exists; add --force to replace it");
+    mode = stat.mode & 0o7777;
   }
-  // A short temporary name: a target name near the file-name limit must not push it over.
-  const temp = join(dir, `.${basename(target).slice(0, 32)}.${process.pid}.tmp`);
+  // An unpredictable name: a temporary file left by a killed run (same pid, in a container) or
+  // planted by someone else is never ours to collide with. Short: a target name near the
+  // file-name limit must not push it over.
+  const temp = join(dir, `.${basename(target).slice(0, 32)}.${randomBytes(8).toString("hex")}.tmp`);
   let created = false;
+  track(temp);
   try {
-    writeFileSync(temp, text, { encoding: "utf8", flag: "wx" });
+    writeFileSync(temp, text, { encoding: "utf8", flag: "wx", ...(mode === undefined ? {} : { mode }) });
     created = true;
-    renameSync(temp, target);
+    // writeFileSync's mode is filtered by the umask; the old file's mode is what the user chose.
+    if (mode !== undefined) chmodSync(temp, mode);
+    if (force) renameSync(temp, target);
+    else linkExclusive(temp, target, text, bad);
   } catch (error) {
-    // Remove only what this run made: "wx" fails with EEXIST on a file that was there before.
-    if (created || (error as NodeJS.ErrnoException).code !== "EEXIST") {
-      try {
-        rmSync(temp, { force: true });
-      } catch {
-        // Nothing was made under a name the system refuses (ENAMETOOLONG).
-      }
-    }
-    throw new UsageError(
-      `invalid --out "${path}": cannot be written (${(error as NodeJS.ErrnoException).code ?? "error"})`,
-    );
+    if (error instanceof UsageError) throw error;
+    throw bad(`cannot be written (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+  } finally {
+    // Remove only what this run made (after a link the temporary name is a second name of the target).
+    if (created) rmSync(temp, { force: true });
+    untrack(temp);
   }
   return target;
+}
+
+/** Gives the temporary file the target's name, failing if that name exists (created meanwhile). */
+function linkExclusive(temp: string, target: string, text: string, bad: (why: string) => UsageError): void {
+  try {
+    linkSync(temp, target);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") throw bad("the file exists; add --force to replace it");
+    // A file system without hard links (some network and FAT mounts): create the target
+    // exclusively and write it directly, still never over another writer's file.
+    if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP") throw error;
+    try {
+      writeFileSync(target, text, { encoding: "utf8", flag: "wx" });
+    } catch (inner) {
+      if ((inner as NodeJS.ErrnoException).code === "EEXIST") throw bad("the file exists; add --force to replace it");
+      throw inner;
+    }
+  }
 }

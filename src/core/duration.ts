@@ -1,6 +1,7 @@
 import { badValue } from "../errors.js";
 import { formatNumber } from "./number-text.js";
 import { closest } from "./suggest.js";
+import { own } from "./own.js";
 
 /** A length of time in days; `text` restates it and says how months and years were counted. */
 export interface Duration {
@@ -75,7 +76,7 @@ export function parseDuration(value: string, flag: string): Duration {
   if (unitText === undefined)
     throw badValue(flag, value, DURATION_FORMS, `a number alone has no unit: did you mean ${digits}d?`);
   const unitName = unitText.toLowerCase();
-  const unit = UNITS[unitName];
+  const unit = own(UNITS, unitName);
   if (!unit) {
     const guess = unitName === "m" ? "mo" : closest(unitName, Object.keys(UNITS));
     const hint =

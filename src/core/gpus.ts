@@ -1,4 +1,4 @@
-import { badValue } from "../errors.js";
+import { badValue, shown } from "../errors.js";
 import type { GpuSpec } from "../catalog/schemas.js";
 import { formatNumber } from "./number-text.js";
 import { closest } from "./suggest.js";
@@ -46,7 +46,11 @@ export function parseGpuSelection(value: string, gpus: readonly GpuSpec[], flag 
   if (count > MAX_GPUS) throw badValue(flag, value, `the GPU count must be at most ${formatNumber(MAX_GPUS)}`);
   const gpu = findGpu(gpus, name);
   if (!gpu) {
+    // The names fit on the error line while the catalog is the built-in one; a config may add
+    // thousands, and then `llm-cost gpus` lists them instead.
     const names = gpus.flatMap((g) => g.aliases.slice(0, 1));
+    const known = names.join(", ");
+    const list = known.length <= 200 ? `known: ${known}` : "see llm-cost gpus";
     const guess = closest(
       name,
       gpus.flatMap((g) => [...g.aliases, g.id]),
@@ -54,7 +58,7 @@ export function parseGpuSelection(value: string, gpus: readonly GpuSpec[], flag 
     throw badValue(
       flag,
       value,
-      `unknown GPU "${name}"; known: ${names.join(", ")}`,
+      `unknown GPU "${shown(name, 40)}"; ${list}`,
       guess ? `did you mean ${guess}?` : undefined,
     );
   }

@@ -7,8 +7,10 @@
 // defaulted: transformers' class defaults describe one particular checkpoint, and silently
 // borrowing them would price a different model than the user's.
 
-import { UsageError } from "../errors.js";
+import { UsageError, shown } from "../errors.js";
 import { countParams, type Architecture } from "./architecture.js";
+import { own } from "./own.js";
+import { LIMITS } from "./quantity.js";
 
 /** Mixture-of-experts MLP shape of one sparse decoder layer. */
 export interface MoeShape {
@@ -87,6 +89,28 @@ export function moeParams(arch: Architecture, moe: MoeShape, extraPerLayer = 0):
   };
 }
 
+/**
+ * The largest value each config.json size may have: the same bounds as a model in
+ * llm-cost.config.json (src/catalog/model-schema.ts), far past any published model (about 100
+ * layers, width 25k, vocabularies of 256k, 256 experts). Fields not listed are bounded at 10^8.
+ */
+const MAX_LAYERS = 1e4;
+const MAX_FIELD: Record<string, number> = {
+  num_hidden_layers: MAX_LAYERS,
+  hidden_size: 1e6,
+  num_attention_heads: 1e5,
+  num_key_value_heads: 1e5,
+  head_dim: 1e5,
+  intermediate_size: 1e7,
+  moe_intermediate_size: 1e7,
+  shared_expert_intermediate_size: 1e7,
+  vocab_size: 1e8,
+  num_local_experts: 1e5,
+  num_experts: 1e5,
+  num_experts_per_tok: 1e5,
+  decoder_sparse_step: 1e4,
+};
+
 /** Reads config fields, failing with one line that names the file and the field. */
 class Fields {
   constructor(
@@ -94,8 +118,13 @@ class Fields {
     private readonly file: string,
   ) {}
 
+  /** The file's own value for `key`, never one inherited from Object.prototype. */
+  private get(key: string): unknown {
+    return Object.hasOwn(this.cfg, key) ? this.cfg[key] : undefined;
+  }
+
   has(key: string): boolean {
-    return this.cfg[key] !== undefined && this.cfg[key] !== null;
+    return this.get(key) !== undefined && this.get(key) !== null;
   }
 
   fail(key: string, message: string): never {
@@ -103,10 +132,14 @@ class Fields {
   }
 
   int(key: string, min = 1): number {
-    const value = this.cfg[key];
+    const value = this.get(key);
     const what = min === 0 ? "a non-negative integer" : "a positive integer";
     if (value === undefined || value === null) this.fail(key, `required (${what})`);
     if (typeof value !== "number" || !Number.isInteger(value) || value < min) this.fail(key, `expected ${what}`);
+    // Every size is bounded before any arithmetic (see MAX_FIELD): a figure past it is a typo or an
+    // attack, and would make the counts overflow or a per-layer loop run for minutes.
+    const max = own(MAX_FIELD, key) ?? 1e8;
+    if (value > max) this.fail(key, `${value} is too large: at most ${max.toLocaleString("en-US")}`);
     return value;
   }
 
@@ -116,15 +149,19 @@ class Fields {
 
   optBool(key: string): boolean | undefined {
     if (!this.has(key)) return undefined;
-    const value = this.cfg[key];
+    const value = this.get(key);
     if (typeof value !== "boolean") this.fail(key, "expected true or false");
     return value;
   }
 
   optIntList(key: string): number[] | undefined {
     if (!this.has(key)) return undefined;
-    const value = this.cfg[key];
-    if (!Array.isArray(value) || !value.every((v) => typeof v === "number" && Number.isInteger(v) && v >= 0)) {
+    const value = this.get(key);
+    if (
+      !Array.isArray(value) ||
+      value.length > MAX_LAYERS ||
+      !value.every((v) => typeof v === "number" && Number.isInteger(v) && v >= 0)
+    ) {
       this.fail(key, "expected a list of layer indices");
     }
     return value as number[];
@@ -217,7 +254,7 @@ export function architectureFromHfConfig(config: unknown, file: string): HfModel
   if (modelType === undefined || modelType === null) f.fail("model_type", `required (one of ${supportedList()})`);
   if (typeof modelType !== "string") f.fail("model_type", `expected a string (one of ${supportedList()})`);
   if (!(SUPPORTED_MODEL_TYPES as readonly string[]).includes(modelType)) {
-    f.fail("model_type", `"${modelType}" is not supported (supported: ${supportedList()})`);
+    f.fail("model_type", `"${shown(modelType, 40)}" is not supported (supported: ${supportedList()})`);
   }
   const family = modelType as ModelType;
   const rules = RULES[family];
@@ -275,9 +312,10 @@ export function architectureFromHfConfig(config: unknown, file: string): HfModel
     const step = f.optInt("decoder_sparse_step") ?? 1;
     const mlpOnly = new Set(f.optIntList("mlp_only_layers") ?? []);
     // transformers' rule: layer i is sparse unless listed in mlp_only_layers, and only every
-    // decoder_sparse_step-th layer ((i + 1) % step == 0) is.
-    let moeLayers = 0;
-    for (let i = 0; i < layers; i++) if (!mlpOnly.has(i) && (i + 1) % step === 0) moeLayers++;
+    // decoder_sparse_step-th layer ((i + 1) % step == 0) is. Counted in closed form: the step's
+    // multiples, less the listed layers that are among them.
+    let moeLayers = Math.floor(layers / step);
+    for (const i of mlpOnly) if (i < layers && (i + 1) % step === 0) moeLayers--;
     const expertFfn = f.int("moe_intermediate_size");
     // intermediate_size only matters for dense layers; checkpoints with none may still carry it.
     ffn = moeLayers < layers ? f.int("intermediate_size") : (f.optInt("intermediate_size") ?? expertFfn);
@@ -336,6 +374,10 @@ export function architectureFromHfConfig(config: unknown, file: string): HfModel
     totalParams = countParams(arch).total + layers * extraPerLayer;
     activeParams = totalParams;
   }
+  if (!(totalParams <= LIMITS.params))
+    throw new UsageError(
+      `${file}: the architecture has ${totalParams.toExponential(2)} parameters: at most ${LIMITS.params.toExponential()} (as --params)`,
+    );
   const result: HfModel = { arch, family, extraPerLayer, totalParams, activeParams, notes };
   if (moe) result.moe = moe;
   return result;

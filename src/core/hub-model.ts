@@ -7,13 +7,20 @@ const basename = (name: string): string => name.split("/").pop() ?? name;
 // Checkpoint-name suffixes that do not change the architecture.
 const SUFFIX = /[-_.](instruct|chat|hf|base|it|fp16|bf16|fp32)$/i;
 
-/** Spellings of a torchtune builder: underscores between digits are either a decimal point or a separator. */
-function torchtuneSpellings(builder: string): string[] {
+/**
+ * Whether a normalized preset name is a spelling of a torchtune builder, where each underscore
+ * between digits is either a decimal point or a separator (llama3_1_8b: llama3.1-8b). Matched as
+ * one pattern with an optional point per such underscore: listing the spellings doubles them with
+ * each one (16 underscores took 3.6 s, 17 overflowed the stack).
+ */
+function torchtunePattern(builder: string): RegExp | undefined {
   const name = builder.replace(/^(q?lora|full)_/, "");
-  const parts = name.split(/(?<=\d)_(?=\d)/);
-  let out = [parts[0] ?? ""];
-  for (const part of parts.slice(1)) out = out.flatMap((s) => [`${s}.${part}`, `${s}_${part}`]);
-  return out;
+  // No builder name is this long; a longer one names no preset.
+  if (name.length > 200) return undefined;
+  const parts = name.split(/(?<=\d)_(?=\d)/).map((part) => normalize(part).replace(/\./g, "\\."));
+  // After normalize a separator vanishes and a point stays: each joint is an optional point. A
+  // part after a joint starts with a digit, never a point, so the match never backtracks.
+  return new RegExp(`^${parts.join("\\.?")}$`);
 }
 
 /**
@@ -27,8 +34,14 @@ export function mapHubModelToPreset(
 ): string | undefined {
   const name = modelName.trim();
   const candidates: string[] = [];
-  if (/^torchtune\./.test(name)) candidates.push(...torchtuneSpellings(name.split(".").pop() ?? name));
-  else {
+  if (/^torchtune\./.test(name)) {
+    const pattern = torchtunePattern(name.split(".").pop() ?? name);
+    if (pattern === undefined) return undefined;
+    const matches = (text: string): boolean => pattern.test(normalize(text));
+    // As below: an id or alias first, then the repository name of a hub alias.
+    const exact = presets.find((p) => matches(p.id) || p.aliases.some(matches));
+    return (exact ?? presets.find((p) => p.aliases.some((a) => a.includes("/") && matches(basename(a)))))?.id;
+  } else {
     // The full id first, then the repository name (a mirror or fine-tune under another owner),
     // then that name without suffixes such as -Instruct or -fp16.
     candidates.push(name, basename(name));

@@ -1,6 +1,7 @@
 import { badValue } from "../errors.js";
 import { countParams, linearShapes, type Architecture } from "./architecture.js";
 import type { MoeShape } from "./hf-config.js";
+import { own } from "./own.js";
 
 /** The linear layers LoRA can adapt, by their LLaMA names. */
 export const LORA_TARGETS = ["q", "k", "v", "o", "gate", "up", "down"] as const;
@@ -24,7 +25,7 @@ export function parseLoraTargets(value: string, flag = "--lora-targets"): LoraTa
       .trim()
       .toLowerCase()
       .replace(/_proj$/, "");
-    const group = GROUPS[name];
+    const group = own(GROUPS, name);
     if (group) group.forEach((t) => out.add(t));
     else if ((LORA_TARGETS as readonly string[]).includes(name)) out.add(name as LoraTarget);
     else throw badValue(flag, value, `expected a comma list of ${LORA_TARGETS.join(", ")}, or attn, mlp, all`);

@@ -1,5 +1,6 @@
 import { badValue } from "../errors.js";
 import { formatNumber } from "./number-text.js";
+import { own } from "./own.js";
 
 /**
  * Amounts of money as users type them: won the way Korean readers count (3억, 2억 5000만, 5천만),
@@ -69,8 +70,8 @@ function parseKorean(body: string, endsWithWon: boolean): KoreanResult {
     const match = token.exec(text);
     if (!match || match.index !== at) return { ok: false, hint: `cannot read "${text.slice(at)}"` };
     const piece = match[0];
-    const big = BIG_UNITS[piece];
-    const small = SMALL_UNITS[piece];
+    const big = own(BIG_UNITS, piece);
+    const small = own(SMALL_UNITS, piece);
     if (big === undefined && small === undefined) {
       if (pending !== undefined) return { ok: false, hint: "two numbers in a row" };
       pending = Number(piece.replace(/[,_]/g, ""));
@@ -127,7 +128,7 @@ function parseDollars(body: string, value: string, flag: string): number {
   const match = new RegExp(`^(${NUMBER})\\s*([kmb])?$`, "i").exec(body);
   if (!match) throw badValue(flag, value, MONEY_FORMS);
   const [, digits = "", suffix] = match;
-  return Number(digits.replace(/[,_]/g, "")) * (suffix ? USD_SUFFIX[suffix.toLowerCase()]! : 1);
+  return Number(digits.replace(/[,_]/g, "")) * (suffix ? own(USD_SUFFIX, suffix.toLowerCase())! : 1);
 }
 
 /** Reads won after the ₩ / 원 / KRW marks are removed: Korean units or plain digits. */

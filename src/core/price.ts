@@ -4,6 +4,7 @@ import type { PriceOffer } from "../catalog/schemas.js";
 import { compareAscii } from "./compare-ascii.js";
 import { median } from "./stats.js";
 import { closest } from "./suggest.js";
+import { own } from "./own.js";
 
 /** The price behind every cost figure, with where it came from. */
 export interface PriceAssumption {
@@ -198,7 +199,7 @@ const normalize = (text: string): string => text.toLowerCase().replace(/[^a-z0-9
 /** The provider id a user's --provider means: its id, its display name, or a known alias, any case. */
 export function findProvider(prices: readonly PriceOffer[], name: string): string | undefined {
   const wanted = normalize(name);
-  const aliased = PROVIDER_ALIASES[wanted];
+  const aliased = own(PROVIDER_ALIASES, wanted);
   for (const offer of prices) {
     if (normalize(offer.provider) === wanted || normalize(offer.providerName) === wanted || offer.provider === aliased)
       return offer.provider;

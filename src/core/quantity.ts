@@ -1,4 +1,5 @@
 import { badValue } from "../errors.js";
+import { own } from "./own.js";
 
 /** Decimal multipliers for counts of parameters and tokens (SI-style, as papers write them). */
 const SUFFIX: Record<string, number> = { k: 1e3, m: 1e6, b: 1e9, g: 1e9, t: 1e12 };
@@ -20,7 +21,7 @@ export function parseCount(value: string, flag: string, max = MAX_COUNT): number
   const match = /^(\d+(?:\.\d*)?|\.\d+)(?:e([+-]?\d+))?\s*([kmbgt])?$/i.exec(text);
   if (!match) throw badValue(flag, value, COUNT_FORMS);
   const [, mantissa = "", exponent, suffix] = match;
-  const n = Number(mantissa) * 10 ** Number(exponent ?? 0) * (suffix ? SUFFIX[suffix.toLowerCase()]! : 1);
+  const n = Number(mantissa) * 10 ** Number(exponent ?? 0) * (suffix ? own(SUFFIX, suffix.toLowerCase())! : 1);
   if (!Number.isFinite(n) || n > max) throw badValue(flag, value, `too large: at most ${max.toExponential()}`);
   // Below one parameter or one token the question has no meaning (and 0 would divide by zero later).
   if (n < 1) throw badValue(flag, value, "must be at least 1");

@@ -106,10 +106,16 @@ export function buildReport(
   // The input limits keep every figure finite; this is the last line of defence, so that no
   // combination of them can print Infinity or NaN.
   const bad = estimates.flatMap((e) => findNonFinite(e, e.strategy));
-  if (bad.length > 0)
+  if (bad.length > 0) {
+    // Name where the price and the exchange rate came from: a config file, not a flag, may hold them.
+    const from = (key: string, flag: string): string => {
+      const source = sources[key] ?? "flag";
+      return source === "flag" ? flag : source.replace(/^config: /, "");
+    };
     throw new UsageError(
-      `the inputs are too large to compute (${bad[0]} is not a finite number): use smaller --params, --tokens, --price or --fx`,
+      `the inputs are too large to compute (${bad[0]} is not a finite number): check the model size and tokens, the price (${from("price", "--price")}) and the exchange rate (${from("fx", "--fx")})`,
     );
+  }
   const warnings: string[] = [];
   if (request.price.staleNote) warnings.push(request.price.staleNote);
   if (request.gpuCount > LARGEST_PUBLISHED_CLUSTER) {

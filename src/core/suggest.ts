@@ -18,11 +18,17 @@ export function editDistance(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
+/** Values longer than this get no "did you mean": no name llm-cost knows is half as long. */
+export const MAX_SUGGEST_INPUT = 64;
+
 /**
  * The closest candidate to `input`, if it is close enough to be a plausible typo
  * (distance at most a third of the longer string, and at least 1 edit allowed).
  */
 export function closest(input: string, candidates: readonly string[]): string | undefined {
+  // The distance costs length × length per candidate: a long value (a pasted file, 1 MB) would take
+  // minutes, and is no typo of a short name anyway.
+  if (input.length > MAX_SUGGEST_INPUT) return undefined;
   const needle = input.toLowerCase();
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;

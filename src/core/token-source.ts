@@ -3,6 +3,7 @@ import { badValue } from "../errors.js";
 import { formatNumber } from "./number-text.js";
 import { parseCount } from "./quantity.js";
 import { closest } from "./suggest.js";
+import { own } from "./own.js";
 
 /**
  * Ways to arrive at the training token count other than typing it: a compute-optimal rule, a
@@ -86,7 +87,7 @@ export function parseCorpusSize(value: string, flag: string): number {
   const [, mantissa = "", exponent, unitText = ""] = match;
   const number = mantissa.replace(/[,_]/g, "");
   if (!unitText) throw badValue(flag, value, CORPUS_FORMS, `a number alone has no unit: did you mean ${number}GB?`);
-  const unit = BYTE_UNITS[unitText.toLowerCase()];
+  const unit = own(BYTE_UNITS, unitText.toLowerCase());
   if (unit === undefined) {
     // "61G" is most likely GB, but GiB is possible too; name both rather than guess.
     const prefix = /^[kmgtp]$/i.test(unitText) ? unitText.toUpperCase() : undefined;

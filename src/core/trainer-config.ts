@@ -7,8 +7,16 @@
 
 import { z } from "zod";
 import { jsonPath } from "../catalog/zod-error.js";
-import { UsageError } from "../errors.js";
+import { UsageError, shown } from "../errors.js";
+
+/** Names from the file as a note lists them: a few, each cut short and with control characters visible. */
+const shownList = (names: readonly string[]): string =>
+  names
+    .slice(0, 8)
+    .map((n) => shown(n, 40))
+    .join(", ") + (names.length > 8 ? `, and ${names.length - 8} more` : "");
 import type { LoraTarget } from "./lora.js";
+import { own } from "./own.js";
 
 /** The trainers whose configs llm-cost reads. */
 export type Trainer = "axolotl" | "llama-factory" | "torchtune";
@@ -54,8 +62,9 @@ export function detectTrainer(obj: unknown): Trainer | undefined {
   // torchtune configs instantiate components: `model: {_component_: torchtune.models…}`.
   const model = obj["model"];
   if (isObj(model) && typeof model["_component_"] === "string") return "torchtune";
-  if ("model_name_or_path" in obj || "finetuning_type" in obj) return "llama-factory";
-  if ("base_model" in obj || "adapter" in obj || "micro_batch_size" in obj || "sequence_len" in obj) return "axolotl";
+  if (Object.hasOwn(obj, "model_name_or_path") || Object.hasOwn(obj, "finetuning_type")) return "llama-factory";
+  if (["base_model", "adapter", "micro_batch_size", "sequence_len"].some((key) => Object.hasOwn(obj, key)))
+    return "axolotl";
   return undefined;
 }
 
@@ -169,6 +178,9 @@ function validate(schema: z.ZodType, obj: Obj, file: string): void {
 // ---------------------------------------------------------------------------------------------
 // Bookkeeping of used / assumed / ignored fields.
 
+/** Ignored fields listed by name; a file with more (60,000 keys, say) gets a count for the rest. */
+const MAX_IGNORED_LISTED = 50;
+
 class Fields {
   readonly used = new Set<string>();
   readonly assumed: string[] = [];
@@ -179,7 +191,7 @@ class Fields {
   /** The value at a dotted path, or undefined when absent or null; marks the path used when present. */
   get(path: string): unknown {
     let value: unknown = this.root;
-    for (const key of path.split(".")) value = isObj(value) ? value[key] : undefined;
+    for (const key of path.split(".")) value = isObj(value) && Object.hasOwn(value, key) ? value[key] : undefined;
     if (!present(value)) return undefined;
     this.used.add(path);
     return value;
@@ -196,7 +208,7 @@ class Fields {
   /** Whether a value is present at `path`, without marking it used (for mappings only partly read). */
   has(path: string): boolean {
     let value: unknown = this.root;
-    for (const key of path.split(".")) value = isObj(value) ? value[key] : undefined;
+    for (const key of path.split(".")) value = isObj(value) && Object.hasOwn(value, key) ? value[key] : undefined;
     return present(value);
   }
 
@@ -223,7 +235,10 @@ class Fields {
       }
     };
     walk(this.root, "");
-    return out;
+    // Key names from the file, as the output lists them: visible, short, and not tens of thousands.
+    const listed = out.slice(0, MAX_IGNORED_LISTED).map((path) => shown(path, 60));
+    if (out.length > MAX_IGNORED_LISTED) listed.push(`... and ${out.length - MAX_IGNORED_LISTED} more`);
+    return listed;
   }
 
   result(
@@ -278,11 +293,11 @@ function mapTargets(names: readonly string[], fields: Fields, path: string): Lor
     const name = raw.trim();
     if (name === "") continue;
     if (name === "all" || name === "all-linear" || name === "all_linear") ALL_TARGETS.forEach((t) => out.add(t));
-    else if (MODULE_TARGETS[name]) MODULE_TARGETS[name]!.forEach((t) => out.add(t));
+    else if (own(MODULE_TARGETS, name)) own(MODULE_TARGETS, name)!.forEach((t) => out.add(t));
     else unknown.push(name);
   }
   if (unknown.length > 0)
-    fields.note(`${path}: ${unknown.join(", ")} not modelled (llm-cost sizes adapters on q, k, v, o, gate, up, down)`);
+    fields.note(`${path}: ${shownList(unknown)} not modelled (llm-cost sizes adapters on q, k, v, o, gate, up, down)`);
   return out.size > 0 ? ALL_TARGETS.filter((t) => out.has(t)) : undefined;
 }
 
@@ -324,8 +339,9 @@ function mapOptimizer(
   fields: Fields,
   path: string,
 ): TrainerOptimizer | undefined {
-  const found = table[name];
-  if (!found) fields.note(`${path}: ${name} has no llm-cost equivalent; the estimate uses its default optimizer`);
+  const found = own(table, name);
+  if (!found)
+    fields.note(`${path}: ${shown(name)} has no llm-cost equivalent; the estimate uses its default optimizer`);
   return found;
 }
 
@@ -342,7 +358,7 @@ function zeroFromDeepspeed(value: unknown, fields: Fields, path: string): 0 | 1 
   // of axolotl (zero1.json … zero3_bf16.json) and LLaMA-Factory (ds_z0_config.json …) carry it.
   const match = /(?:^|[^a-z0-9])(?:z|zero|stage)[_-]?(?:stage)?[_-]?([0-3])(?![0-9])/i.exec(name);
   if (!match) {
-    fields.note(`${path}: cannot tell the ZeRO stage from the name "${name}"`);
+    fields.note(`${path}: cannot tell the ZeRO stage from the name "${shown(name)}"`);
     return undefined;
   }
   return Number(match[1]) as 0 | 1 | 2 | 3;
@@ -397,7 +413,7 @@ function axolotl(obj: Obj, file: string): TrainerOptions {
     // Another PEFT adapter (ia3, prefix tuning…) also trains a little on a frozen base: the nearest
     // strategy llm-cost models is LoRA, rather than pricing every strategy including from scratch.
     strategy = "lora";
-    f.note(`adapter: ${adapter} is not modelled; priced as lora (a frozen base with small adapters)`);
+    f.note(`adapter: ${shown(adapter)} is not modelled; priced as lora (a frozen base with small adapters)`);
   }
 
   let loraRank: number | undefined;
@@ -479,7 +495,7 @@ function llamaFactory(obj: Obj, file: string): TrainerOptions {
   const stage = f.get("stage") as string | undefined;
   if (stage !== undefined && stage !== "sft" && stage !== "pt") {
     f.note(
-      `stage: ${stage} adds reference/reward model passes that llm-cost does not model; priced as supervised training`,
+      `stage: ${shown(stage)} adds reference/reward model passes that llm-cost does not model; priced as supervised training`,
     );
   }
 

@@ -1,4 +1,5 @@
 import Table from "cli-table3";
+import { own } from "../core/own.js";
 
 export type Align = "left" | "right" | "center";
 
@@ -105,7 +106,7 @@ function closesItsStyles(line: string): boolean {
       foreground = background = undefined;
       on.clear();
     } else {
-      const tracked = TRACKED[escape];
+      const tracked = own(TRACKED, escape);
       if (tracked) on.set(tracked[0], tracked[1]);
     }
   }

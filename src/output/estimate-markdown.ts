@@ -20,6 +20,15 @@ function cell(range: Range, main: (n: number) => string, short: (n: number) => s
   return `${main(range.expected)} (${short(range.low)}–${short(range.high)})`.replace(/\|/g, "\\|");
 }
 
+/**
+ * Text from the catalog or a user's file as Markdown shows it literally: the characters that would
+ * start markup (a table cell's |, emphasis, code, links, HTML, headings) are escaped with a backslash,
+ * and a line break, which would start a new list item or end the table, becomes a space.
+ */
+export function markdownText(text: string): string {
+  return text.replace(/[\r\n\u2028\u2029]+/g, " ").replace(/[\\`*_[\]<>#|~]/g, "\\$&");
+}
+
 const pct = (x: number): string => `${significant(x * 100, 2)}%`;
 
 /** One line per distinct efficiency, naming the strategies that share it. */
@@ -39,14 +48,14 @@ function efficiencyLines(report: EstimateReport): string[] {
 export function renderEstimateMarkdown(report: EstimateReport): string {
   const { inputs, price, fx, energy } = report;
   const lines = [
-    `### ${formatCount(inputs.params)} parameters × ${formatCount(inputs.tokens)} tokens on ${inputs.gpuCount} × ${gpuDisplayName(inputs.gpu)}`,
+    `### ${formatCount(inputs.params)} parameters × ${formatCount(inputs.tokens)} tokens on ${inputs.gpuCount} × ${markdownText(gpuDisplayName(inputs.gpu))}`,
     "",
     "| Strategy | What it is | Trainable | FLOPs | GPU-hours | Wall-clock | Cost (KRW) | Cost (USD) |",
     "|---|---|--:|--:|--:|--:|--:|--:|",
     ...report.estimates.map((e) =>
       [
         `**${e.strategy}**`,
-        e.description,
+        markdownText(e.description),
         formatCount(e.trainableParams),
         formatSci(e.flops),
         cell(e.gpuHours, formatHours, formatHours),
@@ -63,11 +72,11 @@ export function renderEstimateMarkdown(report: EstimateReport): string {
     "",
     "**Assumptions**",
     "",
-    `- GPU: ${inputs.gpu.name}, ${inputs.gpu.denseTflops16} TFLOPS dense ${inputs.gpu.tensorPrecision}, ${inputs.gpu.memoryGB} GB; ${inputs.gpuCount} GPUs`,
+    `- GPU: ${markdownText(inputs.gpu.name)}, ${inputs.gpu.denseTflops16} TFLOPS dense ${inputs.gpu.tensorPrecision}, ${inputs.gpu.memoryGB} GB; ${inputs.gpuCount} GPUs`,
     ...efficiencyLines(report),
-    `- Price: $${price.usdPerGpuHour.toFixed(2)} per GPU-hour — ${price.rule}; dated ${price.date}`,
-    `- Exchange rate: ${formatNumber(fx.krwPerUsd)} KRW per USD (${fx.date}; ${fx.source})`,
-    `- Energy: ${energy.tdpW} W TDP × PUE ${energy.pue}; grid ${energy.gCO2PerKWh} g CO2/kWh (${energy.gridSource})`,
+    `- Price: $${price.usdPerGpuHour.toFixed(2)} per GPU-hour — ${markdownText(price.rule)}; dated ${markdownText(price.date)}`,
+    `- Exchange rate: ${formatNumber(fx.krwPerUsd)} KRW per USD (${markdownText(fx.date)}; ${markdownText(fx.source)})`,
+    `- Energy: ${energy.tdpW} W TDP × PUE ${energy.pue}; grid ${energy.gCO2PerKWh} g CO2/kWh (${markdownText(energy.gridSource)})`,
     "",
     "Made with llm-cost.",
   ];

@@ -1,4 +1,5 @@
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
@@ -19,6 +20,144 @@ const maybe = <T>(arb: fc.Arbitrary<T>, percent: number): fc.Arbitrary<T | undef
 /** Mostly a valid value, now and then one a user gets wrong (the mutations add far worse). */
 const choice = <T>(valid: fc.Arbitrary<T>, invalid: fc.Arbitrary<T>): fc.Arbitrary<T> =>
   fc.oneof({ arbitrary: valid, weight: 12 }, { arbitrary: invalid, weight: 1 });
+
+// ---------------------------------------------------------------------------------------------
+// Hostile values (issue 16): names of built-in object properties, control and escape sequences,
+// huge values, and paths that are not regular files.
+
+/** Names every object literal inherits: as data they must read as unknown names. */
+export const PROPERTY_NAMES = [
+  "constructor",
+  "__proto__",
+  "toString",
+  "hasOwnProperty",
+  "valueOf",
+  "isPrototypeOf",
+  "propertyIsEnumerable",
+  "toLocaleString",
+  "__defineGetter__",
+  "__lookupGetter__",
+];
+const propertyName = pick(...PROPERTY_NAMES);
+/** Terminal sequences and other control characters a hostile value may carry. */
+export const CONTROL_SEQUENCES = [
+  "\u001b]0;pwned\u0007",
+  "\u001b[31m",
+  "\u001b[2J\u001b[H",
+  "\u009b31m",
+  "\u0000",
+  "\r",
+  "\n- fake item",
+  "\u0007",
+  "\u007f",
+  "\u202e",
+];
+const controlSequence = pick(...CONTROL_SEQUENCES);
+/**
+ * Huge values: long runs (of a letter, of spaces, of digits) around and past the 4,096-character
+ * argument limit, which once made edit distances and regular expressions run for seconds.
+ */
+const hugeValue = fc
+  .tuple(pick("x", " ", "9", "_1", "a "), pick(64, 65, 4095, 4097, 20_000, 130_000), pick("", "7", "B", "x"))
+  .map(([unit, length, tail]) => `7${unit.repeat(Math.ceil(length / unit.length))}${tail}`);
+/** Paths that are not regular files: devices, a named pipe, a directory, a link to /dev/zero, an 11 MB file. */
+export const NON_REGULAR_PATHS = [
+  "/dev/zero",
+  "/dev/urandom",
+  "/dev/null",
+  "fifo",
+  "dir",
+  "zero-link.json",
+  "huge.json",
+];
+const nonRegularPath = pick(...NON_REGULAR_PATHS);
+const ESC = "\u001b]0;pwned\u0007\u001b[31m";
+const HOSTILE_GPU = {
+  id: "evil",
+  name: "Evil GPU",
+  architecture: "hopper",
+  memoryGB: 80,
+  denseTflops16: 800,
+  tdpW: 500,
+  source: "s",
+  date: "2026-01",
+};
+const LLAMA_SHAPE = {
+  model_type: "llama",
+  num_hidden_layers: 32,
+  hidden_size: 4096,
+  num_attention_heads: 32,
+  vocab_size: 32000,
+  intermediate_size: 11008,
+};
+/** Files in the fuzz directory (makeFuzzDir) whose contents are hostile, by the flag that reads them. */
+const HOSTILE_CONFIG_FILES: Record<string, string> = {
+  "esc-config.json": JSON.stringify({ gpuSpecs: [{ ...HOSTILE_GPU, name: `Evil${ESC}` }] }),
+  "esc-price.json": JSON.stringify({
+    prices: [{ gpu: "H100", usdPerGpuHour: 2, providerName: `p${ESC}|x`, date: "2026-01-01", source: "s\n- x" }],
+  }),
+  "pipe-config.json": JSON.stringify({
+    gpuSpecs: [{ ...HOSTILE_GPU, name: "GPU | with | pipes *and* _marks_" }],
+    prices: [{ gpu: "evil", usdPerGpuHour: 2, providerName: "a|b", date: "2026-01-01", source: "[x](y) <b>" }],
+  }),
+  "proto-config.json": '{"__proto__": {"pue": 2}, "provider": "constructor", "gpus": "1xtoString"}',
+  "tiny-fx.json": JSON.stringify({ fx: { krwPerUsd: 5e-324, date: "2026-01-01", source: "x" } }),
+  "bad-date.json": JSON.stringify({ fx: { krwPerUsd: 1400, date: "2025-02-30", source: "x" } }),
+  "dup-key.json": '{"pue": 1.2, "pue": 1.5}',
+  "utf16.json": "\ufeff{}",
+  "long-value.json": JSON.stringify({ gpus: "x".repeat(200_000), provider: "y".repeat(200_000) }),
+  "many-gpus.json": JSON.stringify({
+    gpuSpecs: Array.from({ length: 300 }, (_, i) => ({ ...HOSTILE_GPU, id: `g${i}` })),
+  }),
+};
+const HOSTILE_SCENARIO_FILES: Record<string, string> = {
+  "proto-scenario.json": JSON.stringify({
+    id: "x",
+    title: "X",
+    params: 7e9,
+    strategy: "lora",
+    tokens: "1B",
+    gpus: "H100",
+    loraTargets: "constructor",
+  }),
+  "esc-scenario.json": JSON.stringify([
+    { id: "x", title: `T${ESC}|x`, params: 7e9, strategy: "dapt", tokens: "1B", gpus: "H100" },
+  ]),
+};
+const HOSTILE_HF_FILES: Record<string, string> = {
+  "hf-huge-layers.json": JSON.stringify({
+    ...LLAMA_SHAPE,
+    model_type: "qwen2_moe",
+    num_hidden_layers: 1e10,
+    num_experts: 60,
+    num_experts_per_tok: 4,
+    moe_intermediate_size: 1408,
+  }),
+  "hf-huge-vocab.json": JSON.stringify({ ...LLAMA_SHAPE, vocab_size: 1e12 }),
+  "hf-dup.json": '{"model_type": "llama", "hidden_size": 4096, "hidden_size": 8}',
+};
+const HOSTILE_TRAINER_FILES: Record<string, string> = {
+  "proto.yaml":
+    "base_model: meta-llama/Llama-2-7b-hf\nadapter: lora\nlora_target_modules: [q_proj, constructor]\noptimizer: toString\n",
+  "esc.yaml": `base_model: meta-llama/Llama-2-7b-hf\nadapter: ${JSON.stringify(`x${ESC}`)}\n${JSON.stringify(`k${ESC}`)}: 1\n`,
+  "huge-seq.yaml": "base_model: meta-llama/Llama-2-7b-hf\nsequence_len: 100000000\n",
+  "underscores.yaml": `model:\n  _component_: torchtune.models.llama.lora_llama${"_1".repeat(30)}\n`,
+  "many-keys.yaml": `base_model: meta-llama/Llama-2-7b-hf\n${Array.from({ length: 20_000 }, (_, i) => `k${i}: ${i}`).join("\n")}\n`,
+  "dup.yaml": "base_model: a\nsequence_len: 512\nbase_model: b\n",
+};
+const HOSTILE_CONFIGS = Object.keys(HOSTILE_CONFIG_FILES);
+const HOSTILE_SCENARIOS = Object.keys(HOSTILE_SCENARIO_FILES);
+const HOSTILE_HF_CONFIGS = Object.keys(HOSTILE_HF_FILES);
+const HOSTILE_TRAINERS = Object.keys(HOSTILE_TRAINER_FILES);
+
+/** A hostile value of any of the kinds above, alone or glued to a plausible value. */
+const hostileValue = fc.oneof(
+  propertyName,
+  fc.tuple(pick("90", "61", "3", "7", "1x", "2x", "q,"), propertyName).map(([a, b]) => a + b),
+  fc.tuple(pick("H100", "7B", "90d", "lora", "json", "aws"), controlSequence).map(([a, b]) => a + b),
+  hugeValue,
+  nonRegularPath,
+);
 
 // ---------------------------------------------------------------------------------------------
 // Values
@@ -316,7 +455,11 @@ export const CONFIG_FILES = [
 ];
 const configPath = choice(
   pick("cfg.json", "team.json"),
-  pick("bad.json", "missing.json", "dir", "my-scenarios.json", "llm-cost.config.json"),
+  fc.oneof(
+    pick("bad.json", "missing.json", "dir", "my-scenarios.json", "llm-cost.config.json"),
+    pick(...HOSTILE_CONFIGS),
+    nonRegularPath,
+  ),
 );
 export const SCENARIO_NAMES = [
   "scratch-7b",
@@ -331,7 +474,12 @@ export const SCENARIO_NAMES = [
 export const SCENARIO_FILES = ["my-scenarios.json", "sub/one.json"];
 const scenarioArg = choice(
   fc.oneof({ arbitrary: pick(...SCENARIO_NAMES), weight: 4 }, { arbitrary: pick(...SCENARIO_FILES), weight: 1 }),
-  pick("lora7b", "nope", "broken-scenario.json", "missing.json", "dir", "cfg.json", "hf.json"),
+  fc.oneof(
+    pick("lora7b", "nope", "broken-scenario.json", "missing.json", "dir", "cfg.json", "hf.json"),
+    pick(...HOSTILE_SCENARIOS),
+    nonRegularPath,
+    propertyName,
+  ),
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -366,7 +514,13 @@ const modelFlags = fc.oneof(
       .map(([m, v]) => ["--model", m, ...(v ?? [])]),
     weight: 4,
   },
-  { arbitrary: fc.constant(["--model-config", "hf.json"]), weight: 1 },
+  {
+    arbitrary: choice(fc.constant("hf.json"), fc.oneof(pick(...HOSTILE_HF_CONFIGS), nonRegularPath)).map((f) => [
+      "--model-config",
+      f,
+    ]),
+    weight: 1,
+  },
 );
 /** The tokens: a count, a corpus, or an SFT data set. */
 const tokenFlags = fc.oneof(
@@ -445,7 +599,11 @@ const estimate = fc
         ["--lang", choice(pick("en", "ko"), pick("fr")), 8],
         ["--currency", choice(pick("both", "krw", "usd"), pick("eur")), 8],
         ["--no-color", null],
-        ["--from", choice(pick("axolotl.yaml"), pick("missing.yaml", "bad.json")), 4],
+        [
+          "--from",
+          choice(pick("axolotl.yaml"), fc.oneof(pick("missing.yaml", "bad.json", ...HOSTILE_TRAINERS), nonRegularPath)),
+          4,
+        ],
       ],
       7,
     ),
@@ -817,6 +975,7 @@ export const EDGE_VALUES = [
 ];
 const edgeValue = fc.oneof(
   { arbitrary: pick(...EDGE_VALUES), weight: 6 },
+  { arbitrary: hostileValue, weight: 2 },
   { arbitrary: fc.string({ maxLength: 10, unit: "binary" }), weight: 2 },
   { arbitrary: fc.double().map(String), weight: 1 },
   { arbitrary: fc.integer({ min: -2_000_000_000, max: 2_000_000_000 }).map(String), weight: 1 },
@@ -841,6 +1000,7 @@ const valueMutation: fc.Arbitrary<Mutation> = fc
       hugeOrTiny,
       hugeOrTiny.map((n) => `${n}B`),
       hugeOrTiny.map((n) => `${n}원`),
+      hostileValue,
     ),
   )
   .map(
@@ -1064,5 +1224,14 @@ export function makeFuzzDir(prefix = "llm-cost-fuzz-"): string {
   mkdirSync(join(dir, "dir"));
   copyFileSync(join(FIXTURES, "hf", "llama", "config.json"), join(dir, "hf.json"));
   copyFileSync(join(FIXTURES, "trainers", "axolotl-qlora.yaml"), join(dir, "axolotl.yaml"));
+  // Hostile files (issue 16), and paths that are not regular files.
+  for (const files of [HOSTILE_CONFIG_FILES, HOSTILE_SCENARIO_FILES, HOSTILE_HF_FILES, HOSTILE_TRAINER_FILES])
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  writeFileSync(join(dir, "utf16.json"), Buffer.from('{"pue": 1.2}', "utf16le"));
+  execFileSync("mkfifo", [join(dir, "fifo")]);
+  symlinkSync("/dev/zero", join(dir, "zero-link.json"));
+  // Sparse: 11 MB on paper, nothing on disk.
+  writeFileSync(join(dir, "huge.json"), "");
+  truncateSync(join(dir, "huge.json"), 11 * 1024 * 1024);
   return dir;
 }
