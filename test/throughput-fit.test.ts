@@ -35,6 +35,22 @@ describe("presets/throughput.json is what the evidence gives", () => {
   }
 });
 
+describe("goodput: near 1 on one node for days, worse with scale and duration (the presets' figures)", () => {
+  const g = modelFromFile(file).goodput;
+  it("2 GPUs for 15 days (720 GPU-hours of steps) keep about 85 %", () => {
+    expect(goodput(g, 2, 720).value).toBeGreaterThan(0.84);
+  });
+  it("falls as runs grow: 512 GPUs × 20 days < 2 GPUs × 15 days; 16,384 GPUs × 54 days lower still", () => {
+    const small = goodput(g, 2, 720).value;
+    const medium = goodput(g, 512, 512 * 20 * 24).value;
+    const llama3 = goodput(g, 16_384, 16_384 * 54 * 24);
+    expect(medium).toBeLessThan(small);
+    expect(llama3.value).toBeLessThan(medium);
+    // The interruption share at Llama 3's scale is what its paper reports: under 10 %.
+    expect(llama3.interruptionLoss).toBeLessThan(0.1);
+  });
+});
+
 describe("the pieces, worked by hand", () => {
   it("Nelder–Mead finds the minimum of (x − 3)² + 2·(y + 1)²", () => {
     const [x, y] = nelderMead((p) => (p[0]! - 3) ** 2 + 2 * (p[1]! + 1) ** 2, [0, 0], { step: 0.5 });

@@ -18,7 +18,9 @@ import { optionsMarkdown } from "./options.mjs";
 import { runMarked } from "./run-marked.mjs";
 
 /** A marker and the fenced block after it, if any. */
-const EXAMPLE = /<!-- llm-cost: (.+?) -->\n(?:```text\n[\s\S]*?\n```\n)?/g;
+// An empty block ("```text" and "```" on consecutive lines) is one block too, not the start of a
+// match that runs on to the next fence in the file.
+const EXAMPLE = /<!-- llm-cost: (.+?) -->\n(?:```text\n(?:[\s\S]*?\n)?```\n)?/g;
 
 /** The markdown files that may hold examples, relative to the root. */
 export function docFiles(root) {

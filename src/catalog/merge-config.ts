@@ -45,6 +45,19 @@ function ownNode(file: string, g: LoadedConfig["config"]["gpuSpecs"][number]): G
  */
 export function mergeConfig(catalog: Catalog, loaded: LoadedConfig | undefined): Catalog {
   if (!loaded) return catalog;
+  // plan resolves the job once per GPU type with the same catalog and file: merge them once.
+  const cached = merged.get(catalog)?.get(loaded);
+  if (cached) return cached;
+  const result = mergeOnce(catalog, loaded);
+  if (!merged.has(catalog)) merged.set(catalog, new WeakMap());
+  merged.get(catalog)!.set(loaded, result);
+  return result;
+}
+
+/** Merged catalogs by their two inputs (objects that are never changed after loading). */
+const merged = new WeakMap<Catalog, WeakMap<LoadedConfig, Catalog>>();
+
+function mergeOnce(catalog: Catalog, loaded: LoadedConfig): Catalog {
   const { file, config } = loaded;
   const ownGpus: GpuSpec[] = config.gpuSpecs.map((g) => ({
     id: g.id,

@@ -16,7 +16,7 @@ import {
   type PlanOffer,
   type PlanPoint,
 } from "../core/plan.js";
-import { estimateStrategy } from "../core/estimate.js";
+import { expectedAt } from "../core/estimate.js";
 import { cheapestPerProvider, isStale, findProvider } from "../core/price.js";
 import { LIMITS, parsePositiveNumber } from "../core/quantity.js";
 import type { EstimateReport } from "../core/report.js";
@@ -77,8 +77,8 @@ function estimateAt(report: EstimateReport): PlanGpu["evaluate"] {
   const strategy = report.request.strategies[0]!;
   return (count) => {
     if (!memo.has(count)) {
-      const e = estimateStrategy({ ...report.request, gpuCount: count }, strategy);
-      memo.set(count, e.memory.fits ? { gpuHours: e.gpuHours.expected, wallDays: e.wallDays.expected } : null);
+      const e = expectedAt({ ...report.request, gpuCount: count }, strategy.training);
+      memo.set(count, e.fits ? { gpuHours: e.gpuHours, wallDays: e.wallDays } : null);
     }
     return memo.get(count)!;
   };

@@ -140,6 +140,30 @@ function jobAt(request: ThroughputRequest, training: TrainingKind, settings: Res
   };
 }
 
+/** Index of the last element for which a monotone (true, then false) predicate holds; -1 when none. */
+function lastTrue<T>(xs: readonly T[], ok: (x: T) => boolean): number {
+  let lo = -1;
+  let hi = xs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (ok(xs[mid]!)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Index of the first element for which a monotone (false, then true) predicate holds; the last when none. */
+function firstTrue<T>(xs: readonly T[], ok: (x: T) => boolean): number {
+  let lo = 0;
+  let hi = xs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ok(xs[mid]!)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 /** Tensor-parallel degrees "auto" may use: powers of two within a node that divide the GPUs and the heads. */
 function tensorParallelChoices(request: ThroughputRequest): number[] {
   const { tensorParallel } = request.memory;
@@ -157,7 +181,10 @@ function tensorParallelChoices(request: ThroughputRequest): number[] {
  * micro-batch 1, 2, 4, … up to the global batch's share per GPU). When none fits, full recomputation
  * at micro-batch 1 without tensor parallelism, the closest to fitting, and the memory estimate says so.
  */
-export function jobFor(request: ThroughputRequest, training: TrainingKind): { job: SteadyJob; memory: MemoryEstimate } {
+export function chooseJob(
+  request: ThroughputRequest,
+  training: TrainingKind,
+): { job: SteadyJob; settings: ResolvedMemorySettings; fits: boolean } {
   // Memory counts the same adapters as the FLOPs (less the new vocabulary rows, which memory counts
   // as trainable rows of their own).
   const settings: MemorySettings = {
@@ -176,13 +203,28 @@ export function jobFor(request: ThroughputRequest, training: TrainingKind): { jo
     if (settings.microBatch === "auto") for (let b = 1; b <= largest; b *= 2) batches.push(b);
     else batches.push(settings.microBatch);
     for (const recompute of recomputes) {
-      for (const microBatch of batches) {
-        const candidate: ResolvedMemorySettings = { ...settings, recompute, microBatch, tensorParallel };
-        if (!fitsMemory(request.arch, request.moe, training, request.gpuCount, request.gpu.memoryGB, candidate)) break;
-        const job = jobAt(request, training, candidate);
-        const speed = steadyState(job, request.throughput.steadyState).tokensPerSecPerGpu;
-        if (!best || speed > best.speed) best = { settings: candidate, job, speed };
-      }
+      const at = (microBatch: number): ResolvedMemorySettings => ({
+        ...settings,
+        recompute,
+        microBatch,
+        tensorParallel,
+      });
+      const fits = (microBatch: number): boolean =>
+        fitsMemory(request.arch, request.moe, training, request.gpuCount, request.gpu.memoryGB, at(microBatch));
+      const speedAt = (microBatch: number): { job: SteadyJob; speed: number } => {
+        const job = jobAt(request, training, at(microBatch));
+        return { job, speed: steadyState(job, request.throughput.steadyState).tokensPerSecPerGpu };
+      };
+      // Memory grows and speed never falls with the micro-batch (the per-layer overhead and the
+      // per-micro-batch traffic are spread over more tokens), so: the largest that fits, then the
+      // smallest that is as fast (less memory for the same speed).
+      const fitting = lastTrue(batches, fits);
+      if (fitting < 0) continue;
+      const top = speedAt(batches[fitting]!);
+      const first = firstTrue(batches.slice(0, fitting + 1), (b) => speedAt(b).speed >= top.speed * (1 - 1e-12));
+      const microBatch = batches[first]!;
+      const chosen = microBatch === batches[fitting] ? top : speedAt(microBatch);
+      if (!best || chosen.speed > best.speed) best = { settings: at(microBatch), job: chosen.job, speed: chosen.speed };
     }
   }
   const chosen: ResolvedMemorySettings = best?.settings ?? {
@@ -191,18 +233,20 @@ export function jobFor(request: ThroughputRequest, training: TrainingKind): { jo
     microBatch: settings.microBatch === "auto" ? 1 : settings.microBatch,
     tensorParallel: parallel[0] ?? 1,
   };
+  return { job: best?.job ?? jobAt(request, training, chosen), settings: chosen, fits: best !== undefined };
+}
+
+/** chooseJob with the full memory estimate of the chosen settings (the minimum GPU counts included). */
+export function jobFor(request: ThroughputRequest, training: TrainingKind): { job: SteadyJob; memory: MemoryEstimate } {
+  const { job, settings } = chooseJob(request, training);
   return {
-    job: best?.job ?? jobAt(request, training, chosen),
-    memory: estimateMemory(request.arch, request.moe, training, request.gpuCount, request.gpu.memoryGB, chosen),
+    job,
+    memory: estimateMemory(request.arch, request.moe, training, request.gpuCount, request.gpu.memoryGB, settings),
   };
 }
 
-/** The throughput side of one kind of training: steady state, goodput and memory. */
-export function throughputFor(
-  request: ThroughputRequest,
-  training: TrainingKind,
-): { job: SteadyJob; memory: MemoryEstimate; efficiency: EfficiencyAssumption } {
-  const { job, memory } = jobFor(request, training);
+/** Steady state (coherent with full training and LoRA), goodput and range for a chosen job. */
+function efficiencyOfJob(request: ThroughputRequest, job: SteadyJob): EfficiencyAssumption {
   const perToken = job.modelFlopsPerToken;
   const peakFlops = request.gpu.denseTflops16 * 1e12;
   if (request.tokensPerSecPerGpu !== undefined) {
@@ -215,8 +259,8 @@ export function throughputFor(
   }
   const steady = coherentSteadyState(
     job,
-    () => jobFor(request, "full").job,
-    () => jobFor(request, "lora").job,
+    () => chooseJob(request, "full").job,
+    () => (job.training === "lora" ? job : chooseJob(request, "lora").job),
     request.throughput.steadyState,
   );
   const user: UserSpeed | undefined =
@@ -225,7 +269,7 @@ export function throughputFor(
       : request.mfu !== undefined
         ? { kind: "mfu", mfu: request.mfu }
         : undefined;
-  const efficiency = efficiencyFor(request.throughput, {
+  return efficiencyFor(request.throughput, {
     gpu: request.gpu,
     gpuCount: request.gpuCount,
     tokens: request.tokens,
@@ -233,7 +277,32 @@ export function throughputFor(
     steady,
     ...(user ? { user } : {}),
   });
-  return { job, memory, efficiency };
+}
+
+/** The throughput side of one kind of training: steady state, goodput and memory. */
+export function throughputFor(
+  request: ThroughputRequest,
+  training: TrainingKind,
+): { job: SteadyJob; memory: MemoryEstimate; efficiency: EfficiencyAssumption } {
+  const { job, memory } = jobFor(request, training);
+  return { job, memory, efficiency: efficiencyOfJob(request, job) };
+}
+
+/**
+ * The expected GPU-hours and days of one kind of training, and whether it fits: the same numbers as
+ * estimateStrategy without the memory report's searches, for commands that try many GPU counts (plan).
+ */
+export function expectedAt(
+  request: ThroughputRequest,
+  training: TrainingKind,
+): { gpuHours: number; wallDays: number; fits: boolean } {
+  const { job, fits } = chooseJob(request, training);
+  const efficiency = efficiencyOfJob(request, job);
+  const gpuHours =
+    (job.modelFlopsPerToken * request.tokens) /
+    (request.gpu.denseTflops16 * 1e12 * efficiency.wholeRun.expected) /
+    SECONDS_PER_HOUR;
+  return { gpuHours, wallDays: gpuHours / request.gpuCount / 24, fits };
 }
 
 /** Estimates one strategy: FLOPs → throughput → GPU-hours → wall-clock days → dollars → won. Pure arithmetic. */

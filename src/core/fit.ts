@@ -94,7 +94,64 @@ export function fitsMemory(
   gpuMemoryGB: number,
   settings: ResolvedMemorySettings,
 ): boolean {
-  return breakdownFor(memoryRequest(arch, training, gpuCount, settings), moe).total <= gpuMemoryGB * GB;
+  return totalBytes(memoryRequest(arch, training, gpuCount, settings), moe) <= gpuMemoryGB * GB;
+}
+
+/**
+ * Per-GPU bytes by request: the total does not depend on the GPU type, and plan asks the same
+ * question for every type in the catalog, so the answers are kept (a few thousand at most per run).
+ */
+const totals = new Map<string, number>();
+const MAX_KEPT_TOTALS = 20_000;
+
+function totalBytes(request: MemoryRequest, moe: MoeShape | undefined): number {
+  const a = request.arch;
+  const key = [
+    a.layers,
+    a.hidden,
+    a.heads,
+    a.kvHeads,
+    a.headDim,
+    a.ffn,
+    a.mlp,
+    a.vocab,
+    a.tiedEmbeddings,
+    a.norm,
+    a.normsPerLayer,
+    a.attnBias,
+    a.mlpBias,
+    a.positionEmbeddings,
+    request.training,
+    request.gpuCount,
+    request.zero,
+    request.optimizer,
+    request.seqLen,
+    request.microBatch,
+    request.recompute,
+    request.flashAttention,
+    request.loraRank,
+    request.loraTargets.join("+"),
+    request.trainableVocabRows ?? 0,
+    request.tensorParallel ?? 1,
+    request.adapterParams ?? -1,
+    moe
+      ? [
+          moe.experts,
+          moe.expertsPerToken,
+          moe.expertFfn,
+          moe.sharedExperts,
+          moe.sharedExpertFfn,
+          moe.moeLayers ?? -1,
+        ].join("+")
+      : "",
+  ].join(",");
+  let total = totals.get(key);
+  if (total === undefined) {
+    if (totals.size >= MAX_KEPT_TOTALS) totals.clear();
+    total = breakdownFor(request, moe).total;
+    totals.set(key, total);
+  }
+  return total;
 }
 
 function memoryRequest(

@@ -39,7 +39,7 @@ function summaryLines(s: AccuracySection, what: string): string[] {
     `  ${name}: median |error| ${pct(a.medianAbsError)}, within ±25% ${pct(a.shareWithin25)}` +
     (a.shareInsideRange === undefined
       ? ""
-      : `, inside the range ${pct(a.shareInsideRange)}, mean high/low ${significant(a.meanHighOverLow!, 3)}`);
+      : `, in range ${pct(a.shareInsideRange)}, high/low ${significant(a.meanHighOverLow!, 3)}`);
   return [
     `Summary, ${what}`,
     line("leave one source out", s.leaveOneSourceOut),
