@@ -181,10 +181,20 @@ function tensorParallelChoices(request: ThroughputRequest): number[] {
  * micro-batch 1, 2, 4, … up to the global batch's share per GPU). When none fits, full recomputation
  * at micro-batch 1 without tensor parallelism, the closest to fitting, and the memory estimate says so.
  */
-export function chooseJob(
-  request: ThroughputRequest,
-  training: TrainingKind,
-): { job: SteadyJob; settings: ResolvedMemorySettings; fits: boolean } {
+export function chooseJob(request: ThroughputRequest, training: TrainingKind): ChosenJob {
+  // Scratch, DAPT, TAPT and SFT are the same job to the GPUs, and LoRA and QLoRA ask for the full and
+  // LoRA jobs too: one request's answers are kept (requests are never changed after they are built).
+  let kept = chosenJobs.get(request);
+  if (!kept) chosenJobs.set(request, (kept = new Map()));
+  let chosen = kept.get(training);
+  if (!chosen) kept.set(training, (chosen = searchJob(request, training)));
+  return chosen;
+}
+
+type ChosenJob = { job: SteadyJob; settings: ResolvedMemorySettings; fits: boolean };
+const chosenJobs = new WeakMap<ThroughputRequest, Map<TrainingKind, ChosenJob>>();
+
+function searchJob(request: ThroughputRequest, training: TrainingKind): ChosenJob {
   // Memory counts the same adapters as the FLOPs (less the new vocabulary rows, which memory counts
   // as trainable rows of their own).
   const settings: MemorySettings = {

@@ -4,7 +4,6 @@ import type { MoeShape } from "./hf-config.js";
 import type { LoraTarget } from "./lora.js";
 import {
   memoryPerGpu,
-  minGpusToFit,
   smallestCount,
   type MemoryBreakdown,
   type MemoryRequest,
@@ -197,13 +196,9 @@ export function estimateMemory(
   const capacity = gpuMemoryGB * GB;
   // The advice counts ("needs ≥ N GPUs") are for data parallelism alone: any count qualifies.
   const { gpuCount: _n, ...withoutCount } = { ...request, tensorParallel: 1 };
-  const fitsAt = (zero: 0 | 1 | 2 | 3): number | null => {
-    if (!moe) return minGpusToFit({ ...withoutCount, zero }, capacity);
-    return smallestCount(
-      (n) => breakdownFor({ ...withoutCount, zero, gpuCount: n }, moe).total <= capacity,
-      zero === 0 ? 1 : 4096,
-    );
-  };
+  // The same search as minGpusToFit, through the kept totals (commands ask it for many similar jobs).
+  const fitsAt = (zero: 0 | 1 | 2 | 3): number | null =>
+    smallestCount((n) => totalBytes({ ...withoutCount, zero, gpuCount: n }, moe) <= capacity, zero === 0 ? 1 : 4096);
   return {
     recompute: settings.recompute,
     microBatch: settings.microBatch,
