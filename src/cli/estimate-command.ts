@@ -106,6 +106,32 @@ interface ResolvedModel {
   vocab?: number;
 }
 
+/**
+ * A mixture of experts from its two sizes ("109B, 17B active"): the generic shape of the active
+ * parameters, whose MLP is one of several experts holding the rest. FLOPs and attention follow the
+ * active parameters, memory every parameter: E = 1 + (total − active) / (one expert's MLP × layers)
+ * experts of the active shape's MLP width, one routed per token.
+ */
+function mixtureOfExperts(params: number, activeText: string): ResolvedModel {
+  const active = parseCount(activeText, "--active-params", LIMITS.params);
+  if (active > params)
+    throw badValue(
+      "--active-params",
+      activeText,
+      `at most --params (${formatNumber(params)}): a token passes through part of the model`,
+    );
+  const arch = genericArchitecture(active);
+  const expertParams = countParams(arch).mlpPerLayer * arch.layers;
+  const moe: MoeShape = {
+    experts: 1 + (params - active) / expertParams,
+    expertsPerToken: 1,
+    expertFfn: arch.ffn,
+    sharedExperts: 0,
+    sharedExpertFfn: 0,
+  };
+  return { arch, exact: false, params, activeParams: active, moe, addedVocabParams: 0, addedVocabRows: 0 };
+}
+
 function resolveModel(flags: EstimateFlags, catalog: Catalog, hf?: HfModel): ResolvedModel {
   const sizes = [
     flags.model !== undefined && "--model",
@@ -142,6 +168,7 @@ function resolveModel(flags: EstimateFlags, catalog: Catalog, hf?: HfModel): Res
       "--params",
       LIMITS.params,
     );
+    if (flags.activeParams !== undefined) return mixtureOfExperts(params, flags.activeParams);
     return {
       arch: genericArchitecture(params),
       exact: false,
@@ -151,6 +178,10 @@ function resolveModel(flags: EstimateFlags, catalog: Catalog, hf?: HfModel): Res
       addedVocabRows: 0,
     };
   }
+  if (flags.activeParams !== undefined)
+    throw new UsageError(
+      "--active-params goes with --params (e.g. --params 109B --active-params 17B); a preset or config.json knows its own",
+    );
   const preset = findModel(catalog.models, flags.model);
   let arch: Architecture = preset.arch;
   if (flags.vocab !== undefined || flags.addVocab !== undefined) {
@@ -705,6 +736,10 @@ export function addEstimateCommand(program: Command, io: Io): void {
     )
     .option("--model-config <path>", "a Hugging Face config.json: the exact architecture (dense or mixture-of-experts)")
     .option("--params <count>", "model parameters: 7B, 6.7b, 175M, 1.5T, 7e9, 7_000_000_000")
+    .option(
+      "--active-params <count>",
+      "with --params, for a mixture of experts: parameters each token passes through (109B with 17B active): FLOPs use these, memory all",
+    )
     .option("--add-vocab <count>", "tokens added to the model's vocabulary (e.g. 14k): embedding and head grow")
     .option("--vocab <count>", "the new vocabulary size (e.g. 46336), instead of --add-vocab")
     .option(

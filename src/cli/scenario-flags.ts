@@ -14,6 +14,8 @@ export type EstimateFlags = Parameters<typeof resolveEstimate>[0];
 export interface JobFlags {
   model?: string;
   params?: string;
+  /** With --params, a mixture of experts: the parameters each token passes through. */
+  activeParams?: string;
   addVocab?: string;
   vocab?: string;
   tokens?: string;
@@ -48,6 +50,7 @@ export function addJobOptions(command: Command): Command {
   return command
     .option("--model <name>", "a model preset (llama-2-7b, ...; list them with llm-cost models) instead of --params")
     .option("--params <count>", "model parameters: 7B, 6.7b, 175M")
+    .option("--active-params <count>", "with --params, for a mixture of experts: parameters each token passes through")
     .option("--add-vocab <count>", "tokens added to the model's vocabulary (e.g. 14336)")
     .option("--vocab <count>", "the new vocabulary size, instead of --add-vocab")
     .option("--tokens <count>", "training tokens: 15B, 300M, or chinchilla")
