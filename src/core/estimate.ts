@@ -185,9 +185,15 @@ export function chooseJob(request: ThroughputRequest, training: TrainingKind): C
   // Scratch, DAPT, TAPT and SFT are the same job to the GPUs, and LoRA and QLoRA ask for the full and
   // LoRA jobs too: one request's answers are kept (requests are never changed after they are built).
   let kept = chosenJobs.get(request);
-  if (!kept) chosenJobs.set(request, (kept = new Map()));
+  if (!kept) {
+    kept = new Map();
+    chosenJobs.set(request, kept);
+  }
   let chosen = kept.get(training);
-  if (!chosen) kept.set(training, (chosen = searchJob(request, training)));
+  if (!chosen) {
+    chosen = searchJob(request, training);
+    kept.set(training, chosen);
+  }
   return chosen;
 }
 

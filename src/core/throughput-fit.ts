@@ -3,7 +3,7 @@ import type { GpuSpec } from "../catalog/schemas.js";
 import { modelFromFile } from "../catalog/throughput-model.js";
 import type { ThroughputFile, ThroughputMeasurement } from "../catalog/throughput-schema.js";
 import { genericArchitecture } from "./architecture.js";
-import { coherentSteadyState, type RangeParams, type ThroughputModel } from "./efficiency.js";
+import { coherentSteadyState, type RangeParams } from "./efficiency.js";
 import { jobFor, type ThroughputRequest } from "./estimate.js";
 import type { TrainingKind } from "./flops.js";
 import { goodput, type GoodputParams } from "./goodput.js";

@@ -13,7 +13,7 @@ import {
   formatUsdShort,
   significant,
 } from "./format.js";
-import { efficiencyBasis, efficiencySourceFlag } from "./efficiency-basis.js";
+import { efficiencyBasis } from "./efficiency-basis.js";
 
 /** A Markdown cell: expected value, range in brackets; pipes escaped. */
 function cell(range: Range, main: (n: number) => string, short: (n: number) => string): string {

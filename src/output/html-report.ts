@@ -19,7 +19,7 @@ import {
   formatUsdShort,
   significant,
 } from "./format.js";
-import { efficiencyBasis, efficiencySourceFlag } from "./efficiency-basis.js";
+import { efficiencyBasis } from "./efficiency-basis.js";
 
 /** One line of the table and one bar in each chart: a strategy (estimate) or a scenario (compare). */
 export interface ReportRow {

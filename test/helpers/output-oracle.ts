@@ -102,9 +102,6 @@ export function formatOf(argv: readonly string[]): string | undefined {
 
 const positive = z.number().finite().positive();
 const nonNegative = z.number().finite().min(0);
-const RangeJson = z
-  .strictObject({ low: nonNegative, expected: nonNegative, high: nonNegative })
-  .refine((r) => r.low <= r.expected && r.expected <= r.high, "expected low <= expected <= high");
 
 /** `gpus --format json` (src/output/listings.ts GpuRow; no schema in src/). */
 const GpusJson = z
