@@ -206,3 +206,45 @@ describe("warnings from the throughput model", () => {
     expect(r.stderr).toMatch(/2048 GPUs × one sequence of 4096 tokens is more than the global batch of 4194304 tokens/);
   });
 });
+
+describe("a fixed --tensor-parallel", () => {
+  it("--deadline and plan try counts it does not divide as not fitting, instead of failing", async () => {
+    const r = await cli([
+      ...["estimate", "--params", "70B", "--tokens", "15B", "--gpus", "8xH100", "--strategy", "dapt"],
+      ...["--tensor-parallel", "4", "--deadline", "30d", "--format", "json"],
+    ]);
+    expect(r.status).toBe(0);
+    const d = EstimateJson.parse(JSON.parse(r.stdout)).inverse!.deadline!.strategies[0]!;
+    expect(d.gpusNeeded! % 4).toBe(0);
+    const plan = await cli([
+      "plan",
+      "--params",
+      "7B",
+      "--tokens",
+      "15B",
+      "--strategy",
+      "dapt",
+      "--tensor-parallel",
+      "4",
+    ]);
+    expect(plan.status).toBe(0);
+  });
+  it("on a count it does not divide, nothing fits and a warning says why", async () => {
+    const r = await cli([
+      "estimate",
+      "--params",
+      "7B",
+      "--tokens",
+      "15B",
+      "--gpus",
+      "3xH100",
+      "--strategy",
+      "dapt",
+      "--tensor-parallel",
+      "2",
+    ]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/a tensor-parallel degree of 2 does not divide 3 GPUs/);
+    expect(r.stdout).toMatch(/Does not fit: dapt/);
+  });
+});

@@ -639,7 +639,7 @@ function resolveMemorySettings(
             "sequences per GPU per step, e.g. 1, or auto",
           ),
     recompute: parseChoice(flags.recompute ?? "auto", RECOMPUTE, "--recompute"),
-    tensorParallel: parseTensorParallel(flags.tensorParallel, gpuCount),
+    tensorParallel: parseTensorParallel(flags.tensorParallel),
     zero,
     optimizer: parseChoice(flags.optimizer ?? "adamw", OPTIMIZERS, "--optimizer"),
     flashAttention: flags.flashAttn,
@@ -649,18 +649,13 @@ function resolveMemorySettings(
   };
 }
 
-/** --tensor-parallel: auto (the default), or a degree that divides the GPU count. */
-function parseTensorParallel(value: string | undefined, gpuCount: number): number | "auto" {
+/**
+ * --tensor-parallel: auto (the default), or a degree. One that does not divide the GPU count fits no
+ * setting (the estimate says so and warns), so that plan and --deadline can try any count with it.
+ */
+function parseTensorParallel(value: string | undefined): number | "auto" {
   if (value === undefined || value.trim().toLowerCase() === "auto") return "auto";
-  const t = parseWholeNumber(
-    value,
-    "--tensor-parallel",
-    1,
-    64,
-    "a tensor-parallel degree such as 1, 2, 4 or 8, or auto",
-  );
-  if (gpuCount % t !== 0) throw badValue("--tensor-parallel", value, `must divide the GPU count (${gpuCount})`);
-  return t;
+  return parseWholeNumber(value, "--tensor-parallel", 1, 64, "a tensor-parallel degree such as 1, 2, 4 or 8, or auto");
 }
 
 /** Tokens per optimizer step: the flag, or presets/throughput.json's default (Llama 2's 4M tokens). */

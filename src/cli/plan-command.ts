@@ -173,6 +173,8 @@ export async function buildPlan(flags: PlanFlags, cwd: string): Promise<PlanResu
 
   // One resolved job per GPU type; the search varies its count as a typed value (estimateAt), so each
   // count it tries is a full estimate through the one estimate path, without re-parsing flags.
+  const fixedParallel = Number(flags.tensorParallel?.trim());
+  const resolveCount = Number.isInteger(fixedParallel) && fixedParallel > 2 ? fixedParallel : 2;
   const skipped: PlanResult["skipped"] = [];
   const planGpus: PlanGpu[] = [];
   let job: EstimateReport | undefined;
@@ -185,8 +187,9 @@ export async function buildPlan(flags: PlanFlags, cwd: string): Promise<PlanResu
       });
       continue;
     }
-    // Resolved at two GPUs so that sharding takes its multi-GPU default; one GPU never shards.
-    const report = resolveEstimate(jobFlags(flags, strategy, `2x${gpu.id}`, 1), base, files);
+    // Resolved at two GPUs (or at a fixed tensor-parallel degree) so that sharding takes its
+    // multi-GPU default; one GPU never shards. The search then varies the count.
+    const report = resolveEstimate(jobFlags(flags, strategy, `${resolveCount}x${gpu.id}`, 1), base, files);
     job ??= report;
     planGpus.push({ id: gpu.id, name: gpuDisplayName(gpu), evaluate: estimateAt(report), offers });
   }

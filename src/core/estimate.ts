@@ -167,7 +167,8 @@ function firstTrue<T>(xs: readonly T[], ok: (x: T) => boolean): number {
 /** Tensor-parallel degrees "auto" may use: powers of two within a node that divide the GPUs and the heads. */
 function tensorParallelChoices(request: ThroughputRequest): number[] {
   const { tensorParallel } = request.memory;
-  if (tensorParallel !== "auto") return [tensorParallel];
+  // A degree the user fixed applies only where it divides the GPUs (plan and --deadline try counts).
+  if (tensorParallel !== "auto") return request.gpuCount % tensorParallel === 0 ? [tensorParallel] : [];
   const out: number[] = [];
   for (let t = 1; t <= Math.min(request.gpuCount, request.gpu.node.gpusPerNode, 8); t *= 2)
     if (request.gpuCount % t === 0 && request.arch.heads % t === 0 && request.arch.kvHeads % t === 0) out.push(t);
@@ -254,10 +255,13 @@ function searchJob(request: ThroughputRequest, training: TrainingKind): ChosenJo
 
 /** chooseJob with the full memory estimate of the chosen settings (the minimum GPU counts included). */
 export function jobFor(request: ThroughputRequest, training: TrainingKind): { job: SteadyJob; memory: MemoryEstimate } {
-  const { job, settings } = chooseJob(request, training);
+  const { job, settings, fits } = chooseJob(request, training);
+  const memory = estimateMemory(request.arch, request.moe, training, request.gpuCount, request.gpu.memoryGB, settings);
   return {
     job,
-    memory: estimateMemory(request.arch, request.moe, training, request.gpuCount, request.gpu.memoryGB, settings),
+    // Nothing fitted when the search found no setting (a fixed tensor-parallel degree that does not
+    // divide the count, say), whatever the fallback setting's own figure.
+    memory: fits ? memory : { ...memory, fits: false },
   };
 }
 

@@ -77,6 +77,11 @@ function throughputWarnings(request: EstimateRequest, estimates: readonly Strate
       );
     }
   }
+  const t = request.memory.tensorParallel;
+  if (t !== "auto" && request.gpuCount % t !== 0)
+    out.push(
+      `a tensor-parallel degree of ${t} does not divide ${request.gpuCount} GPUs: no setting runs, so nothing fits`,
+    );
   const perStep = request.gpuCount * request.memory.seqLen;
   if (perStep > request.globalBatchTokens) {
     out.push(
