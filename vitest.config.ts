@@ -10,5 +10,8 @@ export default defineConfig({
     // Worker threads start faster and share more than forked processes: about a quarter off the
     // suite's time on two cores (no test changes the process's directory or its globals).
     pool: "threads",
+    // Vitest leaves one core free by default, which is one worker on a two-core machine; the tests
+    // are CPU-bound and the machine has nothing else to do, so use both (85 s → 50 s here).
+    maxWorkers: 2,
   },
 });
