@@ -33,8 +33,9 @@ describe("mixture-of-experts LoRA: one adapter count, everywhere", () => {
     expect(lora.trainableParams).toBe(240_123_904);
     // Memory uses the same count: fp32 Adam states, 8 bytes per adapter parameter, over 8 ZeRO-3 ranks.
     expect(lora.memory.breakdown.optimizer).toBeCloseTo((240_123_904 * 8) / 8 / 1e9, 6);
-    // FLOPs: 4 × active + 6 × adapters.
-    expect(lora.flopsPerToken).toBe(4 * out.inputs.activeParams + 6 * 240_123_904);
+    // FLOPs: 4 × active + 6 × the adapters on a token's path: attention and its 2 routed experts',
+    // 32 × (425,984 + 2 × 884,736) = 70,254,592.
+    expect(lora.flopsPerToken).toBe(4 * out.inputs.activeParams + 6 * 70_254_592);
   });
 });
 

@@ -18,7 +18,7 @@ const llama7b = findModel(catalog.models, "llama-2-7b");
  * A throughput model with round numbers (not presets/throughput.json, so refitting the presets breaks
  * no arithmetic here): matmul efficiency 0.5 at the A100's balance of 153 FLOPs per byte, balance
  * exponent 0.5, no per-layer overhead, fp8 ×1.25, LoRA ×1, QLoRA ×0.9; goodput: a flat 20 % run
- * overhead (exponent 0), no interruptions, no start-up; range half-width 0.5 (×/÷ e^0.5 = 1.6487).
+ * overhead (K = 0), no interruptions, no start-up; range half-width 0.5 (×/÷ e^0.5 = 1.6487).
  */
 const FIXTURE_MODEL: ThroughputModel = {
   steadyState: {
@@ -31,8 +31,8 @@ const FIXTURE_MODEL: ThroughputModel = {
     qloraEfficiency: 0.9,
   },
   goodput: {
-    overheadAt1000GpuDays: 0.2,
-    exponent: 0,
+    maxRunOverhead: 0.2,
+    halfOverheadGpuDays: 0,
     interruptionsPerGpuHour: 0,
     hoursLostPerInterruption: 0,
     startupHours: 0,

@@ -17,8 +17,8 @@ export function modelFromFile(file: ThroughputFile): ThroughputModel {
       qloraEfficiency: s.qloraEfficiency.value,
     },
     goodput: {
-      overheadAt1000GpuDays: g.overheadAt1000GpuDays.value,
-      exponent: g.exponent.value,
+      maxRunOverhead: g.maxRunOverhead.value,
+      halfOverheadGpuDays: g.halfOverheadGpuDays.value,
       interruptionsPerGpuHour: g.interruptionsPerGpuHour.value,
       hoursLostPerInterruption: g.hoursLostPerInterruption.value,
       startupHours: g.startupHours.value,

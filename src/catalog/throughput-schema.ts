@@ -21,8 +21,8 @@ export const ThroughputFile = z.strictObject({
     qloraEfficiency: Figure(z.number().positive().max(1)),
   }),
   goodput: z.strictObject({
-    overheadAt1000GpuDays: Figure(z.number().min(0).max(10)),
-    exponent: Figure(z.number().positive().max(2)),
+    maxRunOverhead: Figure(z.number().min(0).max(10)),
+    halfOverheadGpuDays: Figure(z.number().positive()),
     interruptionsPerGpuHour: Figure(z.number().min(0)),
     hoursLostPerInterruption: Figure(z.number().min(0)),
     startupHours: Figure(z.number().min(0).max(24)),

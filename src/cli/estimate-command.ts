@@ -411,6 +411,13 @@ function resolveFlags(rawFlags: EstimateFlags, baseCatalog: Catalog, files: Esti
     model.addedVocabParams,
     model.moe,
   );
+  // A token passes through its routed experts' adapters only: those set LoRA's FLOPs.
+  const activeAdapters = model.moe
+    ? trainableLoraParams(model.arch, model.exact, params, loraRank, loraTargets, model.addedVocabParams, {
+        ...model.moe,
+        experts: model.moe.expertsPerToken,
+      })
+    : adapters;
   const strategies = catalog.strategies.filter((s) => strategyIds.includes(s.id));
   const globalBatchTokens = resolveGlobalBatch(flags, catalog);
   const inputs: ResolvedInputs = {
@@ -456,6 +463,7 @@ function resolveFlags(rawFlags: EstimateFlags, baseCatalog: Catalog, files: Esti
     price,
     fx,
     adapterParams: adapters,
+    ...(activeAdapters < adapters ? { activeAdapterParams: activeAdapters } : {}),
     addedVocabParams: model.addedVocabParams,
     precision,
     throughput: modelFromFile(catalog.throughput),

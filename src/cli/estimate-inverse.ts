@@ -1,5 +1,5 @@
 import { parseDuration } from "../core/duration.js";
-import type { StrategyEstimate } from "../core/estimate.js";
+import { expectedAt, type StrategyEstimate } from "../core/estimate.js";
 import {
   chinchillaForCompute,
   computeForGpuHours,
@@ -8,7 +8,7 @@ import {
   tokensForGpuHours,
   wallDaysOn,
 } from "../core/inverse.js";
-import { NODE_SIZE, searchCounts, smallestCount } from "../core/plan.js";
+import { NODE_SIZE, practicalMaxGpus, searchCounts, smallestCount } from "../core/plan.js";
 import { parseMoney } from "../core/money.js";
 import type { Range } from "../core/range.js";
 import type { EstimateReport } from "../core/report.js";
@@ -24,9 +24,6 @@ export interface InverseFlags {
 /** Re-runs the same estimate on another cluster ("25xh100-sxm"): the one estimate path, for memory at a new count. */
 export type EstimateAt = (gpus: string) => EstimateReport;
 
-/** The most GPUs a deadline search tries: whole nodes up to 4,096. */
-const MAX_DEADLINE_GPUS = 4096;
-
 /** The formats that show the inverse figures (CSV and TSV rows are one per strategy, with no room for them). */
 const INVERSE_FORMATS: readonly string[] = ["table", "json", "markdown"];
 
@@ -36,6 +33,37 @@ const CHINCHILLA_RULE =
 /** The strategy Chinchilla's rule is applied to: scratch if estimated, else the first full-training one. */
 function fromScratch(report: EstimateReport): StrategyEstimate | undefined {
   return report.estimates.find((e) => e.strategy === "scratch") ?? report.estimates.find((e) => e.training === "full");
+}
+
+/**
+ * Tokens that `hours` GPU-hours train, at each end of the range. GPU-hours grow a little faster than
+ * tokens (goodput falls as a run grows), so the proportion (tokensForGpuHours) is only the first
+ * guess; bisection on the estimate itself finds the token count whose GPU-hours are the budget's.
+ */
+function tokensForBudget(report: EstimateReport, e: StrategyEstimate, hours: number): Range {
+  const guess = tokensForGpuHours(hours, report.inputs.tokens, e.gpuHours);
+  const hoursAt = (tokens: number): number => expectedAt({ ...report.request, tokens }, e.training).gpuHours;
+  // The range's ends are fixed multiples of the expected GPU-hours for a given GPU count.
+  const solve = (target: number, start: number): number => {
+    let lo = Math.max(1, start / 4);
+    let hi = start * 4;
+    while (lo > 1 && hoursAt(lo) > target) lo /= 4;
+    while (hoursAt(hi) < target) hi *= 4;
+    for (let i = 0; i < 40 && hi / lo > 1 + 1e-6; i++) {
+      const mid = Math.sqrt(lo * hi);
+      if (hoursAt(mid) < target) lo = mid;
+      else hi = mid;
+    }
+    return Math.sqrt(lo * hi);
+  };
+  // A budget that does not cover even one token (the job's start-up alone costs more) has no solution
+  // above one token: the proportion is the answer there, as it was before goodput.
+  if ((hours * e.gpuHours.expected) / e.gpuHours.high <= hoursAt(1)) return guess;
+  return {
+    low: solve((hours * e.gpuHours.expected) / e.gpuHours.high, guess.low),
+    expected: solve(hours, guess.expected),
+    high: solve((hours * e.gpuHours.expected) / e.gpuHours.low, guess.high),
+  };
 }
 
 function budgetBlock(
@@ -74,10 +102,7 @@ function budgetBlock(
     gpuHours: hours,
     gpuCount: report.inputs.gpuCount,
     wallDays: wallDaysOn(hours, report.inputs.gpuCount),
-    strategies: report.estimates.map((e) => ({
-      strategy: e.strategy,
-      tokens: tokensForGpuHours(hours, report.inputs.tokens, e.gpuHours),
-    })),
+    strategies: report.estimates.map((e) => ({ strategy: e.strategy, tokens: tokensForBudget(report, e, hours) })),
     chinchilla,
     gpusToSpendByDeadline: deadlineDays === undefined ? null : gpusForDeadline(hours, deadlineDays),
   };
@@ -98,7 +123,10 @@ function deadlineBlock(
   // GPU-hours and memory both depend on the count, so each count tried is a full estimate; the
   // answer is the smallest count that fits in memory AND finishes in time (at the expected figure,
   // and at each end of the range for the range).
-  const counts = searchCounts({ maxGpus: MAX_DEADLINE_GPUS, nodeSize: NODE_SIZE });
+  // Up to the counts the global batch can keep busy (plan's practical maximum): past it the batch
+  // would have to grow, which is another job.
+  const maxGpus = practicalMaxGpus(report.inputs.globalBatchTokens, report.inputs.memory.seqLen);
+  const counts = searchCounts({ maxGpus, nodeSize: NODE_SIZE });
   return {
     text: duration.text,
     days: duration.days,
@@ -115,8 +143,7 @@ function deadlineBlock(
         strategy: e.strategy,
         gpuHours: (there ?? e).gpuHours.expected,
         gpusNeeded: n,
-        gpusNeededRange:
-          lowest === null || n === null ? null : { low: lowest, expected: n, high: highest ?? MAX_DEADLINE_GPUS },
+        gpusNeededRange: lowest === null || n === null ? null : { low: lowest, expected: n, high: highest ?? maxGpus },
         wallDays: there?.wallDays.expected ?? null,
         perGpuGB: there?.memory.perGpuGB ?? null,
         fits: there?.memory.fits ?? null,

@@ -72,7 +72,10 @@ export function coherentSteadyState(
   if (job.training === "full") return own;
   const full = steadyState(fullJob(), params);
   const lora = steadyState(loraJob(), params);
-  const loraSpeed = Math.max(lora.tokensPerSecPerGpu, full.tokensPerSecPerGpu);
+  // LoRA's work is a subset of full training's only while its FLOPs are (adapters much larger than a
+  // tiny active path, as on an odd mixture of experts, are not).
+  const subset = loraJob().modelFlopsPerToken <= fullJob().modelFlopsPerToken;
+  const loraSpeed = subset ? Math.max(lora.tokensPerSecPerGpu, full.tokensPerSecPerGpu) : lora.tokensPerSecPerGpu;
   const speed = job.training === "lora" ? loraSpeed : Math.min(own.tokensPerSecPerGpu, loraSpeed);
   return speed === own.tokensPerSecPerGpu
     ? own

@@ -58,6 +58,11 @@ export interface ThroughputRequest {
   globalBatchTokens: number;
   /** LoRA adapter parameters for the rank and targets in use (including added vocabulary rows). */
   adapterParams: number;
+  /**
+   * The adapters a token passes through, when fewer than adapterParams (a mixture of experts: the
+   * routed experts' adapters only); LoRA's FLOPs use these, its memory and gradients all of them.
+   */
+  activeAdapterParams?: number;
   /** Embedding and head parameters added to the vocabulary: inside params, and trained under LoRA. */
   addedVocabParams?: number;
   /** The shape (exact, or the generic one behind --params), for attention FLOPs and memory. */
@@ -113,7 +118,7 @@ function jobAt(request: ThroughputRequest, training: TrainingKind, settings: Res
   const flopsInput = {
     training,
     params: request.activeParams,
-    adapterParams: request.adapterParams,
+    adapterParams: request.activeAdapterParams ?? request.adapterParams,
     trainedBaseParams: request.addedVocabParams ?? 0,
   };
   // Mixture-of-experts runs place experts by expert parallelism: tokens travel to the experts (an
@@ -168,7 +173,11 @@ function firstTrue<T>(xs: readonly T[], ok: (x: T) => boolean): number {
 function tensorParallelChoices(request: ThroughputRequest): number[] {
   const { tensorParallel } = request.memory;
   // A degree the user fixed applies only where it divides the GPUs (plan and --deadline try counts).
-  if (tensorParallel !== "auto") return request.gpuCount % tensorParallel === 0 ? [tensorParallel] : [];
+  // Tensor parallelism runs on the node's own fabric: a degree larger than a node is no setting.
+  if (tensorParallel !== "auto")
+    return request.gpuCount % tensorParallel === 0 && tensorParallel <= request.gpu.node.gpusPerNode
+      ? [tensorParallel]
+      : [];
   const out: number[] = [];
   for (let t = 1; t <= Math.min(request.gpuCount, request.gpu.node.gpusPerNode, 8); t *= 2)
     if (request.gpuCount % t === 0 && request.arch.heads % t === 0 && request.arch.kvHeads % t === 0) out.push(t);

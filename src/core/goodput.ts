@@ -9,9 +9,10 @@
  *   more than 90 % effective training time; those two figures fix the rate and the hours lost per
  *   interruption (see presets/throughput.json).
  * - Everything else a whole run pays for and a benchmark does not: evaluation, checkpoint writes, data
- *   pipeline stalls, loss-spike rollbacks, reruns, changes of plan. It grows with the size of the run in
- *   GPU-days, slower than linearly (teams that run big jobs also invest in keeping them running):
- *   overhead = c × (GPU-days / 1,000)^p, with c and p fitted on published whole runs against the
+ *   pipeline stalls, loss-spike rollbacks, reruns, changes of plan. A job of a few GPU-days meets little
+ *   of it; a run accumulates it as it grows, up to the share a long production run loses:
+ *   overhead = c × D / (D + K) for D GPU-days, with c (that share, as lost / productive time) and K
+ *   (the GPU-days at which half of it is reached) fitted on published whole runs against the
  *   steady-state model (src/core/throughput-fit.ts).
  * - Start-up: every job first loads, initialises its communicators and (re)starts from a checkpoint.
  *   MegaScale (Jiang et al. 2024, §3.5) measured 1,047 s to initialise a 2,048-GPU job before its
@@ -23,10 +24,10 @@
  */
 
 export interface GoodputParams {
-  /** c: run overhead (lost time / productive time) of a 1,000-GPU-day run. */
-  overheadAt1000GpuDays: number;
-  /** p: how fast the run overhead grows with GPU-days. */
-  exponent: number;
+  /** c: the run overhead (lost time / productive time) a long production run reaches. */
+  maxRunOverhead: number;
+  /** K: GPU-days at which a run has half of it. */
+  halfOverheadGpuDays: number;
   /** Interruptions per GPU-hour. */
   interruptionsPerGpuHour: number;
   /** Hours of the whole job lost per interruption (restart + work since the last checkpoint). */
@@ -47,7 +48,8 @@ export interface Goodput {
 
 /** Goodput of a job on `gpuCount` GPUs that needs `steadyGpuHours` of training steps. */
 export function goodput(params: GoodputParams, gpuCount: number, steadyGpuHours: number): Goodput {
-  const runOverhead = params.overheadAt1000GpuDays * (steadyGpuHours / 24 / 1000) ** params.exponent;
+  const gpuDays = steadyGpuHours / 24;
+  const runOverhead = (params.maxRunOverhead * gpuDays) / (gpuDays + params.halfOverheadGpuDays);
   const interruption = params.interruptionsPerGpuHour * gpuCount * params.hoursLostPerInterruption;
   const running = steadyGpuHours * (1 + runOverhead) * (1 + interruption);
   const startup = gpuCount * params.startupHours;

@@ -3,8 +3,9 @@ import type { Range } from "./range.js";
 
 /**
  * Inverse estimates: instead of "what do these tokens cost", "what does this budget buy" and "how
- * many GPUs finish by this date". The estimate is linear in tokens and GPU-hours do not depend on
- * the GPU count (no scaling loss is modelled), so both inversions are exact divisions.
+ * many GPUs finish by this date": the exact divisions. GPU-hours are not quite linear in tokens
+ * (goodput falls as a run grows) nor independent of the GPU count, so src/cli/estimate-inverse.ts
+ * solves the budget's tokens and searches the deadline's count with full estimates.
  */
 
 const SECONDS_PER_HOUR = 3600;

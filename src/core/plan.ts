@@ -185,9 +185,13 @@ export function searchPlans(
     if (fitCount === null) continue;
     const n = fewestGpus(gpu, constraints, limits);
     const paying = payingGpus(gpu, fitCount, limits);
+    // The explanations quote the fastest that is possible at all (it may be past where GPUs stop
+    // paying), so that "extend the deadline to X" agrees with what the deadline search can reach.
+    const atMax = gpu.evaluate(limits.maxGpus);
+    const quickest = atMax !== null && atMax.wallDays < gpu.evaluate(paying)!.wallDays ? limits.maxGpus : paying;
     for (const offer of gpu.offers) {
       fitting.push(candidate(gpu, offer, fitCount, "fewest"));
-      fittingMost.push(candidate(gpu, offer, paying, "most"));
+      fittingMost.push(candidate(gpu, offer, quickest, "most"));
       if (n === null) continue;
       fewest.push(candidate(gpu, offer, n, "fewest"));
       most.push(candidate(gpu, offer, Math.max(n, paying), "most"));

@@ -82,6 +82,10 @@ function throughputWarnings(request: EstimateRequest, estimates: readonly Strate
     out.push(
       `a tensor-parallel degree of ${t} does not divide ${request.gpuCount} GPUs: no setting runs, so nothing fits`,
     );
+  else if (t !== "auto" && t > request.gpu.node.gpusPerNode)
+    out.push(
+      `a tensor-parallel degree of ${t} is more than the ${request.gpu.node.gpusPerNode} GPUs of one node, whose fabric it needs: nothing fits`,
+    );
   const perStep = request.gpuCount * request.memory.seqLen;
   if (perStep > request.globalBatchTokens) {
     out.push(

@@ -315,18 +315,7 @@ export function fitSteady(rows: readonly SteadyRow[], file: ThroughputFile): Ste
   return params;
 }
 
-/**
- * The least growth of the run overhead with GPU-days. Every published run is 1,000 GPU-days or more,
- * so they cannot say what a one-node job of a few days loses; what it does lose is evaluation and
- * checkpoints, a few per cent, not the quarter a months-long run on thousands of GPUs does. A floor of
- * 0.15 keeps a job of 30 GPU-days at about 85 % goodput with the fitted overhead; left free, the
- * runs alone choose a flatter 0.04 (0.7 points better median error, but a 25 % loss on one node).
- */
-export const MIN_GOODPUT_EXPONENT = 0.15;
-
-const exponentOf = (logP: number): number => Math.max(MIN_GOODPUT_EXPONENT, Math.exp(logP));
-
-/** Fits goodput's c and p on whole runs (interruption figures are cited, not fitted). */
+/** Fits goodput's c and K on whole runs (interruption figures are cited, not fitted). */
 export function fitGoodput(runs: readonly RunRow[], steady: SteadyStateParams, file: ThroughputFile): GoodputParams {
   const fixed = {
     interruptionsPerGpuHour: file.goodput.interruptionsPerGpuHour.value,
@@ -335,11 +324,11 @@ export function fitGoodput(runs: readonly RunRow[], steady: SteadyStateParams, f
   };
   const weights = runs.map(() => 1);
   const objective = (x: readonly number[]): number => {
-    const g = { ...fixed, overheadAt1000GpuDays: Math.exp(x[0]!), exponent: exponentOf(x[1]!) };
+    const g = { ...fixed, maxRunOverhead: Math.exp(x[0]!), halfOverheadGpuDays: Math.exp(x[1]!) };
     return runs.reduce((s, r, i) => s + weights[i]! * Math.log(predictRun(r, steady, g) / r.gpuHours) ** 2, 0);
   };
-  const [logC, logP] = nelderMead(objective, [Math.log(0.3), Math.log(0.1)], { step: 0.5, tolerance: 1e-7 });
-  return { ...fixed, overheadAt1000GpuDays: Math.exp(logC!), exponent: exponentOf(logP!) };
+  const [logC, logK] = nelderMead(objective, [Math.log(0.4), Math.log(100)], { step: 0.5, tolerance: 1e-7 });
+  return { ...fixed, maxRunOverhead: Math.exp(logC!), halfOverheadGpuDays: Math.exp(logK!) };
 }
 
 /** The ⌈(n+1)·coverage⌉-th smallest |value| (split-conformal quantile); the largest when n is small. */

@@ -141,8 +141,7 @@ function fitLines(report: EstimateReport, t: Texts): string[] {
     .filter((e) => !e.memory.fits)
     .map((e) => {
       const need = e.memory.minGpusWithZero3;
-      const advice =
-        need === null ? t.fitsNowhere(gpu) : t.needsZero3(need, gpu, report.inputs.memory.recompute !== "full");
+      const advice = need === null ? t.fitsNowhere(gpu) : t.needsZero3(need, gpu, e.memory.recompute !== "full");
       return wrap(
         `${t.doesNotFit(e.strategy, significant(e.memory.perGpuGB, 3), gpu, e.memory.gpuMemoryGB)}${advice}`,
         100,

@@ -16,10 +16,18 @@ export function explainStrategy(report: EstimateReport, e: StrategyEstimate): st
   const peak = inputs.gpu.denseTflops16;
   // New vocabulary rows train even under LoRA: they are among the trainable parameters (6 FLOPs
   // each), so the frozen base is the rest.
+  // Under LoRA a token passes through the frozen base and the adapters on its path: all of them for a
+  // dense model, the routed experts' for a mixture of experts.
+  const frozen = inputs.activeParams - inputs.addedVocabParams;
+  const onPath = Math.round((e.flopsPerToken - 4 * frozen) / 6);
+  const trained =
+    onPath === e.trainableParams
+      ? `${formatCount(e.trainableParams)} trainable`
+      : `${formatCount(onPath)} trainable on a token's path (of ${formatCount(e.trainableParams)}: the routed experts' adapters)`;
   const perToken =
     e.training === "full"
       ? `6 x ${formatCount(inputs.activeParams)} parameters = ${formatSci(e.flopsPerToken)} FLOPs per token`
-      : `4 x ${formatCount(inputs.activeParams - inputs.addedVocabParams)} frozen${inputs.addedVocabParams > 0 ? ` (the ${formatCount(inputs.activeParams)} parameters less ${formatCount(inputs.addedVocabParams)} new vocabulary rows, which train)` : ""} + 6 x ${formatCount(e.trainableParams)} trainable = ${formatSci(e.flopsPerToken)} FLOPs per token`;
+      : `4 x ${formatCount(inputs.activeParams - inputs.addedVocabParams)} frozen${inputs.addedVocabParams > 0 ? ` (the ${formatCount(inputs.activeParams)} parameters less ${formatCount(inputs.addedVocabParams)} new vocabulary rows, which train)` : ""} + 6 x ${trained} = ${formatSci(e.flopsPerToken)} FLOPs per token`;
   const speed = e.efficiency.tokensPerSecPerGpu;
   const good = e.efficiency.goodput.value;
   const hours = e.gpuHours.expected;

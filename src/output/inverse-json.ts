@@ -49,9 +49,9 @@ export const InverseJson = z.strictObject({
             strategy: z.string(),
             gpuHours: positive,
             /**
-             * The fewest GPUs (1–8, then whole nodes up to 4,096) that fit in memory and finish in
-             * time at the expected figure; the range at the optimistic and pessimistic ends. null: no
-             * count up to 4,096 does.
+             * The fewest GPUs (1–8, then whole nodes up to plan's practical maximum: one sequence
+             * per GPU from the global batch) that fit in memory and finish in time at the expected
+             * figure; the range at the optimistic and pessimistic ends. null: no such count does.
              */
             gpusNeeded: z.number().int().positive().nullable(),
             gpusNeededRange: RangeJson.nullable(),

@@ -56,7 +56,10 @@ function deadlineLines(d: NonNullable<InverseJson["deadline"]>, gpuName: string)
     ),
     ...d.strategies.map((s) => {
       if (s.gpusNeeded === null || s.wallDays === null)
-        return labelled(`  ${s.strategy}`, `no count of ${gpuName} up to 4,096 finishes in time and fits`);
+        return labelled(
+          `  ${s.strategy}`,
+          `no count of ${gpuName} that the global batch keeps busy finishes in time and fits`,
+        );
       const r = s.gpusNeededRange;
       const range = r === null || r.low === r.high ? "" : ` (${n(r.low)}–${n(r.high)})`;
       const memory =

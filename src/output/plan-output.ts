@@ -46,7 +46,7 @@ export function explainPlan(
   if (search.binding.includes("deadline") && search.fastestFitting) {
     const f = search.fastestFitting;
     parts.push(
-      `The deadline binds: the fastest plan that fits takes ${formatDuration(f.wallDays)} (${who(f)}, where more GPUs stop paying): extend --deadline to at least ${daysAtLeast(f.wallDays)}.`,
+      `The deadline binds: the fastest plan that fits takes ${formatDuration(f.wallDays)} (${who(f)}${f.count === limits.maxGpus ? ", the most GPUs the global batch keeps busy" : ", where more GPUs stop paying"}): extend --deadline to at least ${daysAtLeast(f.wallDays)}.`,
     );
   }
   if (search.binding.includes("budget")) {
@@ -126,7 +126,7 @@ export function renderPlan(result: PlanResult, paint: Paint): string {
     `  Searched     ${result.gpuTypes} GPU types with a current ${result.priceKind} price${result.provider ? ` from ${result.provider}` : ""}${skipped}`,
     `  Candidates   ${candidatesText(result.limits)}`,
     "  Constraints  met by the expected wall-clock and cost; the second line of each cell is the range",
-    "  Efficiency   the calibrated default per GPU family; GPUs with no published runs (AMD, Blackwell, Ada) borrow the Hopper figure",
+    "  Efficiency   each GPU type and count estimated in full: steady-state speed from its compute, memory bandwidth and fabric, times goodput (llm-cost validate shows how well this predicts)",
     `  Exchange     ${n(result.fx.krwPerUsd)} KRW per USD (${result.fx.date}); costs exclude VAT`,
   );
   // Tables as rendered; labelled footer lines indent under their label; other lines by two spaces.
