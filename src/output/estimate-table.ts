@@ -71,7 +71,10 @@ export function renderEstimateTable(
     if (showKrw) row.push(cell(e.costKrw, formatKrw, formatKrwShort, paint));
     if (showUsd) row.push(cell(e.costUsd, formatUsd, formatUsdShort, paint));
     rows.push(row);
-    const stats = `${formatSci(e.flopsPerToken)} ${t.flopsPerToken} · MFU ${pct(e.efficiency.wholeRun.expected)} · ${formatEnergy(e.energyKwh.expected)} · ${formatMass(e.co2Kg.expected)} CO2`;
+    // The settings the speed was worked out at ("auto" resolved): micro-batch, recomputation, tensor parallelism.
+    const m = e.memory;
+    const settings = `mb ${m.microBatch} · recompute ${m.recompute}${m.tensorParallel > 1 ? ` · TP ${m.tensorParallel}` : ""}`;
+    const stats = `${formatSci(e.flopsPerToken)} ${t.flopsPerToken} · MFU ${pct(e.efficiency.wholeRun.expected)} · ${settings} · ${formatEnergy(e.energyKwh.expected)} · ${formatMass(e.co2Kg.expected)} CO2`;
     const description = options.lang === "ko" ? e.descriptionKo : e.description;
     rows.push([
       {
@@ -164,7 +167,7 @@ function assumptionLines(report: EstimateReport, t: Texts): string[] {
   const lines = [
     t.assumptions,
     `${label(l.gpu)}${inputs.gpu.name}: ${inputs.gpu.denseTflops16} TFLOPS dense ${inputs.gpu.tensorPrecision}, ${inputs.gpu.memoryGB} GB; ${inputs.gpuCount} GPU${inputs.gpuCount > 1 ? "s" : ""}`,
-    `${label(l.efficiency)}${eff.source === "default" ? `MFU ${pct(eff.wholeRun.expected)} (${t.range} ${pct(eff.wholeRun.low)}–${pct(eff.wholeRun.high)})` : `${efficiencySourceFlag(eff.source)} → MFU ${pct(eff.wholeRun.expected)}`}: ${efficiencyBasis(eff)}`,
+    `${label(l.efficiency)}${estimates.length > 1 ? `${reference.strategy}: ` : ""}${eff.source === "default" ? `MFU ${pct(eff.wholeRun.expected)} (${t.range} ${pct(eff.wholeRun.low)}–${pct(eff.wholeRun.high)})` : `${efficiencySourceFlag(eff.source)} → MFU ${pct(eff.wholeRun.expected)}`}: ${efficiencyBasis(eff)}`,
     `${label(l.price)}$${price.usdPerGpuHour.toFixed(2)} ${t.perGpuHour}: ${price.rule}; ${t.dated} ${price.date}`,
     `${label(l.energy)}${report.energy.tdpW} W TDP x PUE ${report.energy.pue}; grid ${report.energy.gCO2PerKWh} g CO2/kWh (${report.energy.gridLabel ?? "--grid"}); ${t.upperBound}`,
     `${label(l.exchange)}${formatNumber(fx.krwPerUsd)} ${t.krwPerUsd} (${fx.date}, ${fx.source})`,
