@@ -56,7 +56,13 @@ const median = (xs) => {
 /** Runs one command once, output discarded; returns milliseconds, or throws with its exit and stderr. */
 function timeOnce(args) {
   const start = process.hrtime.bigint();
-  const result = spawnSync(node, args, { stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
+  // stdout is piped and dropped, not "ignore": Node puts a read-write /dev/null on an ignored stdout,
+  // which llm-cost cannot tell from a closed one (`>&-`) and refuses (exit 2).
+  const result = spawnSync(node, args, {
+    stdio: ["ignore", "pipe", "pipe"],
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.status !== 0) {
     const why = result.error?.message ?? result.stderr.trim().split("\n")[0] ?? "";
