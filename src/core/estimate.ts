@@ -264,6 +264,23 @@ function searchJob(request: ThroughputRequest, training: TrainingKind): ChosenJo
 
 /** chooseJob with the full memory estimate of the chosen settings (the minimum GPU counts included). */
 export function jobFor(request: ThroughputRequest, training: TrainingKind): { job: SteadyJob; memory: MemoryEstimate } {
+  // Kept per request like chooseJob's answers: scratch, DAPT, TAPT and SFT share one.
+  let kept = estimatedJobs.get(request);
+  if (!kept) {
+    kept = new Map();
+    estimatedJobs.set(request, kept);
+  }
+  let estimated = kept.get(training);
+  if (!estimated) {
+    estimated = estimateJob(request, training);
+    kept.set(training, estimated);
+  }
+  return estimated;
+}
+
+const estimatedJobs = new WeakMap<ThroughputRequest, Map<TrainingKind, { job: SteadyJob; memory: MemoryEstimate }>>();
+
+function estimateJob(request: ThroughputRequest, training: TrainingKind): { job: SteadyJob; memory: MemoryEstimate } {
   const { job, settings, fits } = chooseJob(request, training);
   const memory = estimateMemory(request.arch, request.moe, training, request.gpuCount, request.gpu.memoryGB, settings);
   return {
