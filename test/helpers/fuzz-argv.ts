@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { fileURLToPath } from "node:url";
+import { LONG_FLAGS } from "./cli-flags.js";
 import { VALUE_FLAGS, type CommandName } from "./output-oracle.js";
 
 /**
@@ -835,61 +836,11 @@ export const COMMAND_VECTORS: Record<CommandName | "none" | "unknown", fc.Arbitr
 // ---------------------------------------------------------------------------------------------
 // Mutations
 
-/** Every long flag any command knows (for flags dropped in the wrong place or without a value). */
-const ALL_FLAGS = [
-  "--model",
-  "--from",
-  "--model-config",
-  "--params",
-  "--add-vocab",
-  "--vocab",
-  "--tokens",
-  "--corpus",
-  "--bytes-per-token",
-  "--corpus-lang",
-  "--examples",
-  "--tokens-per-example",
-  "--epochs",
-  "--gpus",
-  "--strategy",
-  "--mfu",
-  "--tokens-per-sec",
-  "--precision",
-  "--provider",
-  "--price",
-  "--price-kind",
-  "--fx",
-  "--pue",
-  "--grid",
-  "--lora-rank",
-  "--lora-targets",
-  "--seq-len",
-  "--micro-batch",
-  "--recompute",
-  "--zero",
-  "--fsdp",
-  "--optimizer",
-  "--no-flash-attn",
-  "--format",
-  "--config",
-  "--explain",
-  "--budget",
-  "--deadline",
-  "--lang",
-  "--currency",
-  "--force",
-  "--no-color",
-  "--top",
-  "--gpu",
-  "--claimed-days",
-  "--claimed-cost",
-  "--chart",
-  "--long",
-  "--memory",
-  "--speed",
-  "--help",
-  "--version",
-];
+/**
+ * Every long flag any command knows (for flags dropped in the wrong place or without a value), except
+ * --out: a dropped --out could take a mutated value as a path outside the fuzz directory.
+ */
+const ALL_FLAGS = LONG_FLAGS.filter((flag) => flag !== "--out");
 const UNKNOWN_FLAGS = [
   "--bogus",
   "--Format",

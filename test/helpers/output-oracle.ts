@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { VALUE_FLAGS } from "./cli-flags.js";
 import { Scenario } from "../../src/catalog/scenario-schema.js";
 import { PriceOffer } from "../../src/catalog/schemas.js";
 import { CheckJson } from "../../src/output/check-json.js";
@@ -39,51 +40,7 @@ export const COMMANDS = [
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
-/** Options that take a value (commander's `--x <v>`), across every command: the next token is their value. */
-export const VALUE_FLAGS = new Set([
-  "--model",
-  "--from",
-  "--model-config",
-  "--params",
-  "--add-vocab",
-  "--vocab",
-  "--tokens",
-  "--corpus",
-  "--bytes-per-token",
-  "--corpus-lang",
-  "--examples",
-  "--tokens-per-example",
-  "--epochs",
-  "--gpus",
-  "--strategy",
-  "--mfu",
-  "--tokens-per-sec",
-  "--precision",
-  "--provider",
-  "--price",
-  "--price-kind",
-  "--fx",
-  "--pue",
-  "--grid",
-  "--lora-rank",
-  "--lora-targets",
-  "--seq-len",
-  "--micro-batch",
-  "--recompute",
-  "--zero",
-  "--optimizer",
-  "--format",
-  "--config",
-  "--budget",
-  "--deadline",
-  "--lang",
-  "--currency",
-  "--out",
-  "--top",
-  "--gpu",
-  "--claimed-days",
-  "--claimed-cost",
-]);
+export { VALUE_FLAGS } from "./cli-flags.js";
 
 /** The value commander would give --format (the last one wins), or undefined; undefined also after "--". */
 export function formatOf(argv: readonly string[]): string | undefined {
