@@ -7,7 +7,7 @@ import {
   linearShapes,
   withVocab,
   type Architecture,
-} from "../src/core/architecture.js";
+} from "../src/model/architecture.js";
 import { LLAMA_7B as llama7b } from "./helpers/reference-shapes.js";
 
 const FILE = "presets/models.json";

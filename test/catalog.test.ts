@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadCatalog, useCatalogOverlay } from "../src/catalog/load.js";
-import { findGpu, parseGpuSelection } from "../src/core/gpus.js";
-import { cheapestPerProvider, resolvePrice } from "../src/core/price.js";
+import { findGpu, parseGpuSelection } from "../src/catalog/gpus.js";
+import { cheapestPerProvider, resolvePrice } from "../src/catalog/price-lookup.js";
 import { FIXTURE_CATALOG } from "./helpers/cli.js";
 
 // GPU names and peaks come from presets/; the pricing rule is tested on the fixture catalog's frozen

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { impliedMfu, judge, judgeMfu, publishedContext, timesApart, verdictText } from "../src/core/claim.js";
+import { impliedMfu, judge, judgeMfu, publishedContext, timesApart, verdictText } from "../src/model/claim.js";
 
 describe("implied efficiency", () => {
   it("the seed's '2 years on 2 H100s' for 7B × 15B tokens implies MFU 0.50%", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseDuration } from "../src/core/duration.js";
+import { parseDuration } from "../src/job/values/duration.js";
 import { UsageError } from "../src/errors.js";
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

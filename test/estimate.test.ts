@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { loadCatalog } from "../src/catalog/load.js";
-import { countParams, genericArchitecture } from "../src/core/architecture.js";
-import { estimateEnergy } from "../src/core/energy.js";
-import type { ThroughputModel } from "../src/core/efficiency.js";
-import { estimateStrategy, type EstimateRequest } from "../src/core/estimate.js";
-import { flopsPerToken } from "../src/core/flops.js";
-import { findGpu } from "../src/core/gpus.js";
-import { adapterParams, LORA_TARGETS } from "../src/core/lora.js";
-import { findModel } from "../src/core/models.js";
+import { countParams, genericArchitecture } from "../src/model/architecture.js";
+import { estimateEnergy } from "../src/model/energy.js";
+import type { ThroughputModel } from "../src/model/efficiency.js";
+import { estimateStrategy, type EstimateRequest } from "../src/model/estimate.js";
+import { flopsPerToken } from "../src/model/flops.js";
+import { findGpu } from "../src/catalog/gpus.js";
+import { adapterParams, LORA_TARGETS } from "../src/model/lora.js";
+import { findModel } from "../src/catalog/find-model.js";
 
 const catalog = loadCatalog();
 const h100 = findGpu(catalog.gpus, "H100")!;

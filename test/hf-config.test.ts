@@ -4,9 +4,9 @@ import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parseModelCatalog } from "../src/catalog/model-schema.js";
-import { readJsonFile } from "../src/catalog/read-config-file.js";
-import { countParams, type Architecture } from "../src/core/architecture.js";
-import { architectureFromHfConfig, moeParams, type HfModel } from "../src/core/hf-config.js";
+import { readJsonFile } from "../src/inputs/read-json-file.js";
+import { countParams, type Architecture } from "../src/model/architecture.js";
+import { architectureFromHfConfig, moeParams, type HfModel } from "../src/inputs/hf-config.js";
 
 // Fixture sources (config.json values, trimmed; stored copies read through the search index, 2026-11-27):
 //   llama      meta-llama/Llama-2-7b-hf — configs declaring "_name_or_path": "meta-llama/Llama-2-7b-hf"

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { architectureFromHfConfig } from "../src/core/hf-config.js";
+import { architectureFromHfConfig } from "../src/inputs/hf-config.js";
 import { GOOD_CONFIG } from "./helpers/fuzz-argv.js";
 import { expectRefused, measure } from "./helpers/hostile.js";
 

@@ -9,7 +9,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Range } from "../src/core/range.js";
+import type { Range } from "../src/model/range.js";
 import { renderHtmlReport, type ReportDocument, type ReportRow } from "../src/output/html-report.js";
 import { findChromium } from "./helpers/find-chromium.js";
 

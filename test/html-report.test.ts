@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadCatalog } from "../src/catalog/load.js";
 import { resolveEstimate } from "../src/cli/estimate-command.js";
-import type { Range } from "../src/core/range.js";
+import type { Range } from "../src/model/range.js";
 import {
   barLength,
   CHART_PLOT_WIDTH,

@@ -7,7 +7,7 @@ import {
   gpusForDeadlineRange,
   tokensForGpuHours,
   wallDaysOn,
-} from "../src/core/inverse.js";
+} from "../src/model/inverse.js";
 
 describe("budget → GPU-hours → tokens", () => {
   it("$1,000 at $2.50 per GPU-hour rents 400 GPU-hours", () => {

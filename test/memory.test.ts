@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { countParams, type Architecture } from "../src/core/architecture.js";
-import { LORA_TARGETS, type LoraTarget } from "../src/core/lora.js";
+import { countParams, type Architecture } from "../src/model/architecture.js";
+import { LORA_TARGETS, type LoraTarget } from "../src/model/lora.js";
 import {
   bytesPerParam,
   layerActivationBytesPerToken,
@@ -11,8 +11,8 @@ import {
   smallestCount,
   type MemoryRequest,
   type Recompute,
-} from "../src/core/memory.js";
-import { parseFinetuneMeasured, resolveArchitecture, validateMemory } from "../src/core/memory-validation.js";
+} from "../src/model/memory.js";
+import { parseFinetuneMeasured, resolveArchitecture, validateMemory } from "../src/accuracy/memory-accuracy.js";
 import { LLAMA_7B } from "./helpers/reference-shapes.js";
 
 // Expected values come from docs/formulas.md §4 or are worked by hand in the comments;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseMoney } from "../src/core/money.js";
+import { parseMoney } from "../src/job/values/money.js";
 import { UsageError } from "../src/errors.js";
 
 const FX = 1439;

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatNumber, formatSignificant } from "../src/core/number-text.js";
+import { formatNumber, formatSignificant } from "../src/util/number-text.js";
 
 // formatNumber / formatSignificant stand in for toLocaleString("en-US", ...) so that the CLI never
 // loads ICU. They must agree with it exactly, on every double: Intl is the oracle here.

@@ -8,7 +8,7 @@ import {
   searchPlans,
   type PlanGpu,
   type PlanOffer,
-} from "../src/core/plan.js";
+} from "../src/model/plan-search.js";
 
 const offer = (provider: string, usd: number): PlanOffer => ({
   provider,

@@ -2,14 +2,14 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { loadCatalog } from "../src/catalog/load.js";
 import type { GpuSpec, Strategy } from "../src/catalog/schemas.js";
-import { genericArchitecture } from "../src/core/architecture.js";
-import { estimateStrategy, type EstimateRequest } from "../src/core/estimate.js";
-import { estimateMemory, type MemorySettings, type ResolvedMemorySettings } from "../src/core/fit.js";
+import { genericArchitecture } from "../src/model/architecture.js";
+import { estimateStrategy, type EstimateRequest } from "../src/model/estimate.js";
+import { estimateMemory, type MemorySettings, type ResolvedMemorySettings } from "../src/model/memory-fit.js";
 import { modelFromFile } from "../src/catalog/throughput-model.js";
-import { flopsPerToken } from "../src/core/flops.js";
-import { LORA_TARGETS, trainableLoraParams, type LoraTarget } from "../src/core/lora.js";
-import { memoryPerGpu, OPTIMIZERS, type MemoryRequest } from "../src/core/memory.js";
-import type { Range } from "../src/core/range.js";
+import { flopsPerToken } from "../src/model/flops.js";
+import { LORA_TARGETS, trainableLoraParams, type LoraTarget } from "../src/model/lora.js";
+import { memoryPerGpu, OPTIMIZERS, type MemoryRequest } from "../src/model/memory.js";
+import type { Range } from "../src/model/range.js";
 
 // Property-based tests of the pure core: for random valid inputs the estimate must keep the
 // invariants a user relies on. The seed is fixed so that a failure reproduces exactly; fast-check
@@ -21,8 +21,8 @@ const RUNS = { seed: 0x11c057, numRuns: 300 } as const;
 // does not feed FLOPs, time or money, so the properties about those swap it for a fixed figure
 // (`realMemory.on = false`); the "every number" property and the memory properties use the real one.
 const realMemory = vi.hoisted(() => ({ on: true }));
-vi.mock("../src/core/fit.js", async (importOriginal) => {
-  const fit = await importOriginal<typeof import("../src/core/fit.js")>();
+vi.mock("../src/model/memory-fit.js", async (importOriginal) => {
+  const fit = await importOriginal<typeof import("../src/model/memory-fit.js")>();
   const fixed = {
     recompute: "none",
     microBatch: 1,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LIMITS, parseCount, parseFraction, parsePositiveNumber } from "../src/core/quantity.js";
+import { LIMITS, parseCount, parseFraction, parsePositiveNumber } from "../src/job/values/quantity.js";
 import { UsageError } from "../src/errors.js";
 
 describe("parseCount", () => {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadCatalog } from "../src/catalog/load.js";
-import { loadScenarioPresets, parseScenarioFile, resolveScenarios } from "../src/catalog/scenarios.js";
+import { loadScenarioPresets, parseScenarioFile, resolveScenarios } from "../src/inputs/scenarios.js";
 import { estimateScenario, scenarioFlags } from "../src/cli/scenario-flags.js";
 import { UsageError } from "../src/errors.js";
 

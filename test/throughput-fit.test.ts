@@ -4,11 +4,11 @@ import { PublishedRunsFile } from "../src/catalog/run-schema.js";
 import { GpuCatalogFile } from "../src/catalog/schemas.js";
 import { ThroughputFile, ThroughputMeasurementsFile } from "../src/catalog/throughput-schema.js";
 import { modelFromFile } from "../src/catalog/throughput-model.js";
-import { allGatherSeconds, collectiveLink } from "../src/core/communication.js";
-import { rangeHalfWidth } from "../src/core/efficiency.js";
-import { goodput } from "../src/core/goodput.js";
-import { nelderMead } from "../src/core/nelder-mead.js";
-import { balancedHalfWidth, conformalHalfWidth, fitModel } from "../src/core/throughput-fit.js";
+import { allGatherSeconds, collectiveLink } from "../src/model/communication.js";
+import { rangeHalfWidth } from "../src/model/efficiency.js";
+import { goodput } from "../src/model/goodput.js";
+import { nelderMead } from "../src/accuracy/nelder-mead.js";
+import { balancedHalfWidth, conformalHalfWidth, fitModel } from "../src/accuracy/throughput-fitting.js";
 
 const preset = (name: string): unknown =>
   JSON.parse(readFileSync(new URL(`../presets/${name}`, import.meta.url), "utf8"));

@@ -10,7 +10,7 @@ import {
   parseCorpusSize,
   parseTokensFlag,
   sftTokens,
-} from "../src/core/token-source.js";
+} from "../src/model/token-source.js";
 import { UsageError } from "../src/errors.js";
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

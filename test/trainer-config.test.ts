@@ -4,9 +4,9 @@ import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parseModelCatalog } from "../src/catalog/model-schema.js";
-import { parseYaml, readYamlFile } from "../src/catalog/read-yaml-file.js";
-import { mapHubModelToPreset } from "../src/core/hub-model.js";
-import { detectTrainer, trainerOptions, type TrainerOptions } from "../src/core/trainer-config.js";
+import { parseYaml, readYamlFile } from "../src/inputs/read-yaml-file.js";
+import { mapHubModelToPreset } from "../src/inputs/hub-model.js";
+import { detectTrainer, trainerOptions, type TrainerOptions } from "../src/inputs/trainer-config.js";
 
 // Fixtures follow each project's documented example configs (read 2026-11-27 through the code index):
 //   axolotl-qlora.yaml        axolotl-ai-cloud/axolotl examples/llama-3/qlora.yml

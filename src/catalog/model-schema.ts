@@ -26,7 +26,7 @@ const nonNegativeInt = z
 // A string with at least one non-blank character.
 const text = z.string({ error: expected("a non-empty string") }).regex(/\S/, { error: "expected a non-empty string" });
 
-/** A decoder-only transformer shape; field meanings are documented on `Architecture` in src/core/architecture.ts. */
+/** A decoder-only transformer shape; field meanings are documented on `Architecture` in src/model/architecture.ts. */
 // Upper bounds far past any model (the largest have ~100 layers, width ~25k, vocabularies ~256k):
 // a bigger figure in a user's file is a typo, and would overflow the parameter count.
 const upTo = (max: number) => positiveInt.max(max, { error: `expected at most ${max}` });

@@ -50,7 +50,7 @@ export const GpuSpec = z.strictObject({
   fp8DenseTflops: z.number().positive().nullable(),
   tdpW: z.number().positive(),
   interconnectGBs: z.number().positive().nullable(),
-  /** The fabric a job's collectives run over (see src/core/communication.ts). */
+  /** The fabric a job's collectives run over (see src/model/communication.ts). */
   node: z.strictObject({
     /** GPUs that share the fast intra-node fabric (NVLink domain, or one PCIe server). */
     gpusPerNode: z.number().int().positive(),

@@ -1,4 +1,4 @@
-import type { ThroughputModel } from "../core/efficiency.js";
+import type { ThroughputModel } from "../model/efficiency.js";
 import type { ThroughputFile } from "./throughput-schema.js";
 
 /** The model as presets/throughput.json states it. */

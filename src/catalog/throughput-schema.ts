@@ -5,7 +5,7 @@ const Figure = (schema: z.ZodNumber) => z.strictObject({ value: schema, note: z.
 const IdPairs = z.array(z.tuple([z.string().min(1), z.string().min(1)])).min(1);
 
 /**
- * presets/throughput.json: the throughput model's parameters (src/core/throughput.ts, goodput.ts,
+ * presets/throughput.json: the throughput model's parameters (src/model/throughput.ts, goodput.ts,
  * efficiency.ts). test/throughput-fit.test.ts refits every fitted figure from the bundled measurements
  * and runs, so the file cannot drift from the evidence.
  */

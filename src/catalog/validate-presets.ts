@@ -1,10 +1,10 @@
 import { readdirSync } from "node:fs";
-import { parseFinetuneMeasured } from "../core/memory-validation.js";
+import { parseFinetuneMeasured } from "../accuracy/memory-accuracy.js";
 import { parseCorpusLanguages } from "./corpus-schema.js";
 import { checkCatalog, PRESETS_DIR, readPreset, type Catalog } from "./load.js";
 import { parseModelCatalog } from "./model-schema.js";
 import { PublishedRunsFile } from "./run-schema.js";
-import { ScenarioPresetsFile } from "./scenario-schema.js";
+import { ScenarioPresetsFile } from "../inputs/scenario-schema.js";
 import { EnergyFile, FxFile, GpuCatalogFile, PriceCatalogFile, StrategyFile } from "./schemas.js";
 import { ThroughputFile, ThroughputMeasurementsFile } from "./throughput-schema.js";
 import { parseWith } from "./zod-error.js";

@@ -1,9 +1,9 @@
 import type { Command } from "commander";
 import { loadCatalog, readPreset } from "../catalog/load.js";
 import { STRATEGY_IDS } from "../catalog/constants.js";
-import { loadUserConfig } from "../catalog/user-config.js";
+import { loadUserConfig } from "../inputs/user-config.js";
 import { parseWith } from "../catalog/zod-error.js";
-import { wholeRunEfficiencies } from "../core/published-runs.js";
+import { wholeRunEfficiencies } from "../accuracy/published-runs.js";
 import {
   impliedMfu,
   judge,
@@ -12,15 +12,15 @@ import {
   timesApart,
   verdictText,
   type Judgement,
-} from "../core/claim.js";
-import { parseDuration } from "../core/duration.js";
-import { parseMoney } from "../core/money.js";
-import type { EstimateReport } from "../core/report.js";
+} from "../model/claim.js";
+import { parseDuration } from "../job/values/duration.js";
+import { parseMoney } from "../job/values/money.js";
+import type { EstimateReport } from "../model/report.js";
 import { UsageError } from "../errors.js";
 import type { CheckClaimJson, CheckJson } from "../output/check-json.js";
 import { renderCheck } from "../output/check-output.js";
 import { formatHours, significant } from "../output/format.js";
-import { parseChoice } from "./choices.js";
+import { parseChoice } from "../job/values/choices.js";
 import { paintFor } from "./color.js";
 import { resolveEstimate } from "./estimate-command.js";
 import type { Io } from "./io.js";

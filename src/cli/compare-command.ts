@@ -1,12 +1,12 @@
 import type { Command } from "commander";
 import { loadCatalog } from "../catalog/load.js";
-import { loadUserConfig } from "../catalog/user-config.js";
+import { loadUserConfig } from "../inputs/user-config.js";
 import { renderBarChart } from "../output/bar-chart.js";
 import { renderCompareCsv } from "../output/compare-csv.js";
 import { estimateOf, renderCompareMarkdown, renderCompareTable, type CompareRow } from "../output/compare-table.js";
 import { formatDuration, formatDurationKo, formatKrw } from "../output/format.js";
 import { toCompareJson } from "../output/to-compare-json.js";
-import { parseChoice } from "./choices.js";
+import { parseChoice } from "../job/values/choices.js";
 import { paintFor } from "./color.js";
 import type { Io } from "./io.js";
 import { localizeWarning } from "../i18n/errors.js";
@@ -30,7 +30,7 @@ export async function compareRows(
   cwd: string,
 ): Promise<CompareRow[]> {
   // Scenario files are checked with zod, imported only by the commands that read them (start-up: `npm run bench`).
-  const { loadScenarioPresets, resolveScenarios } = await import("../catalog/scenarios.js");
+  const { loadScenarioPresets, resolveScenarios } = await import("../inputs/scenarios.js");
   const loaded = resolveScenarios(names, loadScenarioPresets(), cwd);
   const catalog = loadCatalog();
   const config = await loadUserConfig(flags.config, cwd);

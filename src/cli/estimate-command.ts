@@ -1,21 +1,21 @@
 import type { Command } from "commander";
 import { loadCatalog, type Catalog } from "../catalog/load.js";
-import { mergeConfig } from "../catalog/merge-config.js";
-import { CONFIG_FILE_NAME, loadUserConfig, type LoadedConfig } from "../catalog/user-config.js";
+import { mergeConfig } from "../inputs/merge-config.js";
+import { CONFIG_FILE_NAME, loadUserConfig, type LoadedConfig } from "../inputs/user-config.js";
 import { PRICE_KINDS, STRATEGY_IDS } from "../catalog/constants.js";
-import { countParams, genericArchitecture, withVocab, type Architecture } from "../core/architecture.js";
-import type { Precision } from "../core/efficiency.js";
-import type { EnergyAssumption } from "../core/energy.js";
-import type { HfModel, MoeShape } from "../core/hf-config.js";
-import { architectureFromHfConfig } from "../core/hf-config.js";
-import { findModel } from "../core/models.js";
-import type { MemorySettings } from "../core/fit.js";
-import { OPTIMIZERS } from "../core/memory.js";
-import { formatNumber } from "../core/number-text.js";
-import type { LoraTarget } from "../core/lora.js";
-import { readJsonFile } from "../catalog/read-config-file.js";
-import { mapHubModelToPreset } from "../core/hub-model.js";
-import type { TrainerOptions } from "../core/trainer-config.js";
+import { countParams, genericArchitecture, withVocab, type Architecture } from "../model/architecture.js";
+import type { Precision } from "../model/efficiency.js";
+import type { EnergyAssumption } from "../model/energy.js";
+import type { HfModel, MoeShape } from "../inputs/hf-config.js";
+import { architectureFromHfConfig } from "../inputs/hf-config.js";
+import { findModel } from "../catalog/find-model.js";
+import type { MemorySettings } from "../model/memory-fit.js";
+import { OPTIMIZERS } from "../model/memory.js";
+import { formatNumber } from "../util/number-text.js";
+import type { LoraTarget } from "../model/lora.js";
+import { readJsonFile } from "../inputs/read-json-file.js";
+import { mapHubModelToPreset } from "../inputs/hub-model.js";
+import type { TrainerOptions } from "../inputs/trainer-config.js";
 import {
   chinchillaTokens,
   corpusLanguageTokens,
@@ -24,16 +24,16 @@ import {
   parseTokensFlag,
   sftTokens,
   type TokenCount,
-} from "../core/token-source.js";
-import { closest } from "../core/suggest.js";
-import { parseGpuSelection } from "../core/gpus.js";
-import { DEFAULT_LORA_RANK, parseLoraTargets, trainableLoraParams } from "../core/lora.js";
-import { resolvePrice } from "../core/price.js";
-import { LIMITS, parseCount, parseFraction, parsePositiveNumber } from "../core/quantity.js";
-import { buildReport, type EstimateReport, type ResolvedInputs } from "../core/report.js";
+} from "../model/token-source.js";
+import { closest } from "../util/suggest.js";
+import { parseGpuSelection } from "../catalog/gpus.js";
+import { DEFAULT_LORA_RANK, parseLoraTargets, trainableLoraParams } from "../model/lora.js";
+import { resolvePrice } from "../catalog/price-lookup.js";
+import { LIMITS, parseCount, parseFraction, parsePositiveNumber } from "../job/values/quantity.js";
+import { buildReport, type EstimateReport, type ResolvedInputs } from "../model/report.js";
 import { modelFromFile } from "../catalog/throughput-model.js";
 import { UsageError, badValue, shown } from "../errors.js";
-import { blameTrainerFile } from "../core/trainer-paths.js";
+import { blameTrainerFile } from "../inputs/trainer-paths.js";
 import { renderDelimited } from "../output/delimited.js";
 import { toEstimateJson } from "../output/to-estimate-json.js";
 import type { JobFlags, PassThroughFlags } from "./scenario-flags.js";
@@ -49,8 +49,8 @@ import type { Paint } from "../output/paint.js";
 import { buildInverse } from "./estimate-inverse.js";
 import type { InverseJson } from "../output/inverse-json.js";
 import { renderInverseLines } from "../output/inverse-lines.js";
-import { gpuDisplayName } from "../core/gpus.js";
-import { parseChoice, parseChoiceList } from "./choices.js";
+import { gpuDisplayName } from "../catalog/gpus.js";
+import { parseChoice, parseChoiceList } from "../job/values/choices.js";
 import { paintFor } from "./color.js";
 import type { Io } from "./io.js";
 
@@ -718,8 +718,8 @@ function renderEstimate(
 /** --from: a trainer's YAML as estimate options. yaml and zod are imported only here, off every other start-up. */
 async function readTrainer(file: string, cwd: string): Promise<NonNullable<EstimateFiles["trainer"]>> {
   const [{ readYamlFile }, { trainerOptions }] = await Promise.all([
-    import("../catalog/read-yaml-file.js"),
-    import("../core/trainer-config.js"),
+    import("../inputs/read-yaml-file.js"),
+    import("../inputs/trainer-config.js"),
   ]);
   return { file, options: trainerOptions(readYamlFile(file, "--from", cwd), file) };
 }

@@ -1,5 +1,5 @@
-import { parseDuration } from "../core/duration.js";
-import { expectedAt, type StrategyEstimate } from "../core/estimate.js";
+import { parseDuration } from "../job/values/duration.js";
+import { expectedAt, type StrategyEstimate } from "../model/estimate.js";
 import {
   chinchillaForCompute,
   computeForGpuHours,
@@ -7,11 +7,11 @@ import {
   gpusForDeadline,
   tokensForGpuHours,
   wallDaysOn,
-} from "../core/inverse.js";
-import { NODE_SIZE, practicalMaxGpus, searchCounts, smallestCount } from "../core/plan.js";
-import { parseMoney } from "../core/money.js";
-import type { Range } from "../core/range.js";
-import type { EstimateReport } from "../core/report.js";
+} from "../model/inverse.js";
+import { NODE_SIZE, practicalMaxGpus, searchCounts, smallestCount } from "../model/plan-search.js";
+import { parseMoney } from "../job/values/money.js";
+import type { Range } from "../model/range.js";
+import type { EstimateReport } from "../model/report.js";
 import type { InverseJson } from "../output/inverse-json.js";
 import { UsageError } from "../errors.js";
 

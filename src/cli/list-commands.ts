@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { loadCatalog } from "../catalog/load.js";
-import { parseGpuSelection } from "../core/gpus.js";
+import { parseGpuSelection } from "../catalog/gpus.js";
 import {
   gpuRows,
   modelRows,
@@ -12,7 +12,7 @@ import {
   rowsToCsv,
 } from "../output/listings.js";
 import type { Paint } from "../output/paint.js";
-import { parseChoice } from "./choices.js";
+import { parseChoice } from "../job/values/choices.js";
 import { paintFor } from "./color.js";
 import type { Io } from "./io.js";
 

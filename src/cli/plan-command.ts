@@ -1,12 +1,12 @@
 import type { Command } from "commander";
 import { loadCatalog, type Catalog } from "../catalog/load.js";
-import { mergeConfig } from "../catalog/merge-config.js";
+import { mergeConfig } from "../inputs/merge-config.js";
 import { PRICE_KINDS, STRATEGY_IDS } from "../catalog/constants.js";
 import type { GpuSpec } from "../catalog/schemas.js";
-import { loadUserConfig } from "../catalog/user-config.js";
-import { parseDuration } from "../core/duration.js";
-import { gpuDisplayName, parseGpuSelection } from "../core/gpus.js";
-import { parseMoney } from "../core/money.js";
+import { loadUserConfig } from "../inputs/user-config.js";
+import { parseDuration } from "../job/values/duration.js";
+import { gpuDisplayName, parseGpuSelection } from "../catalog/gpus.js";
+import { parseMoney } from "../job/values/money.js";
 import {
   NODE_SIZE,
   practicalMaxGpus,
@@ -15,17 +15,17 @@ import {
   type PlanGpu,
   type PlanOffer,
   type PlanPoint,
-} from "../core/plan.js";
-import { expectedAt } from "../core/estimate.js";
-import { cheapestPerProvider, isStale, findProvider } from "../core/price.js";
-import { LIMITS, parsePositiveNumber } from "../core/quantity.js";
-import type { EstimateReport } from "../core/report.js";
-import { closest } from "../core/suggest.js";
+} from "../model/plan-search.js";
+import { expectedAt } from "../model/estimate.js";
+import { cheapestPerProvider, isStale, findProvider } from "../catalog/price-lookup.js";
+import { LIMITS, parsePositiveNumber } from "../job/values/quantity.js";
+import type { EstimateReport } from "../model/report.js";
+import { closest } from "../util/suggest.js";
 import { UsageError, badValue } from "../errors.js";
 import { explainPlan, renderPlan } from "../output/plan-output.js";
 import type { PlanResult, PlanRow } from "../output/plan-result.js";
 import { toPlanJson } from "../output/to-plan-json.js";
-import { parseChoice } from "./choices.js";
+import { parseChoice } from "../job/values/choices.js";
 import { paintFor } from "./color.js";
 import { resolveEstimate, type EstimateFiles } from "./estimate-command.js";
 import type { Io } from "./io.js";

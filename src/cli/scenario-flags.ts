@@ -1,9 +1,9 @@
 import type { Command } from "commander";
 import type { Catalog } from "../catalog/load.js";
-import type { LoadedScenario } from "../catalog/scenarios.js";
-import type { Scenario } from "../catalog/scenario-schema.js";
-import { CONFIG_FILE_NAME } from "../catalog/user-config.js";
-import type { EstimateReport } from "../core/report.js";
+import type { LoadedScenario } from "../inputs/scenarios.js";
+import type { Scenario } from "../inputs/scenario-schema.js";
+import { CONFIG_FILE_NAME } from "../inputs/user-config.js";
+import type { EstimateReport } from "../model/report.js";
 import { UsageError, shown } from "../errors.js";
 import { resolveEstimate, type EstimateFiles } from "./estimate-command.js";
 

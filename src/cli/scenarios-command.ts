@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { renderScenarios, scenarioRows } from "../output/scenario-list.js";
-import { parseChoice } from "./choices.js";
+import { parseChoice } from "../job/values/choices.js";
 import { paintFor } from "./color.js";
 import type { Io } from "./io.js";
 
@@ -20,7 +20,7 @@ export function addScenariosCommand(program: Command, io: Io): void {
     .action(async (names: string[], flags: { format: string; long?: boolean; color: boolean }) => {
       const format = parseChoice(flags.format, SCENARIO_FORMATS, "--format");
       // Scenario files are checked with zod, imported only by the commands that read them (start-up: `npm run bench`).
-      const { loadScenarioPresets, PRESETS_FILE, resolveScenarios } = await import("../catalog/scenarios.js");
+      const { loadScenarioPresets, PRESETS_FILE, resolveScenarios } = await import("../inputs/scenarios.js");
       const presets = loadScenarioPresets();
       const loaded = names.length
         ? resolveScenarios(names, presets, io.cwd)

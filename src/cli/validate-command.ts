@@ -1,9 +1,9 @@
 import type { Command } from "commander";
 import { catalogOverlay, loadCatalog, readPreset } from "../catalog/load.js";
 import { parseWith } from "../catalog/zod-error.js";
-import { genericArchitecture } from "../core/architecture.js";
-import { renderValidation, validationCsv, validationJson, type ValidationReport } from "../output/validation.js";
-import { parseChoice } from "./choices.js";
+import { genericArchitecture } from "../model/architecture.js";
+import { renderValidation, validationCsv, validationJson, type ValidationReport } from "../output/accuracy-report.js";
+import { parseChoice } from "../job/values/choices.js";
 import { paintFor } from "./color.js";
 import type { Io } from "./io.js";
 
@@ -33,8 +33,8 @@ export async function buildValidationReport(): Promise<ValidationReport> {
   ] = await Promise.all([
     import("../catalog/run-schema.js"),
     import("../catalog/throughput-schema.js"),
-    import("../core/memory-validation.js"),
-    import("../core/throughput-accuracy.js"),
+    import("../accuracy/memory-accuracy.js"),
+    import("../accuracy/throughput-accuracy.js"),
   ]);
   const runs = parseWith(PublishedRunsFile, readPreset("published-runs.json"), "presets/published-runs.json").runs;
   const measurements = parseWith(

@@ -1,4 +1,4 @@
-import { formatNumber } from "../core/number-text.js";
+import { formatNumber } from "../util/number-text.js";
 import type { Lang } from "./lang.js";
 
 /** Every label the estimate table and its footer print, per language. */

@@ -1,5 +1,5 @@
 import Table from "cli-table3";
-import { own } from "../core/own.js";
+import { own } from "../util/own.js";
 
 export type Align = "left" | "right" | "center";
 

@@ -1,4 +1,4 @@
-import { formatNumber } from "../core/number-text.js";
+import { formatNumber } from "../util/number-text.js";
 import type { CheckClaimJson, CheckJson } from "./check-json.js";
 import { formatCount, formatDuration, formatHours, formatKrw, formatSci, formatUsd, significant } from "./format.js";
 import type { Paint } from "./paint.js";

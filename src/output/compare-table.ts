@@ -1,9 +1,9 @@
 import Table from "cli-table3";
-import { gpuDisplayName } from "../core/gpus.js";
-import { formatNumber } from "../core/number-text.js";
-import type { Range } from "../core/range.js";
-import type { EstimateReport } from "../core/report.js";
-import type { StrategyEstimate } from "../core/estimate.js";
+import { gpuDisplayName } from "../catalog/gpus.js";
+import { formatNumber } from "../util/number-text.js";
+import type { Range } from "../model/range.js";
+import type { EstimateReport } from "../model/report.js";
+import type { StrategyEstimate } from "../model/estimate.js";
 import type { Lang } from "../i18n/lang.js";
 import { textsFor, type Texts } from "../i18n/texts.js";
 import { displayWidth } from "../i18n/width.js";

@@ -1,5 +1,5 @@
-import type { StrategyEstimate } from "../core/estimate.js";
-import type { EstimateReport } from "../core/report.js";
+import type { StrategyEstimate } from "../model/estimate.js";
+import type { EstimateReport } from "../model/report.js";
 
 /** The ranges of one estimate as CSV columns (low, expected, high each), shared by estimate and compare. */
 export function rangeColumns(e: StrategyEstimate): Record<string, number> {

@@ -1,5 +1,5 @@
-import type { EfficiencyAssumption } from "../core/efficiency.js";
-import { formatNumber, formatSignificant } from "../core/number-text.js";
+import type { EfficiencyAssumption } from "../model/efficiency.js";
+import { formatNumber, formatSignificant } from "../util/number-text.js";
 
 const pct = (x: number): string => `${formatSignificant(x * 100, 2)}%`;
 

@@ -1,7 +1,7 @@
-import { gpuDisplayName } from "../core/gpus.js";
-import { formatNumber } from "../core/number-text.js";
-import type { Range } from "../core/range.js";
-import type { EstimateReport } from "../core/report.js";
+import { gpuDisplayName } from "../catalog/gpus.js";
+import { formatNumber } from "../util/number-text.js";
+import type { Range } from "../model/range.js";
+import type { EstimateReport } from "../model/report.js";
 import {
   formatCount,
   formatDuration,

@@ -1,7 +1,7 @@
-import { gpuDisplayName } from "../core/gpus.js";
-import { formatNumber } from "../core/number-text.js";
-import type { Range } from "../core/range.js";
-import type { EstimateReport } from "../core/report.js";
+import { gpuDisplayName } from "../catalog/gpus.js";
+import { formatNumber } from "../util/number-text.js";
+import type { Range } from "../model/range.js";
+import type { EstimateReport } from "../model/report.js";
 import type { Lang } from "../i18n/lang.js";
 import { textsFor, type Texts } from "../i18n/texts.js";
 import { renderBoxTable, type BoxRow } from "./box-table.js";

@@ -1,5 +1,5 @@
-import type { StrategyEstimate } from "../core/estimate.js";
-import type { EstimateReport } from "../core/report.js";
+import type { StrategyEstimate } from "../model/estimate.js";
+import type { EstimateReport } from "../model/report.js";
 import { wrap } from "./wrap.js";
 import { formatCount, formatKrw, formatSci, formatUsd, significant } from "./format.js";
 import { efficiencyBasis } from "./efficiency-basis.js";

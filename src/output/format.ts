@@ -3,7 +3,7 @@
  * numbers. Korean money follows how Korean readers count: 조 (1e12), 억 (1e8), 만 (1e4).
  */
 
-import { formatNumber, formatSignificant } from "../core/number-text.js";
+import { formatNumber, formatSignificant } from "../util/number-text.js";
 
 const grouped = (n: number): string => formatNumber(Math.round(n));
 

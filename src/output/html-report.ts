@@ -4,10 +4,10 @@
  * images or stylesheets from anywhere (a Content-Security-Policy says so to the browser too).
  * Pure: it returns a string; the caller writes it.
  */
-import { gpuDisplayName } from "../core/gpus.js";
-import { formatNumber } from "../core/number-text.js";
-import type { Range } from "../core/range.js";
-import type { EstimateReport } from "../core/report.js";
+import { gpuDisplayName } from "../catalog/gpus.js";
+import { formatNumber } from "../util/number-text.js";
+import type { Range } from "../model/range.js";
+import type { EstimateReport } from "../model/report.js";
 import {
   formatCount,
   formatDuration,

@@ -1,5 +1,5 @@
-import { formatNumber } from "../core/number-text.js";
-import type { Range } from "../core/range.js";
+import { formatNumber } from "../util/number-text.js";
+import type { Range } from "../model/range.js";
 import { formatCount, formatDuration, formatHours, formatSci, significant } from "./format.js";
 import type { InverseJson } from "./inverse-json.js";
 import { TEXT_WIDTH, wrap } from "./wrap.js";

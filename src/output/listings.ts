@@ -1,11 +1,11 @@
 import Table from "cli-table3";
 import type { Catalog } from "../catalog/load.js";
 import type { GpuSpec, PriceOffer } from "../catalog/schemas.js";
-import { countParams } from "../core/architecture.js";
-import { compareAscii } from "../core/compare-ascii.js";
-import { gpuDisplayName } from "../core/gpus.js";
-import { formatNumber } from "../core/number-text.js";
-import { cheapestPerProvider, resolvePrice } from "../core/price.js";
+import { countParams } from "../model/architecture.js";
+import { compareAscii } from "../util/compare-ascii.js";
+import { gpuDisplayName } from "../catalog/gpus.js";
+import { formatNumber } from "../util/number-text.js";
+import { cheapestPerProvider, resolvePrice } from "../catalog/price-lookup.js";
 import { csvField } from "./delimited.js";
 import { formatCount } from "./format.js";
 import type { Paint } from "./paint.js";

@@ -1,8 +1,8 @@
-import type { Duration } from "../core/duration.js";
-import type { Money } from "../core/money.js";
-import { formatNumber } from "../core/number-text.js";
-import type { PlanCandidate, PlanLimits, PlanSearch } from "../core/plan.js";
-import type { Range } from "../core/range.js";
+import type { Duration } from "../job/values/duration.js";
+import type { Money } from "../job/values/money.js";
+import { formatNumber } from "../util/number-text.js";
+import type { PlanCandidate, PlanLimits, PlanSearch } from "../model/plan-search.js";
+import type { Range } from "../model/range.js";
 import { renderBoxTable } from "./box-table.js";
 import {
   formatCount,

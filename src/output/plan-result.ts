@@ -1,9 +1,9 @@
-import type { Duration } from "../core/duration.js";
-import type { FxAssumption } from "../core/estimate.js";
-import type { Money } from "../core/money.js";
-import { formatNumber } from "../core/number-text.js";
-import type { PlanCandidate, PlanLimits, PlanSearch } from "../core/plan.js";
-import type { EstimateReport } from "../core/report.js";
+import type { Duration } from "../job/values/duration.js";
+import type { FxAssumption } from "../model/estimate.js";
+import type { Money } from "../job/values/money.js";
+import { formatNumber } from "../util/number-text.js";
+import type { PlanCandidate, PlanLimits, PlanSearch } from "../model/plan-search.js";
+import type { EstimateReport } from "../model/report.js";
 
 /** One listed plan: the search's candidate and the full estimate made for it at its count and price. */
 export interface PlanRow {

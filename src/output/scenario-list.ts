@@ -1,7 +1,7 @@
 import Table from "cli-table3";
-import type { LoadedScenario } from "../catalog/scenarios.js";
-import type { Scenario } from "../catalog/scenario-schema.js";
-import { formatNumber } from "../core/number-text.js";
+import type { LoadedScenario } from "../inputs/scenarios.js";
+import type { Scenario } from "../inputs/scenario-schema.js";
+import { formatNumber } from "../util/number-text.js";
 import type { Paint } from "./paint.js";
 import { TEXT_WIDTH, wrap } from "./wrap.js";
 

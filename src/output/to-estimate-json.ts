@@ -1,4 +1,4 @@
-import type { EstimateReport } from "../core/report.js";
+import type { EstimateReport } from "../model/report.js";
 import type { EstimateJson } from "./estimate-json.js";
 import { efficiencyBasis, efficiencySourceFlag } from "./efficiency-basis.js";
 

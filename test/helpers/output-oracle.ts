@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { VALUE_FLAGS } from "./cli-flags.js";
-import { Scenario } from "../../src/catalog/scenario-schema.js";
+import { Scenario } from "../../src/inputs/scenario-schema.js";
 import { PriceOffer } from "../../src/catalog/schemas.js";
 import { CheckJson } from "../../src/output/check-json.js";
 import { CompareJson } from "../../src/output/compare-json.js";
@@ -124,7 +124,7 @@ const ScenariosJson = z
   )
   .min(1);
 
-/** `validate --format json` (src/output/validation.ts validationJson; no schema in src/). "error" is signed. */
+/** `validate --format json` (src/output/accuracy-report.ts validationJson; no schema in src/). "error" is signed. */
 const AccuracySummary = z.looseObject({
   rows: z.number().int().positive(),
   medianAbsError: nonNegative,

@@ -1,4 +1,4 @@
-import type { Architecture } from "../../src/core/architecture.js";
+import type { Architecture } from "../../src/model/architecture.js";
 
 /**
  * The reference model of the research notes (docs/formulas.md §1): LLaMA-7B / Llama 2 7B — 32 layers,

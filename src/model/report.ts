@@ -1,0 +1,152 @@
+import { UsageError } from "../errors.js";
+import type { PriceKind, StrategyId } from "../catalog/constants.js";
+import type { GpuSpec } from "../catalog/schemas.js";
+import { estimate, formulas, type EstimateRequest, type FxAssumption, type StrategyEstimate } from "./estimate.js";
+import type { Architecture } from "./architecture.js";
+import type { Precision } from "./efficiency.js";
+import type { MemorySettings } from "./memory-fit.js";
+import type { EnergyAssumption } from "./energy.js";
+import type { LoraTarget } from "./lora.js";
+import type { PriceAssumption } from "../catalog/price-lookup.js";
+
+/** The resolved inputs, as the user gave them or as defaults filled them in. */
+export interface ResolvedInputs {
+  /** The preset id when --model was given. */
+  model?: string;
+  /** exact: a preset or config.json; generic: the LLaMA-like shape assumed for a bare --params. */
+  modelShape: "exact" | "generic";
+  /** The architecture memory and attention FLOPs were computed on (exact, or the generic shape). */
+  shape: Architecture;
+  memory: MemorySettings;
+  /** Tokens per optimizer step over all GPUs. */
+  globalBatchTokens: number;
+  /** What a --from training config contributed. */
+  from?: { file: string; trainer: string; used: string[]; ignored: string[]; assumed: string[]; notes: string[] };
+  /** The vocabulary in use when a preset's was changed or is known. */
+  vocab?: number;
+  addedVocabParams: number;
+  params: number;
+  activeParams: number;
+  /** How the token count was arrived at, in words. */
+  tokensBasis: string;
+  tokens: number;
+  gpu: GpuSpec;
+  gpuCount: number;
+  strategies: StrategyId[];
+  mfu?: number;
+  tokensPerSecPerGpu?: number;
+  precision: Precision;
+  priceKind: PriceKind;
+  provider?: string;
+  loraRank: number;
+  loraTargets: LoraTarget[];
+}
+
+/** What every renderer (table, json, csv, tsv) consumes: results plus the assumptions behind them. */
+export interface EstimateReport {
+  inputs: ResolvedInputs;
+  /** Where each assumption came from: "flag", "config: FILE" or "built-in". */
+  sources: Record<string, string>;
+  energy: EnergyAssumption;
+  price: PriceAssumption;
+  fx: FxAssumption;
+  estimates: StrategyEstimate[];
+  formulas: string[];
+  warnings: string[];
+  /** The request the estimates came from (for commands that vary it, such as plan; never printed). */
+  request: EstimateRequest;
+}
+
+/** Share of a step spent waiting on communication beyond which a job is called communication-bound. */
+const COMMUNICATION_BOUND_SHARE = 0.25;
+
+/**
+ * What the throughput model found worth a warning: a job whose steps wait on the network, and more
+ * GPUs than the global batch has micro-batches for (data parallelism cannot keep them busy).
+ */
+function throughputWarnings(request: EstimateRequest, estimates: readonly StrategyEstimate[]): string[] {
+  const out: string[] = [];
+  for (const e of estimates) {
+    const s = e.efficiency.steady;
+    if (!s) continue;
+    const step = s.computeSecondsPerStep + s.exposedCommunicationSeconds;
+    const share = s.exposedCommunicationSeconds / step;
+    if (share > COMMUNICATION_BOUND_SHARE) {
+      out.push(
+        `${e.strategy} is communication-bound: ${Math.round(share * 100)}% of each step waits on the ${s.link.kind} link (${Math.round(s.link.nominalGBs * 10) / 10} GB/s${s.link.kind === "inter-node" ? " per node" : " per GPU"}); fewer GPUs, a larger global batch, or GPUs with a faster fabric would use them better`,
+      );
+    }
+  }
+  const t = request.memory.tensorParallel;
+  if (t !== "auto" && request.gpuCount % t !== 0)
+    out.push(
+      `a tensor-parallel degree of ${t} does not divide ${request.gpuCount} GPUs: no setting runs, so nothing fits`,
+    );
+  else if (t !== "auto" && t > request.gpu.node.gpusPerNode)
+    out.push(
+      `a tensor-parallel degree of ${t} is more than the ${request.gpu.node.gpusPerNode} GPUs of one node, whose fabric it needs: nothing fits`,
+    );
+  const perStep = request.gpuCount * request.memory.seqLen;
+  if (perStep > request.globalBatchTokens) {
+    out.push(
+      `${request.gpuCount} GPUs × one sequence of ${request.memory.seqLen} tokens is more than the global batch of ${request.globalBatchTokens} tokens: data parallelism cannot give every GPU work; the estimate assumes the batch grows to ${perStep} tokens per step`,
+    );
+  }
+  return out;
+}
+
+/** Llama 3 405B's 16,384 H100s: the largest cluster in the bundled published runs' sources. */
+const LARGEST_PUBLISHED_CLUSTER = 16_384;
+
+/** Paths of numbers in a value that are NaN or infinite. */
+function findNonFinite(value: unknown, path: string): string[] {
+  if (typeof value === "number") return Number.isFinite(value) ? [] : [path];
+  if (value === null || typeof value !== "object") return [];
+  return Object.entries(value).flatMap(([key, v]) => findNonFinite(v, `${path}.${key}`));
+}
+
+/** Runs the estimate and gathers what a reader needs to trace each number. */
+export function buildReport(
+  inputs: ResolvedInputs,
+  sources: Record<string, string>,
+  request: EstimateRequest,
+): EstimateReport {
+  const estimates = estimate(request);
+  // The input limits keep every figure finite; this is the last line of defence, so that no
+  // combination of them can print Infinity or NaN.
+  const bad = estimates.flatMap((e) => findNonFinite(e, e.strategy));
+  if (bad.length > 0) {
+    // Name where the price and the exchange rate came from: a config file, not a flag, may hold them.
+    const from = (key: string, flag: string): string => {
+      const source = sources[key] ?? "flag";
+      return source === "flag" ? flag : source.replace(/^config: /, "");
+    };
+    throw new UsageError(
+      `the inputs are too large to compute (${bad[0]} is not a finite number): check the model size and tokens, the price (${from("price", "--price")}) and the exchange rate (${from("fx", "--fx")})`,
+    );
+  }
+  const warnings: string[] = [];
+  if (request.price.staleNote) warnings.push(request.price.staleNote);
+  if (request.gpuCount > LARGEST_PUBLISHED_CLUSTER) {
+    warnings.push(
+      `${request.gpuCount} GPUs is more than any published training run used (${LARGEST_PUBLISHED_CLUSTER}): the interruption and communication terms are extrapolated`,
+    );
+  }
+  warnings.push(...throughputWarnings(request, estimates));
+  if (inputs.mfu !== undefined && inputs.mfu > 0.7) {
+    warnings.push(
+      `--mfu ${inputs.mfu} is above 0.7: no published training run sustains that (0.3–0.55 is typical: PaLM 540B 0.46, Megatron-LM 530B 0.54)`,
+    );
+  }
+  return {
+    inputs,
+    sources,
+    energy: request.energy,
+    price: request.price,
+    fx: request.fx,
+    estimates,
+    formulas: formulas(estimates.map((e) => e.training)),
+    warnings,
+    request,
+  };
+}
