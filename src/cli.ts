@@ -4,6 +4,7 @@ import { buildProgram, run } from "./cli/run.js";
 
 // buildProgram: scripts/docs walks the registered options of the built bundle to write docs/options.md.
 export { buildProgram, run };
+export { OPTIONS } from "./job/options.js";
 
 /**
  * The CLI as a process runs it: the only place that touches the real process, everything below
@@ -34,6 +35,7 @@ export async function main(): Promise<void> {
     stderr: (text) => process.stderr.write(text),
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
+    ...(process.stdout.isTTY && process.stdout.columns ? { columns: process.stdout.columns } : {}),
     cwd: workingDirectory(),
   });
 }

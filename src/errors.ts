@@ -1,42 +1,38 @@
+import { type Message, type MessageArg, msg, quoted, type Subject, subject } from "./i18n/message.js";
+import { render } from "./i18n/render.js";
+
+export { escapeControls, SHOWN_CHARS, shown } from "./util/shown.js";
+
 /**
- * A problem with what the user gave us (a flag, a file). The CLI prints its message as one line on
- * stderr and exits with code 2; library callers receive it as a throw. Anything that is not a
+ * A problem with what the user gave us (a flag, a file), as a message code and its arguments. The
+ * CLI renders it in the user's language as one line on stderr and exits with code 2; library
+ * callers receive it as a throw, with the English text as `message`. Anything that is not a
  * UsageError is a bug in llm-cost and is re-thrown.
  */
 export class UsageError extends Error {
   override name = "UsageError";
-}
-
-/** How many characters of a user's value an error or a note echoes: enough to recognise it, never a flood. */
-export const SHOWN_CHARS = 80;
-
-/**
- * A user's value as a message may quote it: cut to `max` characters (a 50 MB value must not be
- * copied, escaped and printed whole) and with control characters written visibly.
- */
-export function shown(value: string, max = SHOWN_CHARS): string {
-  // Cut before escaping (escaping walks every character), then again after (escapes are longer).
-  const cut = value.length > max ? value.slice(0, max) : value;
-  const escaped = escapeControls(cut);
-  return escaped.length > max || cut.length < value.length ? `${escaped.slice(0, max - 3)}...` : escaped;
-}
-
-/** Builds the one-line message for a bad flag value: names the flag, the value and what is allowed. */
-export function badValue(flag: string, value: string, allowed: string, hint?: string): UsageError {
-  const tail = hint ? ` (${hint})` : "";
-  return new UsageError(`invalid ${flag} "${shown(value)}": ${allowed}${tail}`);
-}
-
-/**
- * Control characters written as \uXXXX, so text quoted from a user's file (a JSON parser's snippet,
- * a key) can neither break an error line nor drive the terminal (a NUL, an ESC sequence).
- */
-export function escapeControls(text: string): string {
-  let escaped = "";
-  for (const c of text) {
-    const code = c.codePointAt(0)!;
-    const control = code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
-    escaped += control ? `\\u${code.toString(16).padStart(4, "0")}` : c;
+  constructor(readonly said: Message) {
+    super(render(said, "en"));
   }
-  return escaped;
+}
+
+/** The one-line error for a bad value: names the input, the value and what is allowed. */
+export function invalid(about: Subject | string, value: string, reason: Message, hint?: Message): UsageError {
+  const args: Record<string, MessageArg> = {
+    subject: typeof about === "string" ? subject(about) : about,
+    value: quoted(value),
+    reason,
+  };
+  if (hint) args["hint"] = hint;
+  return new UsageError(msg("input.invalid", args));
+}
+
+/** The "did you mean" hint, when there is a guess. */
+export function didYouMean(guess: string | undefined): Message | undefined {
+  return guess === undefined ? undefined : msg("hint.didYouMean", { guess });
+}
+
+/** A UsageError from a message code. */
+export function usage(code: Message["code"], args: Message["args"] = {}): UsageError {
+  return new UsageError(msg(code, args));
 }

@@ -1,13 +1,10 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { Chalk } from "chalk";
 import Table from "cli-table3";
 import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
-import { loadCatalog } from "../src/catalog/load.js";
-import { resolveEstimate } from "../src/cli/estimate-command.js";
+import { estimateFromFlags } from "./helpers/job.js";
 import { buildPlan } from "../src/cli/plan-command.js";
+import { specFrom } from "../src/cli/job-inputs.js";
 import { type Align, type BoxRow, type BoxTable, drawDirectly, renderBoxTable } from "../src/output/box-table.js";
 import { renderEstimateTable } from "../src/output/estimate-table.js";
 import { renderPlan } from "../src/output/plan-output.js";
@@ -91,18 +88,15 @@ describe("renderBoxTable", () => {
 
   it("draws the estimate and plan tables directly, in English and Korean, with and without colour", async () => {
     drawn.length = 0;
-    const report = resolveEstimate(
-      { params: "7B", tokens: "15B", gpus: "2xH100", precision: "bf16", flashAttn: true, format: "table", color: true },
-      loadCatalog(),
-    );
+    const report = estimateFromFlags({ params: "7B", tokens: "15B", gpus: "2xH100" });
     for (const lang of ["en", "ko"] as const) {
       for (const level of [0, 1] as const)
         renderEstimateTable(report, new Chalk({ level }), { lang, currency: "both" });
     }
-    const plan = await buildPlan(
-      { params: "7B", tokens: "15B", strategy: "dapt", deadline: "7d", top: "5", format: "table", color: true },
-      mkdtempSync(join(tmpdir(), "llm-cost-box-")),
-    );
+    const plan = buildPlan(specFrom({ params: "7B", tokens: "15B", strategy: "dapt" }, {}), {
+      deadline: "7d",
+      top: "5",
+    });
     renderPlan(plan, new Chalk({ level: 1 }));
     expect(drawn.length).toBeGreaterThanOrEqual(6);
     for (const table of drawn) {

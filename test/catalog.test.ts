@@ -82,7 +82,9 @@ describe("the price rule, on the fixture catalog's frozen prices", () => {
     const values = offers.map((o) => o.usdPerGpuHour).sort((a, b) => a - b);
     const mid = values.length / 2;
     const expected = values.length % 2 ? values[Math.floor(mid)]! : (values[mid - 1]! + values[mid]!) / 2;
-    expect(resolvePrice(fixture.prices, "H100", { gpuId: "h100-sxm", kind: "on-demand" }).usdPerGpuHour).toBe(expected);
+    expect(resolvePrice(fixture.prices, "H100", { gpuId: "h100-sxm", kind: "on-demand" })!.usdPerGpuHour).toBe(
+      expected,
+    );
     // Ten providers: $2.40 … $3.85, $3.99 … $12.29; the median is ($3.85 + $3.99) / 2 = $3.92.
     expect(values).toHaveLength(10);
     expect(expected).toBeCloseTo(3.92, 10);
@@ -91,10 +93,10 @@ describe("the price rule, on the fixture catalog's frozen prices", () => {
   });
   it("--provider picks that provider and refuses one without the GPU, naming who has it", () => {
     expect(
-      resolvePrice(fixture.prices, "H100", { gpuId: "h100-sxm", kind: "on-demand", provider: "Lambda" }).usdPerGpuHour,
+      resolvePrice(fixture.prices, "H100", { gpuId: "h100-sxm", kind: "on-demand", provider: "Lambda" })!.usdPerGpuHour,
     ).toBe(3.99);
     expect(
-      resolvePrice(fixture.prices, "H100", { gpuId: "h100-sxm", kind: "on-demand", provider: "google" }).provider,
+      resolvePrice(fixture.prices, "H100", { gpuId: "h100-sxm", kind: "on-demand", provider: "google" })!.provider,
     ).toBe("gcp");
     expect(() =>
       resolvePrice(fixture.prices, "MI300X", { gpuId: "mi300x", kind: "on-demand", provider: "lambda" }),

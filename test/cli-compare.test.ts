@@ -66,8 +66,8 @@ describe("llm-cost compare", () => {
     // (1 / 1.2) = 667.56; × $3.92 = $2,616.85; × 1,439 = ₩3,765,645
     expect(dapt!.estimate.flops / 6.16522e20).toBeCloseTo(1, 5);
     expect(dapt!.estimate.gpuHours.expected).toBeCloseTo(667.56, 1);
-    expect(dapt!.estimate.costUsd.expected).toBeCloseTo(2616.85, 0);
-    expect(dapt!.estimate.costKrw.expected / 3_765_645).toBeCloseTo(1, 4);
+    expect(dapt!.estimate.costUsd!.expected).toBeCloseTo(2616.85, 0);
+    expect(dapt!.estimate.costKrw!.expected / 3_765_645).toBeCloseTo(1, 4);
     // sft at 1,024-token sequences: 6 × 6,738,415,616 × 153.6M = 6.2101e18 FLOPs; hardware FLOPs per token
     // 4.04305e10 + 12 × 32 × 4096 × 1024 = 4.20411e10; 1,024 × 4.20411e10 / 3.56062e14 = 0.120906 s per
     // micro-batch → 8,469.5 tokens/s; 153.6e6 / 8,469.5 / 3,600 × 1.2 = 6.045 GPU-hours
@@ -101,9 +101,12 @@ describe("llm-cost compare", () => {
 
   it("csv, markdown and --chart", async () => {
     const csv = (await cli(["compare", "sft-7b", "sft-13b", "--format", "csv"])).stdout.split("\r\n");
-    expect(csv[0]).toMatch(/^scenario,strategy,model,params,tokens,flops,gpu,gpu_count,/);
-    expect(csv[1]).toMatch(/^sft-7b,sft,llama-2-7b,6738415616,153600000,/);
-    expect(csv[2]).toMatch(/^sft-13b,sft,llama-2-13b,13015864320,153600000,/);
+    // The shared spreadsheet columns (estimate's), then the scenario's own.
+    expect(csv[0]).toMatch(/^label,model,params,active_params,tokens,strategy,gpu,gpus,provider,/);
+    expect(csv[0]).toMatch(/,scenario,title$/);
+    expect(csv[1]).toMatch(/^,llama-2-7b,6738415616,6738415616,153600000,sft,/);
+    expect(csv[2]).toMatch(/^,llama-2-13b,13015864320,13015864320,153600000,sft,/);
+    expect(csv[1]).toMatch(/,sft-7b,/);
     expect((await cli(["compare", "sft-7b", "--format", "markdown"])).stdout).toMatch(/^\| Scenario \| Strategy \|/);
     const chart = (await cli(["compare", "sft-7b", "sft-13b", "--chart"])).stdout;
     expect(chart).toContain("Expected cost (KRW)");
@@ -117,8 +120,8 @@ describe("llm-cost compare", () => {
       ),
     );
     for (const s of json.scenarios) {
-      expect(s.estimate.costUsd.expected).toBeCloseTo(s.estimate.gpuHours.expected * 2, 9);
-      expect(s.estimate.costKrw.expected).toBeCloseTo(s.estimate.costUsd.expected * 1000, 6);
+      expect(s.estimate.costUsd!.expected).toBeCloseTo(s.estimate.gpuHours.expected * 2, 9);
+      expect(s.estimate.costKrw!.expected).toBeCloseTo(s.estimate.costUsd!.expected * 1000, 6);
     }
   });
 

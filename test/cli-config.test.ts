@@ -27,15 +27,15 @@ describe("llm-cost.config.json", () => {
     expect(json.inputs.gpus).toMatchObject({ id: "h100-sxm", count: 8 });
     expect(json.assumptions.priceUsdPerGpuHour).toBe(2.1);
     expect(json.assumptions.priceSource).toBe("llm-cost.config.json: contract 2026-117");
-    expect(json.assumptions.sources).toMatchObject({
-      price: "config: llm-cost.config.json",
-      gpus: "config: llm-cost.config.json",
-      fx: "config: llm-cost.config.json",
-      pue: "built-in",
+    const config = (key: string) => ({ kind: "config", file: "llm-cost.config.json", key });
+    expect(json.assumptions.origins).toMatchObject({
+      gpus: config("gpus"),
+      fx: config("fx"),
+      pue: { kind: "default" },
     });
     expect(json.assumptions.krwPerUsd).toBe(1400);
     const dapt = json.estimates[0]!;
-    expect(dapt.costUsd.expected).toBeCloseTo(dapt.gpuHours.expected * 2.1, 6);
+    expect(dapt.costUsd!.expected).toBeCloseTo(dapt.gpuHours.expected * 2.1, 6);
   });
   it("flags win over the config (built-in < config < flags)", async () => {
     const dir = dirWith({ "llm-cost.config.json": NEGOTIATED });
@@ -45,7 +45,11 @@ describe("llm-cost.config.json", () => {
     expect(json.inputs.gpus).toMatchObject({ id: "a100-sxm-80gb", count: 2 });
     expect(json.assumptions.krwPerUsd).toBe(1500);
     expect(json.assumptions.priceProvider).toBe("lambda");
-    expect(json.assumptions.sources).toMatchObject({ gpus: "flag", fx: "flag", price: "flag" });
+    expect(json.assumptions.origins).toMatchObject({
+      gpus: { kind: "flag", flag: "--gpus" },
+      fx: { kind: "flag", flag: "--fx" },
+      provider: { kind: "flag", flag: "--provider" },
+    });
   });
   it("--config PATH reads another file; own GPUs and models join the catalog", async () => {
     const dir = dirWith({
@@ -144,7 +148,7 @@ describe("llm-cost.config.json", () => {
   it("a missing --config file and a directory are errors; a missing default file is not", async () => {
     const dir = dirWith({});
     expect((await cli([...JOB, "--gpus", "H100", "--config", "nothere.json"], {}, dir)).stderr).toMatch(
-      /nothere\.json: cannot be read/,
+      /nothere\.json: no such file \(--config\)/,
     );
     expect((await cli([...JOB, "--gpus", "H100", "--config", "."], {}, dir)).stderr).toMatch(/is a directory/);
     expect((await cli([...JOB, "--gpus", "H100"], {}, dir)).status).toBe(0);

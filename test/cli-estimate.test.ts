@@ -60,7 +60,7 @@ describe("llm-cost estimate", () => {
     // won = dollars × rate, for every point of every range
     for (const e of json.estimates) {
       for (const k of ["low", "expected", "high"] as const)
-        expect(e.costKrw[k]).toBeCloseTo(e.costUsd[k] * json.assumptions.krwPerUsd, 4);
+        expect(e.costKrw![k]).toBeCloseTo(e.costUsd![k] * json.assumptions.krwPerUsd, 4);
     }
   });
 
@@ -117,7 +117,7 @@ describe("llm-cost estimate", () => {
     );
     const dapt = json.estimates[0]!;
     expect(dapt.gpuHours.expected).toBeCloseTo(425.663, 2);
-    expect(dapt.costUsd.expected).toBeCloseTo(1059.9, 1);
+    expect(dapt.costUsd!.expected).toBeCloseTo(1059.9, 1);
     expect(json.assumptions.mfuSource).toBe("--mfu");
     expect(json.assumptions.priceProvider).toBe("user");
   });
@@ -164,9 +164,11 @@ describe("llm-cost estimate", () => {
     const lines = csv.stdout.split("\r\n").filter(Boolean);
     expect(lines).toHaveLength(7);
     const header = lines[0]!.split(",");
-    expect(header.slice(0, 4)).toEqual(["strategy", "description", "flops_per_token", "flops"]);
+    expect(header.slice(0, 6)).toEqual(["label", "model", "params", "active_params", "tokens", "strategy"]);
     const scratch = lines[1]!.split(",");
-    expect(scratch[header.indexOf("flops")]).toBe("630000000000000000000");
+    // 6 × 7e9 × 15e9 = 6.3e20: exponent form, which every spreadsheet reads as a number (the 21-digit
+    // integer it used to be overflows a 64-bit integer, and pandas read it as text).
+    expect(scratch[header.indexOf("flops")]).toBe("6.3e+20");
     expect(csv.stdout).not.toMatch(ANSI);
     const tsv = await cli([...BASE, "--format", "tsv"]);
     const rows = tsv.stdout
@@ -241,7 +243,7 @@ describe("bad input: exit 2, one line on stderr naming the flag and value, no st
     [
       "--tokens-per-sec above the GPU's peak",
       [...BASE, "--strategy", "dapt", "--tokens-per-sec", "100000"],
-      /--tokens-per-sec "100000".*dense peak; at most 23557 tokens\/s/,
+      /--tokens-per-sec "100000".*dense peak; at most 23,557 tokens\/s/,
     ],
     ["unknown grid", [...BASE, "--grid", "koreaa"], /--grid "koreaa".*did you mean korea\?/],
     ["PUE below 1", [...BASE, "--pue", "0.9"], /--pue "0.9"/],
@@ -284,7 +286,8 @@ describe("--explain and --format markdown", () => {
     expect(status).toBe(0);
     const rows = stdout.split("\n").filter((l) => l.startsWith("| **"));
     expect(rows).toHaveLength(6);
-    for (const row of rows) expect(row.split(" | ")).toHaveLength(8);
+    // Strategy, what it is, trainable, FLOPs, GPU-hours, wall-clock, memory, cost in won and dollars.
+    for (const row of rows) expect(row.split(" | ")).toHaveLength(9);
     // 713.1 ×/÷ e^0.5: 432.5–1,175.7
     expect(stdout).toContain("| **scratch** | all weights from random init | 7B | 6.3e20 | 713 (433–1,176) |");
     expect(stdout).toContain("- Efficiency (scratch, dapt, tapt, sft): MFU 25%");

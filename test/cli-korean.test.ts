@@ -10,7 +10,9 @@ describe("Korean output", () => {
     expect(status).toBe(0);
     for (const label of [
       "전략",
-      "GPU-시간",
+      "GPU 시간",
+      "H100 2장",
+      "적재 가능",
       "소요 기간",
       "GPU당 메모리",
       "비용 (원)",
@@ -50,11 +52,11 @@ describe("Korean output", () => {
       "ko",
     ]);
     expect(status).toBe(2);
-    expect(stderr).toBe('llm-cost: --tokens 값 "0"을(를) 쓸 수 없습니다: 1 이상이어야 합니다\n');
+    expect(stderr).toBe('llm-cost: --tokens 값이 올바르지 않습니다: "0" — 1 이상이어야 합니다\n');
     expect(
       (await cli(["estimate", "--params", "7B", "--tokens", "1B", "--gpus", "2xH1000"], { LANG: "ko_KR.UTF-8" }))
         .stderr,
-    ).toMatch(/알 수 없는 GPU "H1000".*\(혹시 H100\?\)/);
+    ).toMatch(/알 수 없는 GPU "H1000".*\(H100을 입력하려던 건가요\?\)/);
   });
   it("compare --lang ko: Korean headers, 약 N일, and both charts (cost and days)", async () => {
     const { status, stdout } = await cli([
@@ -68,7 +70,7 @@ describe("Korean output", () => {
       "--chart",
     ]);
     expect(status).toBe(0);
-    for (const label of ["시나리오", "GPU-시간", "소요 기간", "예상 비용 (원)", "예상 소요 기간", "가정"])
+    for (const label of ["시나리오", "GPU 시간", "소요 기간", "예상 비용 (원)", "예상 소요 기간", "가정"])
       expect(stdout).toContain(label);
     // scratch-7b on the fixture model: hardware FLOPs 6 × 6,738,415,616 + 6.44245e9 = 4.68730e10 per token;
     // 4,096 × 4.68730e10 / 3.56062e14 = 0.539214 s per micro-batch → 7,596.1 tokens/s per GPU;
@@ -79,7 +81,8 @@ describe("Korean output", () => {
   it("warnings are in Korean too", async () => {
     const { stderr } = await cli([...BASE, "--strategy", "dapt", "--mfu", "0.9", "--lang", "ko"]);
     expect(stderr).toBe(
-      "llm-cost: 경고: --mfu 0.9은(는) 0.7보다 높습니다: 이런 효율을 유지한 공개 학습 기록은 없습니다 (보통 0.3–0.55)\n",
+      // 0.9 reads 영점구 (ends in a vowel): 는, not 은(는).
+      "llm-cost: 경고: --mfu 0.9는 0.7보다 높습니다: 이 효율을 유지한 공개 학습 기록은 없습니다(보통 0.3~0.55: PaLM 540B 0.46, Megatron-LM 530B 0.54)\n",
     );
   });
 });

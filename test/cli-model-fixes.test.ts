@@ -204,7 +204,9 @@ describe("warnings from the throughput model", () => {
   it("more GPUs than the global batch has sequences for", async () => {
     const r = await cli(["estimate", "--params", "7B", "--tokens", "15B", "--gpus", "2048xH100", "--strategy", "dapt"]);
     // 2,048 × 4,096 = 8,388,608 tokens > 4,194,304
-    expect(r.stderr).toMatch(/2048 GPUs × one sequence of 4096 tokens is more than the global batch of 4194304 tokens/);
+    expect(r.stderr).toMatch(
+      /2,048 GPUs × one sequence of 4,096 tokens is more than the global batch of 4,194,304 tokens/,
+    );
   });
 });
 

@@ -111,7 +111,7 @@ describe("llm-cost plan", () => {
   });
 
   it("--gpu and --price restrict the search to your GPU and price", async () => {
-    const json = await plan(["--gpu", "H100", "--price", "2", "--deadline", "30d"]);
+    const json = await plan(["--gpus", "H100", "--price", "2", "--deadline", "30d"]);
     expect(json.plans.map((p) => [p.gpus.id, p.provider, p.priceUsdPerGpuHour])).toEqual([["h100-sxm", "user", 2]]);
     // H100: 4,096 × 4.68730e10 / 3.56062e14 = 0.539214 s per micro-batch → 7,596.3 tokens/s per GPU;
     // 15e9 / 7,596.3 / 3,600 × 1.2 = 658.22 GPU-hours; memory needs ZeRO-3 over ≥ 2 GPUs

@@ -67,7 +67,7 @@ describe("review findings stay fixed", () => {
     expect(
       (await cli(["estimate", "--params", "7B", "--tokens", "1B", "--gpus", "100000xH100", "--strategy", "dapt"]))
         .stderr,
-    ).toMatch(/100000 GPUs is more than any published training run used \(16384\)/);
+    ).toMatch(/100,000 GPUs is more than any published training run used \(16,384\)/);
   });
   it("GPU forms people type: '2 H100' and 'H100x2' mean two; RTX4090 is not RT × 4090", async () => {
     expect(

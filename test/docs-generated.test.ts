@@ -3,13 +3,14 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { generateDocs, regenerate } from "../scripts/docs/generate.mjs";
 import { buildProgram, run } from "../src/cli/run.js";
+import { OPTIONS } from "../src/job/options.js";
 import { ROOT } from "./helpers/cli.js";
 
 // Every example output in README.md and docs/, and docs/options.md, is written by `npm run docs`.
 // This runs the same generator in memory, with the CLI's source in process, and fails when a file
 // differs from what it would write: a price, a rate or a formula changed and the docs were not
 // regenerated. The fix is `npm run docs`, never an edit by hand.
-const { files, examples } = await generateDocs(ROOT, { run, buildProgram });
+const { files, examples } = await generateDocs(ROOT, { run, buildProgram, OPTIONS });
 
 describe("generated docs are current (npm run docs)", () => {
   it("README and docs hold the examples, and options.md is generated", () => {
@@ -29,9 +30,9 @@ describe("generated docs are current (npm run docs)", () => {
     const { text, examples: n } = await regenerate(stale, run, ROOT);
     expect(n).toBe(1);
     expect(text).not.toBe(stale);
-    expect(text).toMatch(/^strategy,description,flops_per_token,flops,/m);
-    // 6 × 7e9 = 4.2e10 FLOPs per token, × 15e9 tokens = 6.3e20
-    expect(text).toMatch(/^dapt,[^\n]*,42000000000,630000000000000000000,/m);
+    expect(text).toMatch(/^label,model,params,active_params,tokens,strategy,/m);
+    // 6 × 7e9 × 15e9 tokens = 6.3e20 FLOPs
+    expect(text).toMatch(/^,,7000000000,7000000000,15000000000,dapt,H100,2,[^\n]*,6\.3e\+20,/m);
     expect((await regenerate(text, run, ROOT)).text).toBe(text);
   });
 

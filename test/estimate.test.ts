@@ -1,3 +1,4 @@
+import { msg } from "../src/i18n/message.js";
 import { describe, expect, it } from "vitest";
 import { loadCatalog } from "../src/catalog/load.js";
 import { countParams, genericArchitecture } from "../src/model/architecture.js";
@@ -54,7 +55,7 @@ function request(overrides: Partial<EstimateRequest>): EstimateRequest {
       kind: "user",
       date: "given",
       source: "test",
-      rule: "test",
+      rule: msg("price.given"),
       offers: [],
     },
     fx: { krwPerUsd: 1439, date: "given", source: "test" },
@@ -118,9 +119,9 @@ describe("GPU-hours, days and money, worked by hand", () => {
   it("GPU-hours = FLOPs / (peak × MFU) / 3600", () => expect(result.gpuHours.expected).toBeCloseTo(425.663, 2));
   it("wall-clock days = GPU-hours / GPUs / 24", () => expect(result.wallDays.expected).toBeCloseTo(8.868, 3));
   it("dollars = GPU-hours × price; won = dollars × rate", () => {
-    expect(result.costUsd.expected).toBeCloseTo(1059.9, 1);
-    expect(result.costKrw.expected).toBeCloseTo(1_525_196, -1);
-    expect(result.costKrw.high).toBeCloseTo(result.costUsd.high * 1439, 6);
+    expect(result.costUsd!.expected).toBeCloseTo(1059.9, 1);
+    expect(result.costKrw!.expected).toBeCloseTo(1_525_196, -1);
+    expect(result.costKrw!.high).toBeCloseTo(result.costUsd!.high * 1439, 6);
   });
   it("throughput: 989.4e12 × 0.4 / 40.43e9 FLOPs per token = 9,789 tokens/s/GPU", () => {
     expect(result.tokensPerSecPerGpu).toBeCloseTo(9789, -1);

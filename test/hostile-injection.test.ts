@@ -133,7 +133,7 @@ describe("--format markdown escapes names and sources", () => {
     );
     expect(outcome.stderr).toBe("");
     const rows = outcome.stdout.split("\n").filter((l) => l.startsWith("|"));
-    for (const row of rows) expect(row.split(/(?<!\\)\|/).length).toBe(10);
+    for (const row of rows) expect(row.split(/(?<!\\)\|/).length).toBe(11);
     expect(outcome.stdout).toContain("- GPU: GPU \\| with \\| pipes,");
     expect(outcome.stdout).toContain('offer "prov\\|x"');
     expect(outcome.stdout).toContain("fx \\| \\*src\\*");

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadCatalog } from "../src/catalog/load.js";
-import { resolveEstimate } from "../src/cli/estimate-command.js";
+import { estimateFromFlags } from "./helpers/job.js";
 import type { Range } from "../src/model/range.js";
 import {
   barLength,
@@ -145,18 +144,7 @@ describe("renderHtmlReport", () => {
 });
 
 describe("reportFromEstimate", () => {
-  // The flags as commander hands them over (its defaults included); cast so a new optional flag elsewhere does not break this test.
-  type Flags = Parameters<typeof resolveEstimate>[0];
-  const flags = {
-    params: "7B",
-    tokens: "15B",
-    gpus: "2xH100",
-    precision: "bf16",
-    flashAttn: true,
-    format: "table",
-    color: false,
-  } satisfies Partial<Flags>;
-  const report = resolveEstimate(flags as Flags, loadCatalog());
+  const report = estimateFromFlags({ params: "7B", tokens: "15B", gpus: "2xH100" });
   const d = reportFromEstimate(report, "llm-cost 0.1.0");
 
   it("has one row per strategy with the estimate's own numbers", () => {

@@ -1,3 +1,4 @@
+import { msg } from "../src/i18n/message.js";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { loadCatalog } from "../src/catalog/load.js";
@@ -132,7 +133,7 @@ function request(i: Inputs, strategies: readonly Strategy[] = catalog.strategies
       kind: "user",
       date: "given",
       source: "test",
-      rule: "test",
+      rule: msg("price.given"),
       offers: [],
     },
     fx: { krwPerUsd: i.krwPerUsd, date: "given", source: "test" },
@@ -204,7 +205,7 @@ describe("estimate: properties over random valid inputs (fast-check)", () => {
       fc.assert(
         fc.property(inputs, strategy, (i, s) => {
           const result = estimateStrategy(request(i, [s]), s);
-          for (const key of RANGES) expectOrdered(result[key], `${s.id} ${key}`);
+          for (const key of RANGES) expectOrdered(result[key]!, `${s.id} ${key}`);
           expectOrdered(result.efficiency.wholeRun, `${s.id} efficiency.wholeRun`);
         }),
         RUNS,
@@ -218,7 +219,7 @@ describe("estimate: properties over random valid inputs (fast-check)", () => {
           const x = estimateStrategy(request(withInputs(i, { tokens: fewer }), [s]), s);
           const y = estimateStrategy(request(withInputs(i, { tokens: more }), [s]), s);
           for (const key of RANGES) {
-            for (const end of ENDS) expect(y[key][end], `${s.id} ${key}.${end}`).toBeGreaterThanOrEqual(x[key][end]);
+            for (const end of ENDS) expect(y[key]![end], `${s.id} ${key}.${end}`).toBeGreaterThanOrEqual(x[key]![end]);
           }
         }),
         RUNS,
@@ -283,8 +284,8 @@ describe("estimate: properties over random valid inputs (fast-check)", () => {
         fc.property(inputs, strategy, (i, s) => {
           const result = estimateStrategy(request(i, [s]), s);
           for (const end of ENDS) {
-            const won = result.costUsd[end] * i.krwPerUsd;
-            expect(Math.abs(result.costKrw[end] - won)).toBeLessThanOrEqual(Math.abs(won) * 1e-12);
+            const won = result.costUsd![end] * i.krwPerUsd;
+            expect(Math.abs(result.costKrw![end] - won)).toBeLessThanOrEqual(Math.abs(won) * 1e-12);
           }
         }),
         RUNS,

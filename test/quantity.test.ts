@@ -1,3 +1,4 @@
+import { msg } from "../src/i18n/message.js";
 import { describe, expect, it } from "vitest";
 import { LIMITS, parseCount, parseFraction, parsePositiveNumber } from "../src/job/values/quantity.js";
 import { UsageError } from "../src/errors.js";
@@ -60,14 +61,16 @@ describe("parseFraction", () => {
 
 describe("parsePositiveNumber", () => {
   it("reads prices and rates", () => {
-    expect(parsePositiveNumber("2.49", "--price", "a price", LIMITS.usdPerGpuHour)).toBe(2.49);
-    expect(parsePositiveNumber("1,439", "--fx", "a rate", LIMITS.krwPerUsd)).toBe(1439);
+    expect(parsePositiveNumber("2.49", "--price", msg("what.price"), LIMITS.usdPerGpuHour)).toBe(2.49);
+    expect(parsePositiveNumber("1,439", "--fx", msg("what.price"), LIMITS.krwPerUsd)).toBe(1439);
   });
   it.each(["0", "-1", "x", "1e999", "2e98", "10001"])("rejects %j as a price", (text) => {
-    expect(() => parsePositiveNumber(text, "--price", "a price", LIMITS.usdPerGpuHour)).toThrow(/invalid --price/);
+    expect(() => parsePositiveNumber(text, "--price", msg("what.price"), LIMITS.usdPerGpuHour)).toThrow(
+      /invalid --price/,
+    );
   });
   it("keeps bytes per token within what tokenizers give", () => {
-    expect(() => parsePositiveNumber("7e-312", "--bytes-per-token", "bytes per token", LIMITS.bytesPerToken)).toThrow(
+    expect(() => parsePositiveNumber("7e-312", "--bytes-per-token", msg("what.price"), LIMITS.bytesPerToken)).toThrow(
       /at least 0\.1/,
     );
   });

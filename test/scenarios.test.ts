@@ -4,12 +4,15 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadCatalog } from "../src/catalog/load.js";
 import { loadScenarioPresets, parseScenarioFile, resolveScenarios } from "../src/inputs/scenarios.js";
-import { estimateScenario, scenarioFlags } from "../src/cli/scenario-flags.js";
+import { scenarioRow } from "../src/cli/compare-command.js";
+import { scenarioLayer } from "../src/job/file-layers.js";
+import type { LoadedScenario } from "../src/inputs/scenarios.js";
 import { UsageError } from "../src/errors.js";
 
 const presets = loadScenarioPresets();
-const catalog = loadCatalog();
+const _catalog = loadCatalog();
 const byId = (id: string) => resolveScenarios([id], presets, ".")[0]!;
+const estimateScenario = (loaded: LoadedScenario) => scenarioRow(loaded, {}, {}).report;
 
 describe("bundled scenarios (presets/scenarios.json)", () => {
   it("hold the Korean blog post's cases, each documented", () => {
@@ -28,24 +31,31 @@ describe("bundled scenarios (presets/scenarios.json)", () => {
     }
   });
 
-  it("map onto estimate's flags; --gpus on the command line wins over the scenario's", () => {
-    const flags = scenarioFlags(byId("llama-2-ko-dapt").scenario, {});
-    expect(flags).toMatchObject({
+  it("map onto the job's typed fields, each with the scenario and key as its origin; --gpus on the command line wins", () => {
+    const layer = scenarioLayer(byId("llama-2-ko-dapt"));
+    const values = Object.fromEntries(Object.entries(layer).map(([k, v]) => [k, v!.value]));
+    expect(values).toMatchObject({
       model: "llama-2-7b",
-      addVocab: "14336",
-      strategy: "dapt",
-      corpus: "61GB",
-      bytesPerToken: "4.07",
+      addVocab: 14336,
+      strategy: ["dapt"],
+      corpus: 61e9,
+      bytesPerToken: 4.07,
       gpus: "2xH100",
     });
-    expect(flags.tokens).toBeUndefined();
-    expect(scenarioFlags(byId("llama-2-ko-dapt").scenario, { gpus: "8xA100" }).gpus).toBe("8xA100");
-    expect(scenarioFlags(byId("lora-7b").scenario, {}).loraTargets).toBe("all");
+    expect(layer.tokens).toBeUndefined();
+    expect(layer.corpus!.origin).toEqual({
+      kind: "scenario",
+      id: "llama-2-ko-dapt",
+      file: "presets/scenarios.json",
+      key: "corpus",
+    });
+    expect(scenarioRow(byId("llama-2-ko-dapt"), { gpus: "8xA100" }, {}).report.inputs.gpuCount).toBe(8);
+    expect(scenarioLayer(byId("lora-7b")).loraTargets!.value).toEqual(["q", "k", "v", "o", "gate", "up", "down"]);
   });
 
   it("every one runs through the estimate, with token counts worked by hand", () => {
     const tokens = Object.fromEntries(
-      presets.map((s) => [s.id, estimateScenario({ scenario: s, origin: "test" }, {}, catalog, {}).inputs.tokens]),
+      presets.map((s) => [s.id, estimateScenario({ scenario: s, origin: "test" }).inputs.tokens]),
     );
     expect(tokens["scratch-7b"]).toBe(134_768_312_320); // 20 × 6,738,415,616 (Llama-2-7B)
     expect(tokens["llama-2-ko-dapt"]).toBeCloseTo(14_987_714_987.7, 0); // 61e9 / 4.07
@@ -54,7 +64,7 @@ describe("bundled scenarios (presets/scenarios.json)", () => {
   });
 
   it("llama-2-ko-dapt: +14,336 vocabulary rows add 2 × 14,336 × 4,096 parameters; FLOPs = 6·N·D", () => {
-    const report = estimateScenario(byId("llama-2-ko-dapt"), {}, catalog, {});
+    const report = estimateScenario(byId("llama-2-ko-dapt"));
     // 6,738,415,616 + 117,440,512 = 6,855,856,128
     expect(report.inputs.params).toBe(6_855_856_128);
     // 6 × 6,855,856,128 × 14,987,714,987.7 = 6.16522e20
@@ -109,11 +119,9 @@ describe("user scenario files", () => {
 
   it("a bad value inside a scenario names the scenario and its file", () => {
     const bad = { scenario: { ...one, tokens: "lots" } as never, origin: "f.json" };
-    expect(() => estimateScenario(bad, {}, catalog, {})).toThrow(
-      /^scenario "mine" \(f\.json\): invalid --tokens "lots"/,
-    );
+    expect(() => estimateScenario(bad)).toThrow(/^scenario "mine" \(f\.json\): tokens: "lots": expected a token count/);
     const noGpus = { scenario: { ...one, gpus: undefined } as never, origin: "f.json" };
-    expect(() => estimateScenario(noGpus, {}, catalog, {})).toThrow(
+    expect(() => estimateScenario(noGpus)).toThrow(
       'scenario "mine" (f.json): it names no GPUs: give --gpus, e.g. --gpus 8xH100',
     );
   });

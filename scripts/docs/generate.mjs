@@ -60,6 +60,6 @@ export async function generateDocs(root, cli) {
     examples += result.examples;
   }
   const silent = { stdout: () => {}, stderr: () => {}, env: {}, stdoutIsTTY: false, cwd: root };
-  files.set("docs/options.md", optionsMarkdown(cli.buildProgram(silent)));
+  files.set("docs/options.md", optionsMarkdown(cli.buildProgram(silent), cli.OPTIONS));
   return { files, examples };
 }

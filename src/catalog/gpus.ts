@@ -1,6 +1,6 @@
-import { badValue, shown } from "../errors.js";
+import { didYouMean, invalid } from "../errors.js";
+import { msg, quoted, type Subject } from "../i18n/message.js";
 import type { GpuSpec } from "./schemas.js";
-import { formatNumber } from "../util/number-text.js";
 import { closest } from "../util/suggest.js";
 
 /** A cluster: which GPU and how many. */
@@ -30,37 +30,38 @@ export function gpuDisplayName(gpu: GpuSpec): string {
  * Parses "2xH100", "2×H100", "2 x h100", "8xA100-40GB" or "H100" (one GPU) against the catalog.
  * The count is a whole number from 1 to MAX_GPUS.
  */
-export function parseGpuSelection(value: string, gpus: readonly GpuSpec[], flag = "--gpus"): GpuSelection {
-  const forms = "expected COUNTxGPU such as 2xH100, 8xA100-40GB or H100 (one GPU)";
+export function parseGpuSelection(
+  value: string,
+  gpus: readonly GpuSpec[],
+  flag: Subject | string = "gpus",
+): GpuSelection {
+  const forms = msg("reason.gpuForms");
   // "2xH100", "2 x h100", "2 H100", and the reversed "H100x2" when its name part is a GPU.
   const reversed = /^\s*(\S.*?)\s*[x×*]\s*(\d+)\s*$/i.exec(value);
   const match =
     reversed && findGpu(gpus, reversed[1]!) && !findGpu(gpus, value)
       ? [value, reversed[2], reversed[1]]
       : /^\s*(?:(\d+)\s*(?:[x×*]\s*|\s+))?(\S.*?)\s*$/i.exec(value);
-  if (!match) throw badValue(flag, value, forms);
+  if (!match) throw invalid(flag, value, forms);
   const [, countText, name = ""] = match;
   const count = countText === undefined ? 1 : Number(countText);
-  if (count > MAX_GPUS) throw badValue(flag, value, `the GPU count must be at most ${formatNumber(MAX_GPUS)}`);
-  if (!Number.isSafeInteger(count) || count < 1) throw badValue(flag, value, "the GPU count must be at least 1");
-  if (count > MAX_GPUS) throw badValue(flag, value, `the GPU count must be at most ${formatNumber(MAX_GPUS)}`);
+  if (count > MAX_GPUS) throw invalid(flag, value, msg("reason.gpuCountMax", { max: MAX_GPUS }));
+  if (!Number.isSafeInteger(count) || count < 1) throw invalid(flag, value, msg("reason.gpuCountMin"));
   const gpu = findGpu(gpus, name);
   if (!gpu) {
     // The names fit on the error line while the catalog is the built-in one; a config may add
     // thousands, and then `llm-cost gpus` lists them instead.
     const names = gpus.flatMap((g) => g.aliases.slice(0, 1));
     const known = names.join(", ");
-    const list = known.length <= 200 ? `known: ${known}` : "see llm-cost gpus";
+    const reason =
+      known.length <= 200
+        ? msg("reason.unknownGpu", { name: quoted(name, 40), known })
+        : msg("reason.unknownGpuLong", { name: quoted(name, 40) });
     const guess = closest(
       name,
       gpus.flatMap((g) => [...g.aliases, g.id]),
     );
-    throw badValue(
-      flag,
-      value,
-      `unknown GPU "${shown(name, 40)}"; ${list}`,
-      guess ? `did you mean ${guess}?` : undefined,
-    );
+    throw invalid(flag, value, reason, didYouMean(guess));
   }
   return { gpu, count };
 }

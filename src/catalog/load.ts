@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { UsageError } from "../errors.js";
+import { usage } from "../errors.js";
+import { msg, quoted } from "../i18n/message.js";
 import { PACKAGE_ROOT } from "../package-root.js";
 // Types only: zod itself stays out of this module (see loadCatalog).
 import type { z } from "zod";
@@ -62,12 +63,15 @@ export function readPreset(name: string): unknown {
   try {
     text = readFileSync(path, "utf8");
   } catch (error) {
-    throw new UsageError(`${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+    throw usage("file.unusable", {
+      file: quoted(file),
+      why: msg("read.unreadable", { code: (error as NodeJS.ErrnoException).code ?? "error" }),
+    });
   }
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`${file}: not valid JSON (${(error as Error).message})`);
+    throw usage("file.notJson", { file: quoted(file), detail: quoted((error as Error).message, 120) });
   }
 }
 
@@ -95,7 +99,7 @@ export function checkCatalog(catalog: Catalog): Catalog {
   const ids = new Set(catalog.gpus.map((g) => g.id));
   catalog.prices.forEach((offer, i) => {
     if (!ids.has(offer.gpu))
-      throw new UsageError(`presets/prices.json: prices[${i}].gpu: unknown GPU id "${offer.gpu}"`);
+      throw usage("file.presetUnknownGpu", { file: "presets/prices.json", path: `prices[${i}].gpu`, gpu: offer.gpu });
   });
   return catalog;
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { UsageError } from "../errors.js";
-import { jsonPath } from "./zod-error.js";
+import { zodProblem } from "./zod-error.js";
 
 /**
  * zod schema for presets/models.json: model architectures with their published parameter counts.
@@ -108,12 +108,5 @@ export type ModelCatalogFile = z.infer<typeof ModelCatalogFile>;
 export function parseModelCatalog(data: unknown, file: string): ModelCatalogFile {
   const result = ModelCatalogFile.safeParse(data);
   if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  if (!issue) throw new UsageError(`${file}: invalid`);
-  if (issue.code === "unrecognized_keys") {
-    // Point at the offending key itself rather than at the object that holds it.
-    const key = issue.keys[0] ?? "?";
-    throw new UsageError(`${file}: ${jsonPath([...issue.path, key])}: unknown key`);
-  }
-  throw new UsageError(`${file}: ${jsonPath(issue.path)}: ${issue.message}`);
+  throw new UsageError(zodProblem(file, result.error));
 }

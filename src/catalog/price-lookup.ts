@@ -1,4 +1,5 @@
-import { badValue } from "../errors.js";
+import { didYouMean, invalid } from "../errors.js";
+import { type Message, msg, type Subject } from "../i18n/message.js";
 import type { PriceKind } from "./constants.js";
 import type { PriceOffer } from "./schemas.js";
 import { compareAscii } from "../util/compare-ascii.js";
@@ -15,12 +16,12 @@ export interface PriceAssumption {
   /** The date of the price; for a median, the oldest and newest offer dates. */
   date: string;
   source: string;
-  /** The rule that picked the price, in words, for the table footer and the JSON. */
-  rule: string;
+  /** The rule that picked the price, for the table footer and the JSON. */
+  rule: Message;
   /** The offers the price was taken from (one per provider for the median). */
   offers: PriceOffer[];
   /** Set when every offer behind the price is more than a year old: said as a warning. */
-  staleNote?: string;
+  staleNote?: Message;
 }
 
 export interface PriceRequest {
@@ -29,9 +30,6 @@ export interface PriceRequest {
   kind: PriceKind;
   usdPerGpuHour?: number;
 }
-
-export const DEFAULT_PRICE_RULE =
-  "median over providers of each provider's lowest current on-demand offer for this GPU from its latest price list (USD per GPU-hour, excl. VAT)";
 
 /** A sortable form of a source date: quarters become their middle month (2024-Q4 → 2024-11). */
 export function dateKey(date: string): string {
@@ -99,15 +97,20 @@ function dateSpan(offers: readonly PriceOffer[]): string {
  * offer of the asked kind), else the median rule. Never falls back silently: a provider without
  * this GPU is an error that lists the providers that do have it.
  */
-export function resolvePrice(prices: readonly PriceOffer[], gpuName: string, request: PriceRequest): PriceAssumption {
+export function resolvePrice(
+  prices: readonly PriceOffer[],
+  gpuName: string,
+  request: PriceRequest,
+  providerSubject: Subject | string = "provider",
+): PriceAssumption | null {
   if (request.usdPerGpuHour !== undefined) {
     return {
       usdPerGpuHour: request.usdPerGpuHour,
       provider: "user",
       kind: "user",
       date: "given",
-      source: "--price flag",
-      rule: "price per GPU-hour given with --price",
+      source: "your price",
+      rule: msg("price.given"),
       offers: [],
     };
   }
@@ -121,7 +124,7 @@ export function resolvePrice(prices: readonly PriceOffer[], gpuName: string, req
       kind: offer.kind,
       date: offer.date,
       source: `${offer.origin}: ${offer.source}`,
-      rule: `your own ${request.kind} offer "${offer.providerName}" from ${offer.origin}`,
+      rule: msg("price.own", { kind: request.kind, name: offer.providerName, file: offer.origin }),
       offers: [offer],
     };
   }
@@ -131,23 +134,16 @@ export function resolvePrice(prices: readonly PriceOffer[], gpuName: string, req
     const known = findProvider(prices, request.provider);
     if (!known) {
       const guess = closest(request.provider, providers);
-      throw badValue(
-        "--provider",
-        request.provider,
-        `expected one of ${providers.join(", ")}`,
-        guess ? `did you mean ${guess}?` : undefined,
-      );
+      throw invalid(providerSubject, request.provider, msg("reason.oneOf", { choices: providers }), didYouMean(guess));
     }
     const offer = offers.find((o) => o.provider === known);
     if (!offer) {
       const others = offers.map((o) => o.provider);
-      const where = others.length
-        ? `providers with a ${request.kind} ${gpuName} price: ${others.join(", ")}`
-        : `no provider has a ${request.kind} ${gpuName} price; use --price USD`;
-      throw badValue(
-        "--provider",
+      const args = { provider: known, kind: request.kind, gpu: gpuName, others };
+      throw invalid(
+        providerSubject,
         request.provider,
-        `${known} has no current ${request.kind} price for ${gpuName}; ${where}`,
+        msg(others.length ? "reason.providerLacksGpu" : "reason.providerLacksGpuNone", args),
       );
     }
     return {
@@ -156,17 +152,16 @@ export function resolvePrice(prices: readonly PriceOffer[], gpuName: string, req
       kind: offer.kind,
       date: offer.date,
       source: offer.source,
-      rule: `${offer.providerName}'s lowest current ${request.kind} offer for this GPU in its latest price list (${offer.region}${offer.instance ? `, ${offer.instance}` : ""})`,
+      rule: msg("price.provider", {
+        name: offer.providerName,
+        kind: request.kind,
+        where: offer.instance ? `${offer.region}, ${offer.instance}` : offer.region,
+      }),
       offers: [offer],
     };
   }
-  if (offers.length === 0) {
-    throw badValue(
-      "--gpus",
-      gpuName,
-      `no current ${request.kind} price is known for ${gpuName}; give one with --price USD (per GPU-hour)`,
-    );
-  }
+  // No price: time, memory and energy are still estimated; the caller warns and leaves cost empty.
+  if (offers.length === 0) return null;
   const value = median(offers.map((o) => o.usdPerGpuHour));
   return {
     usdPerGpuHour: value,
@@ -174,11 +169,15 @@ export function resolvePrice(prices: readonly PriceOffer[], gpuName: string, req
     kind: request.kind,
     date: dateSpan(offers),
     source: offers.map((o) => `${o.providerName} $${o.usdPerGpuHour} (${o.date})`).join("; "),
-    rule: DEFAULT_PRICE_RULE.replace("on-demand", request.kind) + `: ${offers.length} providers`,
+    rule: msg("price.median", { kind: request.kind, count: offers.length }),
     offers,
     ...(offers.every((o) => isStale(o, prices))
       ? {
-          staleNote: `every ${request.kind} price known for ${gpuName} is more than a year old (newest ${dateSpan(offers).split("..").pop()}); check a current quote or give --price`,
+          staleNote: msg("warn.stalePrice", {
+            kind: request.kind,
+            gpu: gpuName,
+            date: dateSpan(offers).split("..").pop() ?? "",
+          }),
         }
       : {}),
   };

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { UsageError, shown } from "../errors.js";
+import { type Message, msg, quoted } from "../i18n/message.js";
 
 /**
  * A key from the user's file as an error message may show it: control characters escaped (a NUL or
@@ -19,24 +20,26 @@ export function jsonPath(path: readonly PropertyKey[]): string {
   return out || "(top level)";
 }
 
-/** One line naming the file, the JSON path and what was wrong, for the first zod issue. */
-export function describeZodError(file: string, error: z.ZodError): string {
+/** The problem naming the file, the JSON path and what was wrong, for the first zod issue. */
+export function zodProblem(file: string, error: z.ZodError): Message {
   const issue = error.issues[0];
-  if (!issue) return `${file}: invalid`;
+  if (!issue) return msg("file.invalid", { file: quoted(file) });
+  // Point at the offending key itself rather than at the object that holds it.
   if (issue.code === "unrecognized_keys")
-    return `${file}: ${jsonPath([...issue.path, issue.keys[0] ?? ""])}: unknown key`;
+    return msg("file.unknownKey", { file: quoted(file), path: jsonPath([...issue.path, issue.keys[0] ?? ""]) });
   // zod says "expected string, received undefined" for a missing key, and "received Infinity" for a
   // number too large for a double (1e400); users read "missing" and "too large".
   const message = issue.message
     .replace(/^Invalid input: /, "")
     .replace(/^expected (.+), received undefined$/, "missing (expected $1)")
     .replace(/^expected number, received -?Infinity$/, "expected a number, got one too large to represent");
-  return `${file}: ${jsonPath(issue.path)}: ${message}`;
+  // zod's own words, in English: the path and the file are what a reader acts on.
+  return msg("file.invalidAt", { file: quoted(file), path: jsonPath(issue.path), detail: message });
 }
 
 /** Parses `data` with `schema`, or throws a UsageError whose message names the file and JSON path. */
 export function parseWith<T extends z.ZodType>(schema: T, data: unknown, file: string): z.infer<T> {
   const result = schema.safeParse(data);
-  if (!result.success) throw new UsageError(describeZodError(file, result.error));
+  if (!result.success) throw new UsageError(zodProblem(file, result.error));
   return result.data;
 }

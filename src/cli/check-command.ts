@@ -1,7 +1,6 @@
 import type { Command } from "commander";
 import { loadCatalog, readPreset } from "../catalog/load.js";
 import { STRATEGY_IDS } from "../catalog/constants.js";
-import { loadUserConfig } from "../inputs/user-config.js";
 import { parseWith } from "../catalog/zod-error.js";
 import { wholeRunEfficiencies } from "../accuracy/published-runs.js";
 import {
@@ -16,34 +15,31 @@ import {
 import { parseDuration } from "../job/values/duration.js";
 import { parseMoney } from "../job/values/money.js";
 import type { EstimateReport } from "../model/report.js";
-import { UsageError } from "../errors.js";
+import { warningsJson } from "../output/provenance-json.js";
 import type { CheckClaimJson, CheckJson } from "../output/check-json.js";
 import { renderCheck } from "../output/check-output.js";
 import { formatHours, significant } from "../output/format.js";
-import { parseChoice } from "../job/values/choices.js";
 import { paintFor } from "./color.js";
-import { resolveEstimate } from "./estimate-command.js";
 import type { Io } from "./io.js";
-import {
-  addPassThroughOptions,
-  ESTIMATE_DEFAULTS,
-  type EstimateFlags,
-  type PassThroughFlags,
-  addJobOptions,
-  type JobFlags,
-} from "./scenario-flags.js";
 import { efficiencyBasis } from "../output/efficiency-basis.js";
+import { render } from "../i18n/render.js";
+import { invalid, usage } from "../errors.js";
+import { msg, subject } from "../i18n/message.js";
+import { resolveJob } from "../job/resolve-job.js";
+import { given, type JobSpec } from "../job/spec.js";
+import { gpuDisplayName } from "../catalog/gpus.js";
+import { emit } from "./emit.js";
+import { jobSpecFromFlags } from "./job-inputs.js";
+import { type OutputFlags, type OutputSettings, outputSettings } from "./output-settings.js";
+import { addOptions } from "./register-options.js";
+import { jobRow, renderMarkdownRows, renderSheet } from "../output/sheet.js";
+import type { Paint } from "../output/paint.js";
+import type { EstimateReport as Report } from "../model/report.js";
 
-const CHECK_FORMATS = ["table", "json"] as const;
 /** Continued pretraining is what claims about "training a released model on a corpus" describe. */
 export const DEFAULT_CHECK_STRATEGY = "dapt";
 
-interface CheckFlags extends JobFlags, PassThroughFlags {
-  claimedDays?: string;
-  claimedCost?: string;
-  format: string;
-  color: boolean;
-}
+type CheckFlags = OutputFlags & Record<string, unknown> & { claimedDays?: string; claimedCost?: string };
 
 const pct = (x: number): string => `${significant(x * 100, 3)}%`;
 
@@ -93,35 +89,39 @@ function claimJson(
 }
 
 /** Builds the check (pure apart from reading the presets): estimate once, then invert each claim. */
-export async function buildCheck(flags: CheckFlags, cwd: string): Promise<CheckJson> {
-  if (flags.claimedDays === undefined && flags.claimedCost === undefined) {
-    throw new UsageError(
-      "missing claim: give --claimed-days (e.g. 730 or 2y) and/or --claimed-cost (e.g. 2.5억 or $40k)",
+export async function buildCheck(spec: JobSpec, flags: CheckFlags): Promise<{ json: CheckJson; report: Report }> {
+  if (flags.claimedDays === undefined && flags.claimedCost === undefined)
+    throw usage("input.missing", { subject: "claim", reason: msg("missing.claim") });
+  const strategies = spec.strategy?.value ?? [DEFAULT_CHECK_STRATEGY];
+  if (strategies.length !== 1)
+    throw invalid(
+      subject("strategy", spec.strategy!.origin),
+      strategies.join(","),
+      msg("reason.oneOf", { choices: STRATEGY_IDS }),
     );
-  }
-  const strategy = parseChoice(flags.strategy ?? DEFAULT_CHECK_STRATEGY, STRATEGY_IDS, "--strategy");
+  const strategy = strategies[0]!;
   // A bare number of days is how such claims are quoted ("730 days"); parseDuration wants a unit.
   const days =
     flags.claimedDays === undefined
       ? undefined
       : parseDuration(
           /^\s*[\d.,_]+\s*$/.test(flags.claimedDays) ? `${flags.claimedDays}d` : flags.claimedDays,
-          "--claimed-days",
+          "claimedDays",
         );
-  const config = await loadUserConfig(flags.config, cwd);
-  const { claimedDays: _d, claimedCost: _c, format: _f, color: _col, config: _cfg, ...job } = flags;
-  const report = resolveEstimate(
-    { ...ESTIMATE_DEFAULTS, ...job, strategy } as EstimateFlags,
+  const report = resolveJob(
+    { ...spec, strategy: given([strategy], spec.strategy?.origin ?? { kind: "default" }) },
     loadCatalog(),
-    config ? { config } : {},
   );
   const e = report.estimates[0]!;
   const { gpu, gpuCount } = report.inputs;
   const cost =
-    flags.claimedCost === undefined ? undefined : parseMoney(flags.claimedCost, "--claimed-cost", report.fx.krwPerUsd);
-  const prices = report.price.offers.length
-    ? report.price.offers.map((o) => o.usdPerGpuHour)
-    : [report.price.usdPerGpuHour];
+    flags.claimedCost === undefined ? undefined : parseMoney(flags.claimedCost, "claimedCost", report.fx.krwPerUsd);
+  // A claimed cost is judged against prices: a GPU without one cannot answer it.
+  if (cost !== undefined && report.price === null)
+    throw usage("rule.budgetNeedsPrice", { gpu: gpuDisplayName(report.inputs.gpu) });
+  const price = report.price;
+  const prices =
+    price === null ? [] : price.offers.length ? price.offers.map((o) => o.usdPerGpuHour) : [price.usdPerGpuHour];
   const offers = { low: Math.min(...prices), high: Math.max(...prices) };
 
   const claims: CheckClaimJson[] = [];
@@ -135,7 +135,7 @@ export async function buildCheck(flags: CheckFlags, cwd: string): Promise<CheckJ
         days.days,
         mfu,
         range,
-        `the default efficiency range for ${strategy} on ${gpuCount} GPUs (${efficiencyBasis(e.efficiency)})`,
+        `the default efficiency range for ${strategy} on ${gpuCount} GPUs (${render(efficiencyBasis(e.efficiency), "en")})`,
         judgeMfu(mfu, range),
         e.efficiency.wholeRun.expected,
       ),
@@ -155,14 +155,14 @@ export async function buildCheck(flags: CheckFlags, cwd: string): Promise<CheckJ
         range,
         basis,
         judge(cost.usd, range, "lower"),
-        e.costUsd.expected,
+        e.costUsd!.expected,
       ),
     );
   }
   const worst = claims.reduce((a, b) =>
     b.verdict === "impossible" || (a.verdict !== "impossible" && b.factor > a.factor) ? b : a,
   );
-  return {
+  const json: CheckJson = {
     schemaVersion: 1,
     command: "check",
     inputs: {
@@ -183,9 +183,9 @@ export async function buildCheck(flags: CheckFlags, cwd: string): Promise<CheckJ
       wallDays: e.wallDays,
       costUsd: e.costUsd,
       costKrw: e.costKrw,
-      priceUsdPerGpuHour: report.price.usdPerGpuHour,
-      priceRule: report.price.rule,
-      offersUsdPerGpuHour: offers,
+      priceUsdPerGpuHour: price?.usdPerGpuHour ?? null,
+      priceRule: price ? render(price.rule, "en") : null,
+      offersUsdPerGpuHour: price ? offers : null,
       krwPerUsd: report.fx.krwPerUsd,
       fxDate: report.fx.date,
     },
@@ -211,9 +211,9 @@ export async function buildCheck(flags: CheckFlags, cwd: string): Promise<CheckJ
           : cost === undefined
             ? null
             : {
-                low: (report.inputs.tokens * cost.usd) / e.costUsd.high,
-                expected: (report.inputs.tokens * cost.usd) / e.costUsd.expected,
-                high: (report.inputs.tokens * cost.usd) / e.costUsd.low,
+                low: (report.inputs.tokens * cost.usd) / e.costUsd!.high,
+                expected: (report.inputs.tokens * cost.usd) / e.costUsd!.expected,
+                high: (report.inputs.tokens * cost.usd) / e.costUsd!.low,
               },
       tokensBasis:
         claimedGpuHours !== null
@@ -230,30 +230,47 @@ export async function buildCheck(flags: CheckFlags, cwd: string): Promise<CheckJ
       worst.verdict === "impossible" ? `impossible: MFU ${pct(worst.judged)} is above the GPU's peak` : worst.summary,
     published: await published(report, mfu),
   };
+  return { json, report };
+}
+
+/** Renders a check in one of the output formats (pure). */
+export function renderCheckAs(c: CheckJson, report: Report, settings: OutputSettings, paint: Paint): string {
+  const label = settings.label ?? "";
+  const rows = c.claims.map((claim) =>
+    jobRow(report, report.estimates[0]!, label, {
+      claim: claim.claim,
+      claimed: claim.text,
+      verdict: claim.verdict,
+      factor: claim.factor,
+      implied_mfu: c.implied.mfu,
+      implied_tokens: c.implied.tokens?.expected ?? null,
+    }),
+  );
+  switch (settings.format) {
+    case "json":
+      return `${JSON.stringify({ ...(settings.label === undefined ? {} : { label }), ...c, warnings: warningsJson(report.warnings, settings.lang) }, null, 2)}\n`;
+    case "csv":
+    case "tsv":
+      return renderSheet(rows, settings.format, settings.header);
+    case "markdown":
+      return `### ${c.summary}\n\n${renderMarkdownRows(rows)}`;
+    case "html":
+    case "table":
+      return renderCheck(c, paint);
+  }
 }
 
 /** Registers `check`: what a claimed duration or cost implies, and whether published runs make it plausible. */
 export function addCheckCommand(program: Command, io: Io): void {
-  const command = addJobOptions(
-    program
-      .command("check")
-      .description(
-        "check a claim: the efficiency a claimed duration implies, the price and tokens a claimed cost implies, and a verdict",
-      ),
-  )
-    .option("--strategy <id>", `the job: one of ${STRATEGY_IDS.join(", ")} (default ${DEFAULT_CHECK_STRATEGY})`)
-    .option("--claimed-days <duration>", "the claimed wall-clock time: 730 (days), 2y, 90d, 12w")
-    .option("--claimed-cost <money>", "the claimed cost: 2.5억, 3억, 5000만, $40k")
-    .option("--seq-len <n>", "sequence length (memory and attention)")
-    .option("--lora-rank <r>", "LoRA rank for lora/qlora (default 16)")
-    .option("--lora-targets <list>", "LoRA target layers (default all)");
-  addPassThroughOptions(command)
-    .option("--format <format>", `output: ${CHECK_FORMATS.join(", ")}`, "table")
-    .option("--no-color", "plain output even at a terminal")
-    .action(async (flags: CheckFlags) => {
-      const format = parseChoice(flags.format, CHECK_FORMATS, "--format");
-      const result = await buildCheck(flags, io.cwd);
-      if (format === "json") io.stdout(`${JSON.stringify(result, null, 2)}\n`);
-      else io.stdout(renderCheck(result, await paintFor(io, flags.color)));
-    });
+  const command = program
+    .command("check")
+    .description(
+      "check a claim: the efficiency a claimed duration implies, the price and tokens a claimed cost implies, and a verdict",
+    );
+  addOptions(command, "check").action(async (flags: CheckFlags) => {
+    const spec = await jobSpecFromFlags(flags, io);
+    const settings = outputSettings(flags, "check", io, spec.files?.config?.config.lang);
+    const { json, report } = await buildCheck(spec, flags);
+    emit(io, settings, renderCheckAs(json, report, settings, await paintFor(io, settings.color)), report.warnings);
+  });
 }

@@ -1,21 +1,23 @@
 import type { Command, Option } from "commander";
-import { badValue } from "../errors.js";
+import { invalid } from "../errors.js";
+import { argument, msg } from "../i18n/message.js";
+import { loadCatalog } from "../catalog/load.js";
+import { longFlag, OPTIONS } from "../job/options.js";
 import type { Io } from "./io.js";
 
-/** Values offered for flags whose values are a fixed list. */
-const VALUES: Record<string, readonly string[]> = {
-  "--strategy": ["all", "scratch", "dapt", "tapt", "sft", "lora", "qlora"],
-  "--format": ["table", "json", "csv", "tsv", "markdown", "html"],
-  "--lang": ["en", "ko"],
-  "--currency": ["both", "krw", "usd"],
-  "--recompute": ["none", "selective", "full"],
-  "--zero": ["0", "1", "2", "3"],
-  "--optimizer": ["adamw", "adamw-bf16", "adamw-8bit", "adafactor", "sgd"],
-  "--precision": ["bf16", "fp8"],
-  "--price-kind": ["on-demand", "spot", "reserved"],
-  "--corpus-lang": ["ko", "ko-expanded", "en", "code"],
-  "--gpus": ["H100", "2xH100", "8xH100", "H200", "B200", "A100", "8xA100", "A100-40GB", "L40S", "L4", "MI300X"],
-};
+/**
+ * Values offered for each flag: the option table's fixed lists, and the catalog's names for GPUs,
+ * models and providers (so completion grows with the presets, never from a hand-written list).
+ */
+function completionValues(): Record<string, readonly string[]> {
+  const values: Record<string, readonly string[]> = {};
+  for (const option of OPTIONS) if (option.values) values[longFlag(option)] = option.values;
+  const catalog = loadCatalog();
+  values["--gpus"] = catalog.gpus.flatMap((g) => g.aliases.slice(0, 1));
+  values["--model"] = catalog.models.map((m) => m.id);
+  values["--provider"] = [...new Set(catalog.prices.map((p) => p.provider))];
+  return values;
+}
 
 interface Spec {
   name: string;
@@ -34,7 +36,7 @@ function specs(program: Command): Spec[] {
 export function bashCompletion(program: Command): string {
   const all = specs(program);
   const cases = all.map((s) => `    ${s.name}) opts="${s.flags.join(" ")} --help" ;;`).join("\n");
-  const values = Object.entries(VALUES)
+  const values = Object.entries(completionValues())
     .map(([flag, vs]) => `    ${flag}) COMPREPLY=( $(compgen -W "${vs.join(" ")}" -- "$cur") ); return ;;`)
     .join("\n");
   return `# bash completion for llm-cost; install: llm-cost completion bash > ~/.local/share/bash-completion/completions/llm-cost
@@ -66,8 +68,9 @@ const ZSH_FPATH = "$" + "{fpath[1]}";
 /** A zsh completion script (compdef), with the same commands, flags and values. */
 export function zshCompletion(program: Command): string {
   const all = specs(program);
+  const known = completionValues();
   const flagSpec = (flag: string): string =>
-    VALUES[flag] ? `'${flag}[${flag.slice(2)}]:value:(${VALUES[flag]!.join(" ")})'` : `'${flag}[${flag.slice(2)}]'`;
+    known[flag] ? `'${flag}[${flag.slice(2)}]:value:(${known[flag]!.join(" ")})'` : `'${flag}[${flag.slice(2)}]'`;
   const cases = all.map((s) => `    ${s.name}) _arguments ${s.flags.map(flagSpec).join(" ")} ;;`).join("\n");
   return `#compdef llm-cost
 # zsh completion for llm-cost; install: llm-cost completion zsh > "${ZSH_FPATH}/_llm-cost"
@@ -92,6 +95,6 @@ export function addCompletionCommand(program: Command, io: Io): void {
     .action((shell: string) => {
       if (shell === "bash") io.stdout(bashCompletion(program));
       else if (shell === "zsh") io.stdout(zshCompletion(program));
-      else throw badValue("completion", shell, "expected bash or zsh");
+      else throw invalid(argument("shell"), shell, msg("reason.shell"));
     });
 }

@@ -13,7 +13,8 @@ import { parseMoney } from "../job/values/money.js";
 import type { Range } from "../model/range.js";
 import type { EstimateReport } from "../model/report.js";
 import type { InverseJson } from "../output/inverse-json.js";
-import { UsageError } from "../errors.js";
+import { usage } from "../errors.js";
+import { gpuDisplayName } from "../catalog/gpus.js";
 
 /** The two inverse flags of `estimate`. */
 export interface InverseFlags {
@@ -21,7 +22,7 @@ export interface InverseFlags {
   deadline?: string;
 }
 
-/** Re-runs the same estimate on another cluster ("25xh100-sxm"): the one estimate path, for memory at a new count. */
+/** Re-runs the same job on another cluster ("25xh100-sxm"): the one resolver, for memory at a new count. */
 export type EstimateAt = (gpus: string) => EstimateReport;
 
 /** The formats that show the inverse figures (CSV and TSV rows are one per strategy, with no room for them). */
@@ -71,7 +72,9 @@ function budgetBlock(
   report: EstimateReport,
   deadlineDays: number | undefined,
 ): NonNullable<InverseJson["budget"]> {
-  const money = parseMoney(value, "--budget", report.fx.krwPerUsd);
+  const money = parseMoney(value, "budget", report.fx.krwPerUsd);
+  // What a budget buys depends on the price: a GPU without one cannot answer it.
+  if (report.price === null) throw usage("rule.budgetNeedsPrice", { gpu: gpuDisplayName(report.inputs.gpu) });
   const price = report.price.usdPerGpuHour;
   const hours = gpuHoursForBudget(money.usd, price);
   const scratch = fromScratch(report);
@@ -113,7 +116,7 @@ function deadlineBlock(
   report: EstimateReport,
   estimateAt: EstimateAt,
 ): NonNullable<InverseJson["deadline"]> {
-  const duration = parseDuration(value, "--deadline");
+  const duration = parseDuration(value, "deadline");
   const { gpu } = report.inputs;
   const reports = new Map<number, EstimateReport>();
   const at = (n: number): EstimateReport => {
@@ -166,7 +169,7 @@ export function buildInverse(
 ): InverseJson | undefined {
   if (flags.budget === undefined && flags.deadline === undefined) return undefined;
   if (!INVERSE_FORMATS.includes(format)) {
-    throw new UsageError(`--budget and --deadline show in --format ${INVERSE_FORMATS.join(", ")}; not in ${format}`);
+    throw usage("rule.inverseFormats", { choices: INVERSE_FORMATS, format });
   }
   const deadline = flags.deadline === undefined ? undefined : deadlineBlock(flags.deadline, report, estimateAt);
   return {

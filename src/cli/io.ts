@@ -5,6 +5,8 @@ export interface Io {
   env: Readonly<Record<string, string | undefined>>;
   /** Whether stdout is a terminal (colour only then, unless FORCE_COLOR says otherwise). */
   stdoutIsTTY: boolean;
+  /** The terminal's width in columns when stdout is one (tables take a compact layout below 100). */
+  columns?: number;
   /** Where relative paths (config files, --out) are resolved. */
   cwd: string;
 }

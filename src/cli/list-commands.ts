@@ -1,6 +1,9 @@
 import type { Command } from "commander";
 import { loadCatalog } from "../catalog/load.js";
 import { parseGpuSelection } from "../catalog/gpus.js";
+import { argument } from "../i18n/message.js";
+import { mergeConfig } from "../inputs/merge-config.js";
+import { loadUserConfig } from "../inputs/user-config.js";
 import {
   gpuRows,
   modelRows,
@@ -9,60 +12,71 @@ import {
   renderGpus,
   renderModels,
   renderPrices,
-  rowsToCsv,
 } from "../output/listings.js";
 import type { Paint } from "../output/paint.js";
-import { parseChoice } from "../job/values/choices.js";
 import { paintFor } from "./color.js";
+import { emit } from "./emit.js";
 import type { Io } from "./io.js";
+import { renderListing } from "./listing-output.js";
+import { type OutputFlags, outputSettings } from "./output-settings.js";
+import { addOptions } from "./register-options.js";
+import type { CommandName } from "../job/options.js";
+import type { Catalog } from "../catalog/load.js";
 
-const LIST_FORMATS = ["table", "json", "csv"] as const;
+type ListFlags = OutputFlags & { config?: string };
 
-interface ListFlags {
-  format: string;
-  color: boolean;
+/** The catalog with the config file's own GPUs, models and prices. */
+async function catalogWithConfig(flags: ListFlags, io: Io): Promise<{ catalog: Catalog; lang?: "en" | "ko" }> {
+  const config = await loadUserConfig(flags.config, io.cwd);
+  return { catalog: mergeConfig(loadCatalog(), config), ...(config?.config.lang ? { lang: config.config.lang } : {}) };
 }
 
 /** Registers `gpus`, `prices [GPU]` and `models`: what the catalog holds, with sources and dates. */
 export function addListCommands(program: Command, io: Io): void {
   const print = async (
+    name: CommandName,
     flags: ListFlags,
-    rows: readonly object[],
-    table: (paint: Paint) => string,
-    columns: readonly string[] = [],
+    listing: (catalog: Catalog) => {
+      rows: readonly object[];
+      table: (paint: Paint) => string;
+      columns?: readonly string[];
+    },
   ): Promise<void> => {
-    const format = parseChoice(flags.format, LIST_FORMATS, "--format");
-    if (format === "json") io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
-    else if (format === "csv") io.stdout(rowsToCsv(rows, columns));
-    else io.stdout(table(await paintFor(io, flags.color)));
+    const { catalog, lang } = await catalogWithConfig(flags, io);
+    const settings = outputSettings(flags, name, io, lang);
+    const { rows, table, columns } = listing(catalog);
+    const paint = await paintFor(io, settings.color);
+    emit(
+      io,
+      settings,
+      renderListing(rows, settings, () => table(paint), columns),
+      [],
+    );
   };
-  program
-    .command("gpus")
-    .description("GPUs in the catalog: memory, dense peak, TDP, and the on-demand price range with dates")
-    .option("--format <format>", `output: ${LIST_FORMATS.join(", ")}`, "table")
-    .option("--no-color", "plain output even at a terminal")
-    .action((flags: ListFlags) => {
-      const catalog = loadCatalog();
-      return print(flags, gpuRows(catalog), (paint) => renderGpus(catalog, paint));
-    });
-  program
-    .command("prices [gpu]")
-    .description("every price offer (optionally for one GPU): provider, region, kind, date and source")
-    .option("--format <format>", `output: ${LIST_FORMATS.join(", ")}`, "table")
-    .option("--no-color", "plain output even at a terminal")
-    .action((gpuName: string | undefined, flags: ListFlags) => {
-      const catalog = loadCatalog();
-      const gpu = gpuName === undefined ? undefined : parseGpuSelection(gpuName, catalog.gpus, "prices GPU").gpu;
+  addOptions(
+    program
+      .command("gpus")
+      .description("GPUs in the catalog: memory, dense peak, TDP, and the on-demand price range with dates"),
+    "gpus",
+  ).action((flags: ListFlags) =>
+    print("gpus", flags, (catalog) => ({ rows: gpuRows(catalog), table: (paint) => renderGpus(catalog, paint) })),
+  );
+  addOptions(
+    program
+      .command("prices [gpu]")
+      .description("every price offer (optionally for one GPU): provider, region, kind, date and source"),
+    "prices",
+  ).action((gpuName: string | undefined, flags: ListFlags) =>
+    print("prices", flags, (catalog) => {
+      const gpu = gpuName === undefined ? undefined : parseGpuSelection(gpuName, catalog.gpus, argument("GPU")).gpu;
       const offers = priceRows(catalog, gpu);
-      return print(flags, offers, (paint) => renderPrices(catalog, offers, paint), PRICE_COLUMNS);
-    });
-  program
-    .command("models")
-    .description("model presets with their parameter counts (use with estimate --model)")
-    .option("--format <format>", `output: ${LIST_FORMATS.join(", ")}`, "table")
-    .option("--no-color", "plain output even at a terminal")
-    .action((flags: ListFlags) => {
-      const catalog = loadCatalog();
-      return print(flags, modelRows(catalog), (paint) => renderModels(catalog, paint));
-    });
+      return { rows: offers, table: (paint) => renderPrices(catalog, offers, paint), columns: PRICE_COLUMNS };
+    }),
+  );
+  addOptions(
+    program.command("models").description("model presets with their parameter counts (use with estimate --model)"),
+    "models",
+  ).action((flags: ListFlags) =>
+    print("models", flags, (catalog) => ({ rows: modelRows(catalog), table: (paint) => renderModels(catalog, paint) })),
+  );
 }

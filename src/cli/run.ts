@@ -1,9 +1,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Command, CommanderError } from "commander";
-import { UsageError, badValue, escapeControls } from "../errors.js";
-import { localizeError } from "../i18n/errors.js";
-import { langFromArgv, langFromEnv } from "../i18n/lang.js";
+import { UsageError, escapeControls, invalid } from "../errors.js";
+import { type Lang, langFromArgv, langFromEnv } from "../i18n/lang.js";
+import { type Message, msg, quoted } from "../i18n/message.js";
+import { render } from "../i18n/render.js";
+import { COMMANDS, commandsTaking } from "../job/options.js";
 import { PACKAGE_ROOT } from "../package-root.js";
 import { selectCatalog } from "./catalog-dir.js";
 import { addCompletionCommand } from "./completion-command.js";
@@ -119,13 +121,12 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
   const program = buildProgram(io, heldBack);
   // Errors speak the user's language too: --lang if it was typed, else the locale.
   const lang = langFromArgv(argv) ?? langFromEnv(io.env);
-  const fail = (message: string): number => {
-    io.stderr(`${fitLine(`llm-cost: ${localizeError(oneLine(message), lang)}`)}\n`);
+  const fail = (message: Message): number => {
+    io.stderr(`${fitLine(`llm-cost: ${oneLine(render(message, lang))}`)}\n`);
     return EXIT_USAGE;
   };
   selectCatalog(io);
-  const missingCommand =
-    "missing command: expected estimate, compare, plan, check, scenarios, validate, gpus, prices, models or completion (see llm-cost --help)";
+  const missingCommand = msg("input.missingCommand", { commands: [...COMMANDS, "completion"] });
   if (argv.length === 0) return fail(missingCommand);
   // No flag value or file name is this long; bounding every argument bounds the work any parser
   // (a regular expression, an edit distance) can be made to do on it.
@@ -135,23 +136,55 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
     const glued = /^(--[\w-]+)=/.exec(arg)?.[1];
     const before = argv[long - 1];
     const flag = glued ?? (before?.startsWith("--") ? before : "argument");
-    return fail(badValue(flag, arg, `longer than ${MAX_ARGUMENT.toLocaleString("en-US")} characters`).message);
+    const field = flag.replace(/^--/, "").replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
+    const about = flag === "argument" ? "argument" : field;
+    return fail(invalid(about, arg, msg("reason.tooLong", { max: MAX_ARGUMENT })).said);
   }
   try {
     await program.parseAsync([...argv], { from: "user" });
     for (const text of heldBack) io.stderr(text);
     return EXIT_OK;
   } catch (error) {
-    if (error instanceof UsageError) return fail(error.message);
+    if (error instanceof UsageError) return fail(error.said);
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return EXIT_OK; // --help, --version
       // "llm-cost --" or "llm-cost help nope": commander shows the help as an error.
       if (error.code === "commander.help")
-        return fail(
-          argv[0] === "help" ? `unknown command '${argv[1] ?? ""}' for help (see llm-cost --help)` : missingCommand,
-        );
-      return fail(error.message);
+        return fail(argv[0] === "help" ? msg("input.helpUnknown", { command: quoted(argv[1] ?? "") }) : missingCommand);
+      return fail(commanderMessage(error, argv[0] ?? "", lang));
     }
     throw error;
+  }
+}
+
+/**
+ * Commander's own errors (an unknown option or command, a missing value) as message codes, so they
+ * speak the user's language too. An option that another command takes says which one.
+ */
+function commanderMessage(error: CommanderError, command: string, _lang: Lang): Message {
+  const text = error.message.replace(/^error:\s*/i, "");
+  const guess = /\(Did you mean (.+?)\?\)/i.exec(text)?.[1];
+  const hint = guess === undefined ? undefined : msg("hint.didYouMean", { guess });
+  const quotedName = /'([^']*)'/.exec(text)?.[1] ?? "";
+  switch (error.code) {
+    case "commander.unknownOption": {
+      const option = quotedName.split("=")[0]!;
+      const elsewhere = commandsTaking(option).filter((c) => c !== command);
+      return msg("input.unknownOption", {
+        option: quoted(option),
+        ...(elsewhere.length && guess === undefined ? { elsewhere: elsewhere.join(", ") } : {}),
+        ...(hint ? { hint } : {}),
+      });
+    }
+    case "commander.unknownCommand":
+      return msg("input.unknownCommand", { command: quoted(quotedName), ...(hint ? { hint } : {}) });
+    case "commander.optionMissingArgument":
+      return msg("input.optionNeedsValue", { option: quotedName.split(" ")[0]!, command });
+    case "commander.missingArgument":
+      return msg("input.missingArgument", { argument: quotedName, command });
+    case "commander.excessArguments":
+      return msg("input.tooManyArguments", { command, value: "" });
+    default:
+      return msg("file.problem", { file: "llm-cost", detail: quoted(text, 200) });
   }
 }

@@ -1,31 +1,37 @@
 import type { Command } from "commander";
 import { renderScenarios, scenarioRows } from "../output/scenario-list.js";
-import { parseChoice } from "../job/values/choices.js";
 import { paintFor } from "./color.js";
+import { emit } from "./emit.js";
 import type { Io } from "./io.js";
-
-const SCENARIO_FORMATS = ["table", "json"] as const;
+import { renderListing } from "./listing-output.js";
+import { type OutputFlags, outputSettings } from "./output-settings.js";
+import { addOptions } from "./register-options.js";
 
 /** Registers `scenarios [names...]`: the bundled scenarios (or the named ones / your files), checked. */
 export function addScenariosCommand(program: Command, io: Io): void {
-  program
+  const command = program
     .command("scenarios")
     .argument("[scenarios...]", "only these scenarios or JSON files (default: every bundled one)")
     .description(
       "named scenarios for compare (the cases of the Korean blog post in docs/); also validates your own scenario files",
-    )
-    .option("--long", "with each scenario's description and source")
-    .option("--format <format>", `output: ${SCENARIO_FORMATS.join(", ")}`, "table")
-    .option("--no-color", "plain output even at a terminal")
-    .action(async (names: string[], flags: { format: string; long?: boolean; color: boolean }) => {
-      const format = parseChoice(flags.format, SCENARIO_FORMATS, "--format");
-      // Scenario files are checked with zod, imported only by the commands that read them (start-up: `npm run bench`).
-      const { loadScenarioPresets, PRESETS_FILE, resolveScenarios } = await import("../inputs/scenarios.js");
-      const presets = loadScenarioPresets();
-      const loaded = names.length
-        ? resolveScenarios(names, presets, io.cwd)
-        : presets.map((scenario) => ({ scenario, origin: PRESETS_FILE }));
-      if (format === "json") io.stdout(`${JSON.stringify(scenarioRows(loaded), null, 2)}\n`);
-      else io.stdout(renderScenarios(loaded, await paintFor(io, flags.color), flags.long === true));
-    });
+    );
+  addOptions(command, "scenarios").action(async (names: string[], flags: OutputFlags & { long?: boolean }) => {
+    const settings = outputSettings(flags, "scenarios", io);
+    // Scenario files are checked with zod, imported only by the commands that read them (start-up: `npm run bench`).
+    const { loadScenarioPresets, PRESETS_FILE, resolveScenarios } = await import("../inputs/scenarios.js");
+    const presets = loadScenarioPresets();
+    const loaded = names.length
+      ? resolveScenarios(names, presets, io.cwd)
+      : presets.map((scenario) => ({ scenario, origin: PRESETS_FILE }));
+    const paint = await paintFor(io, settings.color);
+    // Lists (LoRA targets) as one cell: "q,v".
+    const rows = scenarioRows(loaded).map((row) =>
+      Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Array.isArray(v) ? v.join(",") : v])),
+    );
+    const text =
+      settings.format === "json"
+        ? `${JSON.stringify(scenarioRows(loaded), null, 2)}\n`
+        : renderListing(rows, settings, () => renderScenarios(loaded, paint, flags.long === true));
+    emit(io, settings, text, []);
+  });
 }

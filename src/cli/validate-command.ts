@@ -2,12 +2,13 @@ import type { Command } from "commander";
 import { catalogOverlay, loadCatalog, readPreset } from "../catalog/load.js";
 import { parseWith } from "../catalog/zod-error.js";
 import { genericArchitecture } from "../model/architecture.js";
-import { renderValidation, validationCsv, validationJson, type ValidationReport } from "../output/accuracy-report.js";
-import { parseChoice } from "../job/values/choices.js";
+import { renderValidation, validationJson, validationRows, type ValidationReport } from "../output/accuracy-report.js";
+import { emit } from "./emit.js";
+import { renderListing } from "./listing-output.js";
+import { type OutputFlags, outputSettings } from "./output-settings.js";
+import { addOptions } from "./register-options.js";
 import { paintFor } from "./color.js";
 import type { Io } from "./io.js";
-
-const VALIDATE_FORMATS = ["table", "json", "csv"] as const;
 
 /**
  * Validation refits the model once per held-out source and row (about a second): the report depends
@@ -60,21 +61,20 @@ export async function buildValidationReport(): Promise<ValidationReport> {
 
 /** Registers `validate`: how well the throughput model predicts runs and measurements it was not fitted on. */
 export function addValidateCommand(program: Command, io: Io): void {
-  program
+  const command = program
     .command("validate")
     .description(
       "compare the default estimate with every bundled published run and speed measurement, out of sample (leave one source out)",
-    )
-    .option("--format <format>", `output: ${VALIDATE_FORMATS.join(", ")}`, "table")
-    .option("--memory", "only the memory check: measured peak memory of fine-tuning runs vs the memory model")
-    .option("--speed", "only the speed check: measured tokens/s per GPU vs the steady-state model")
-    .option("--no-color", "plain output even at a terminal")
-    .action(async (flags: { format: string; color: boolean; memory?: boolean; speed?: boolean }) => {
-      const format = parseChoice(flags.format, VALIDATE_FORMATS, "--format");
-      const section = flags.memory && flags.speed ? "all" : flags.memory ? "memory" : flags.speed ? "speed" : "all";
-      const report = await validationReport();
-      if (format === "json") io.stdout(`${JSON.stringify(validationJson(report), null, 2)}\n`);
-      else if (format === "csv") io.stdout(validationCsv(report, section));
-      else io.stdout(renderValidation(report, await paintFor(io, flags.color), section));
-    });
+    );
+  addOptions(command, "validate").action(async (flags: OutputFlags & { memory?: boolean; speed?: boolean }) => {
+    const settings = outputSettings(flags, "validate", io);
+    const section = flags.memory && flags.speed ? "all" : flags.memory ? "memory" : flags.speed ? "speed" : "all";
+    const report = await validationReport();
+    const paint = await paintFor(io, settings.color);
+    const text =
+      settings.format === "json"
+        ? `${JSON.stringify(settings.label === undefined ? validationJson(report) : { label: settings.label, ...validationJson(report) }, null, 2)}\n`
+        : renderListing(validationRows(report, section), settings, () => renderValidation(report, paint, section));
+    emit(io, settings, text, []);
+  });
 }

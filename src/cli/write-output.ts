@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, linkSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { UsageError, shown } from "../errors.js";
+import { UsageError, invalid, shown } from "../errors.js";
+import { type Message, msg } from "../i18n/message.js";
 
 const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 
@@ -49,20 +50,20 @@ function untrack(temp: string): void {
  * keeps the old file's permissions.
  */
 export function writeOutput(cwd: string, path: string, text: string, force: boolean): string {
-  const bad = (why: string) => new UsageError(`invalid --out "${shown(path)}": ${why}`);
-  if (path.trim() === "") throw bad("give a file name");
+  const bad = (why: Message) => invalid("out", path, why);
+  if (path.trim() === "") throw bad(msg("reason.outEmpty"));
   // "reports/" names a folder; resolve() would drop the slash and write a file called "reports".
-  if (/[/\\]$/.test(path)) throw bad("names a folder; give a file name");
+  if (/[/\\]$/.test(path)) throw bad(msg("reason.outFolder"));
   const target = resolve(cwd, path);
   const dir = dirname(target);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw bad(`the folder ${shown(dir)} does not exist`);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw bad(msg("reason.outNoFolder", { folder: shown(dir) }));
   let mode: number | undefined;
   if (existsSync(target)) {
     const stat = statSync(target);
-    if (stat.isDirectory()) throw bad("is a directory; give a file name");
+    if (stat.isDirectory()) throw bad(msg("reason.outIsDirectory"));
     // The rename would replace the node itself: /dev/null as root, a named pipe.
-    if (!stat.isFile()) throw bad("not a regular file (a device, pipe or socket); give a file name");
-    if (!force) throw bad("the file exists; add --force to replace it");
+    if (!stat.isFile()) throw bad(msg("reason.outNotFile"));
+    if (!force) throw bad(msg("reason.outExists"));
     mode = stat.mode & 0o7777;
   }
   // An unpredictable name: a temporary file left by a killed run (same pid, in a container) or
@@ -80,7 +81,7 @@ export function writeOutput(cwd: string, path: string, text: string, force: bool
     else linkExclusive(temp, target, text, bad);
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw bad(`cannot be written (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+    throw bad(msg("reason.outUnwritable", { code: (error as NodeJS.ErrnoException).code ?? "error" }));
   } finally {
     // Remove only what this run made (after a link the temporary name is a second name of the target).
     if (created) rmSync(temp, { force: true });
@@ -90,19 +91,19 @@ export function writeOutput(cwd: string, path: string, text: string, force: bool
 }
 
 /** Gives the temporary file the target's name, failing if that name exists (created meanwhile). */
-function linkExclusive(temp: string, target: string, text: string, bad: (why: string) => UsageError): void {
+function linkExclusive(temp: string, target: string, text: string, bad: (why: Message) => UsageError): void {
   try {
     linkSync(temp, target);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "EEXIST") throw bad("the file exists; add --force to replace it");
+    if (code === "EEXIST") throw bad(msg("reason.outExists"));
     // A file system without hard links (some network and FAT mounts): create the target
     // exclusively and write it directly, still never over another writer's file.
     if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP") throw error;
     try {
       writeFileSync(target, text, { encoding: "utf8", flag: "wx" });
     } catch (inner) {
-      if ((inner as NodeJS.ErrnoException).code === "EEXIST") throw bad("the file exists; add --force to replace it");
+      if ((inner as NodeJS.ErrnoException).code === "EEXIST") throw bad(msg("reason.outExists"));
       throw inner;
     }
   }

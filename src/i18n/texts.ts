@@ -35,7 +35,14 @@ export interface Texts {
     memory: string;
     units: string;
   };
-  perGpuHour: string;
+  /** A price per GPU-hour ("$3.92 per GPU-hour", "GPU 시간당 $3.92"). */
+  pricePerGpuHour: (usd: string) => string;
+  /** The price line when the GPU has no price. */
+  noPrice: string;
+  /** A strategy whose row equals an earlier one ("= scratch"). */
+  sameAs: (strategy: string) => string;
+  /** A GPU count with the GPU ("2 × H100", "H100 2장"). */
+  gpuCount: (count: string, gpu: string) => string;
   dated: string;
   range: string;
   units: string;
@@ -82,7 +89,10 @@ const en: Texts = {
     memory: "Memory",
     units: "Units",
   },
-  perGpuHour: "per GPU-hour",
+  pricePerGpuHour: (usd) => `${usd} per GPU-hour`,
+  noPrice: "no price known for this GPU: cost left empty (give --price USD or a config file price)",
+  sameAs: (strategy) => `= ${strategy}`,
+  gpuCount: (count, gpu) => `${count} × ${gpu}`,
   dated: "dated",
   range: "range",
   units:
@@ -98,7 +108,7 @@ const ko: Texts = {
     strategy: "전략",
     scenario: "시나리오",
     flops: "FLOPs",
-    gpuHours: "GPU-시간",
+    gpuHours: "GPU 시간",
     wallClock: "소요 기간",
     memory: "GPU당 메모리",
     costKrw: "비용 (원)",
@@ -107,11 +117,11 @@ const ko: Texts = {
   tokens: (count) => `토큰 ${count}`,
   compareEfficiency:
     "각 행의 MFU는 그 아래 줄에; 범위 = 모델의 표본 외 오차의 80 % 구간(여러 노드: 공개된 전체 학습 기록, 한 노드: 실측 파인튜닝 속도)",
-  fits: "가능",
-  tooBig: "부족",
+  fits: "적재 가능",
+  tooBig: "메모리 부족",
   trains: (count, share) => `학습 파라미터 ${count} (${share})`,
   flopsPerToken: "FLOPs/토큰",
-  title: (params, model, tokens, gpus) => `파라미터 ${params} (${model}) × 토큰 ${tokens}, ${gpus}`,
+  title: (params, model, tokens, gpus) => `${params} 파라미터 (${model}) × ${tokens} 토큰, ${gpus}`,
   genericShape: "일반적인 LLaMA형 구조",
   active: (count) => `, 활성 ${count}`,
   doesNotFit: (strategy, needGB, gpu, hasGB) =>
@@ -130,11 +140,14 @@ const ko: Texts = {
     memory: "메모리",
     units: "단위",
   },
-  perGpuHour: "GPU-시간당",
+  pricePerGpuHour: (usd) => `GPU 시간당 ${usd}`,
+  noPrice: "이 GPU의 가격을 알 수 없어 비용은 비워 둠 (--price USD나 설정 파일의 가격을 주세요)",
+  sameAs: (strategy) => `= ${strategy}`,
+  gpuCount: (count, gpu) => `${gpu} ${count}장`,
   dated: "기준일",
   range: "범위",
   units:
-    "GPU-시간 = 전체 GPU 합계, 소요 기간 = 실제 경과 시간, 메모리 = GPU당 (GB = 10^9 바이트), 비용 = 총액 (부가세 별도), 둘째 줄 = 범위",
+    "GPU 시간 = 전체 GPU 합계, 소요 기간 = 실제 경과 시간, 메모리 = GPU당 (GB = 10^9 바이트), 비용 = 총액 (부가세 별도), 둘째 줄 = 범위",
   krwPerUsd: "원/달러",
   upperBound: "정격 전력 기준이라 상한값",
   noSharding: "샤딩 없음",

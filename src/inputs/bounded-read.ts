@@ -1,4 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+import { type Message, msg } from "../i18n/message.js";
 
 /**
  * Every file a user names (--config, --model-config, --from, a scenario file, the auto-discovered
@@ -7,13 +8,15 @@ import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
  */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
-/** A file's text, or why it cannot be read (a phrase such as "no such file"). */
-export type ReadResult = { ok: true; text: string } | { ok: false; code?: string; why: string };
+/** A file's text, or why it cannot be read. */
+export type ReadResult = { ok: true; text: string } | { ok: false; code?: string; why: Message };
 
-const WHY: Record<string, string> = {
-  ENOENT: "no such file",
-  EISDIR: "is a directory",
-};
+const unreadable = (code: string | undefined): Message =>
+  code === "ENOENT"
+    ? msg("read.missing")
+    : code === "EISDIR"
+      ? msg("read.directory")
+      : msg("read.unreadable", { code: code ?? "error" });
 
 /**
  * Reads a regular file of at most `maxBytes` as UTF-8 text. A device (/dev/zero), a named pipe
@@ -22,22 +25,20 @@ const WHY: Record<string, string> = {
  * between the check and the read changes nothing.
  */
 export function readBoundedFile(full: string, maxBytes = MAX_FILE_BYTES): ReadResult {
-  const tooBig = `larger than ${maxBytes >= 1024 * 1024 ? `${maxBytes / 1024 / 1024} MB` : `${maxBytes / 1024} KB`}`;
+  const tooBig = msg("read.tooLarge", {
+    size: maxBytes >= 1024 * 1024 ? `${maxBytes / 1024 / 1024} MB` : `${maxBytes / 1024} KB`,
+  });
   let fd: number;
   try {
     fd = openSync(full, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return {
-      ok: false,
-      code,
-      why: (code && Object.hasOwn(WHY, code) ? WHY[code] : undefined) ?? `cannot be read (${code ?? "error"})`,
-    };
+    return code === undefined ? { ok: false, why: unreadable(code) } : { ok: false, code, why: unreadable(code) };
   }
   try {
     const stat = fstatSync(fd);
-    if (stat.isDirectory()) return { ok: false, code: "EISDIR", why: "is a directory" };
-    if (!stat.isFile()) return { ok: false, why: "not a regular file (a device, pipe or socket)" };
+    if (stat.isDirectory()) return { ok: false, code: "EISDIR", why: unreadable("EISDIR") };
+    if (!stat.isFile()) return { ok: false, why: msg("read.notFile") };
     if (stat.size > maxBytes) return { ok: false, why: tooBig };
     // Read to the end rather than trusting the size: some files (/proc) report 0 and still have text.
     const chunks: Buffer[] = [];
@@ -53,7 +54,7 @@ export function readBoundedFile(full: string, maxBytes = MAX_FILE_BYTES): ReadRe
     return decode(Buffer.concat(chunks, total));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return { ok: false, code, why: `cannot be read (${code ?? "error"})` };
+    return code === undefined ? { ok: false, why: unreadable(code) } : { ok: false, code, why: unreadable(code) };
   } finally {
     closeSync(fd);
   }
@@ -68,6 +69,6 @@ function decode(bytes: Buffer): ReadResult {
     bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
   // UTF-16 without a BOM: ASCII text with every other byte zero.
   const zeros16 = bytes.length >= 4 && (bytes[0] === 0) !== (bytes[1] === 0) && (bytes[2] === 0) !== (bytes[3] === 0);
-  if (bom16 || zeros16) return { ok: false, why: "is UTF-16; save it as UTF-8" };
+  if (bom16 || zeros16) return { ok: false, why: msg("read.utf16") };
   return { ok: true, text: bytes.toString("utf8").replace(/^\uFEFF/, "") };
 }

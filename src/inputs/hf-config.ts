@@ -7,7 +7,9 @@
 // defaulted: transformers' class defaults describe one particular checkpoint, and silently
 // borrowing them would price a different model than the user's.
 
-import { UsageError, shown } from "../errors.js";
+import { usage } from "../errors.js";
+import { shown } from "../util/shown.js";
+import { quoted } from "../i18n/message.js";
 import { countParams, type Architecture } from "../model/architecture.js";
 import { own } from "../util/own.js";
 import { LIMITS } from "../job/values/quantity.js";
@@ -128,7 +130,7 @@ class Fields {
   }
 
   fail(key: string, message: string): never {
-    throw new UsageError(`${this.file}: ${key}: ${message}`);
+    throw usage("file.invalidAt", { file: quoted(this.file), path: key, detail: message });
   }
 
   int(key: string, min = 1): number {
@@ -246,7 +248,7 @@ function supportedList(): string {
  */
 export function architectureFromHfConfig(config: unknown, file: string): HfModel {
   if (typeof config !== "object" || config === null || Array.isArray(config)) {
-    throw new UsageError(`${file}: expected a JSON object (a Hugging Face config.json)`);
+    throw usage("file.notHfConfig", { file: quoted(file) });
   }
   const cfg = config as Record<string, unknown>;
   const f: Fields = new Fields(cfg, file);
@@ -375,9 +377,11 @@ export function architectureFromHfConfig(config: unknown, file: string): HfModel
     activeParams = totalParams;
   }
   if (!(totalParams <= LIMITS.params))
-    throw new UsageError(
-      `${file}: the architecture has ${totalParams.toExponential(2)} parameters: at most ${LIMITS.params.toExponential()} (as --params)`,
-    );
+    throw usage("file.tooManyParams", {
+      file: quoted(file),
+      params: totalParams.toExponential(2),
+      max: LIMITS.params.toExponential(),
+    });
   const result: HfModel = { arch, family, extraPerLayer, totalParams, activeParams, notes };
   if (moe) result.moe = moe;
   return result;

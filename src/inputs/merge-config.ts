@@ -1,7 +1,8 @@
 import { countParams } from "../model/architecture.js";
 import { findGpu } from "../catalog/gpus.js";
 import { LIMITS } from "../job/values/quantity.js";
-import { UsageError, shown } from "../errors.js";
+import { usage } from "../errors.js";
+import { quoted } from "../i18n/message.js";
 import type { Catalog } from "../catalog/load.js";
 import type { ModelPreset } from "../catalog/model-schema.js";
 import type { GpuSpec, PriceOffer } from "../catalog/schemas.js";
@@ -10,9 +11,11 @@ import type { LoadedConfig } from "./user-config.js";
 /** A model's parameter count within the --params bound, whatever file the shape came from. */
 function boundedParams(total: number, where: string): number {
   if (!(total <= LIMITS.params))
-    throw new UsageError(
-      `${where}: the architecture has ${total.toExponential(2)} parameters: at most ${LIMITS.params.toExponential()} (as --params)`,
-    );
+    throw usage("file.tooManyParams", {
+      file: where,
+      params: total.toExponential(2),
+      max: LIMITS.params.toExponential(),
+    });
   return total;
 }
 
@@ -85,10 +88,7 @@ function mergeOnce(catalog: Catalog, loaded: LoadedConfig): Catalog {
   const gpus = [...catalog.gpus.filter((g) => !ownGpus.some((o) => o.id === g.id)), ...ownGpus];
   const ownPrices: PriceOffer[] = config.prices.map((p, i) => {
     const gpu = findGpu(gpus, p.gpu);
-    if (!gpu)
-      throw new UsageError(
-        `${file}: prices[${i}].gpu: unknown GPU "${shown(p.gpu)}" (use an id from llm-cost gpus, or add it under gpuSpecs)`,
-      );
+    if (!gpu) throw usage("file.priceUnknownGpu", { file: quoted(file), path: `prices[${i}].gpu`, gpu: quoted(p.gpu) });
     return {
       provider: "own",
       providerName: p.providerName,

@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
-import { UsageError, badValue, shown } from "../errors.js";
+import { invalid, usage } from "../errors.js";
+import { quoted, type Subject } from "../i18n/message.js";
 import { readBoundedFile } from "./bounded-read.js";
 import { duplicateJsonKey } from "./json-duplicates.js";
 
@@ -7,9 +8,9 @@ import { duplicateJsonKey } from "./json-duplicates.js";
  * Reads a user's file as UTF-8 text (a regular file of at most 10 MB, see ./bounded-read.ts); a
  * missing, unreadable or refused file is a UsageError naming the flag and path.
  */
-export function readTextFile(path: string, flag: string, cwd = ".", maxBytes?: number): string {
+export function readTextFile(path: string, flag: Subject | string, cwd = ".", maxBytes?: number): string {
   const result = readBoundedFile(resolve(cwd, path), maxBytes);
-  if (!result.ok) throw badValue(flag, path, result.why);
+  if (!result.ok) throw invalid(flag, path, result.why);
   return result.text;
 }
 
@@ -30,13 +31,15 @@ export function parseJsonText(text: string, file: string): unknown {
         ? ""
         : (() => {
             const { line, column } = lineAndColumn(text, Number(position));
-            return ` at line ${line}, column ${column}`;
+            return { line, column };
           })();
     const reason = message.replace(/ at position \d+( \(line \d+ column \d+\))?$/, "").replace(/ in JSON$/, "");
-    throw new UsageError(`${shown(file)}: not valid JSON${where} (${shown(reason, 120)})`);
+    const detail = quoted(reason, 120);
+    if (where === "") throw usage("file.notJson", { file: quoted(file), detail });
+    throw usage("file.notJsonAt", { file: quoted(file), line: where.line, column: where.column, detail });
   }
   const duplicate = duplicateJsonKey(text);
-  if (duplicate !== undefined) throw new UsageError(`${shown(file)}: ${duplicate}: duplicate key`);
+  if (duplicate !== undefined) throw usage("file.duplicateKey", { file: quoted(file), key: duplicate });
   return data;
 }
 
@@ -51,6 +54,6 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
  * Reads and parses a JSON file the user named with `flag` (e.g. a Hugging Face config.json).
  * A syntax error is one line naming the file and, where the parser reports it, the line and column.
  */
-export function readJsonFile(path: string, flag: string, cwd = "."): unknown {
+export function readJsonFile(path: string, flag: Subject | string, cwd = "."): unknown {
   return parseJsonText(readTextFile(path, flag, cwd), path);
 }

@@ -1,5 +1,7 @@
 import { type Document, parseDocument } from "yaml";
-import { UsageError, shown } from "../errors.js";
+import { usage } from "../errors.js";
+import { shown } from "../util/shown.js";
+import { quoted, type Subject } from "../i18n/message.js";
 import { lineAndColumn, readTextFile } from "./read-json-file.js";
 
 // The library marks its nodes with these registered symbols (its isMap/isScalar test them). They are
@@ -60,16 +62,17 @@ export function parseYaml(text: string, file: string): unknown {
     // The library appends "at line L, column C:" and a source excerpt; one line is enough here.
     const reason = error.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
     const line = error.linePos?.[0].line;
-    throw new UsageError(`${file}: ${line === undefined ? "" : `line ${line}: `}${reason}`);
+    if (line === undefined) throw usage("file.problem", { file: quoted(file), detail: reason });
+    throw usage("file.yamlAt", { file: quoted(file), line, detail: reason });
   }
   const duplicate = duplicateKey(doc, text);
-  if (duplicate !== undefined) throw new UsageError(`${file}: ${duplicate}`);
+  if (duplicate !== undefined) throw usage("file.problem", { file: quoted(file), detail: duplicate });
   try {
     return doc.toJS();
   } catch (error) {
     // Building values can still fail (e.g. too many aliases, the library's guard against
     // exponential "billion laughs" documents): still the user's file, still one line.
-    throw new UsageError(`${file}: ${(error as Error).message.split("\n")[0]}`);
+    throw usage("file.problem", { file: quoted(file), detail: (error as Error).message.split("\n")[0] ?? "" });
   }
 }
 
@@ -81,6 +84,6 @@ export function parseYaml(text: string, file: string): unknown {
 export const MAX_YAML_BYTES = 256 * 1024;
 
 /** Reads and parses a YAML file the user named with `flag` (a training config); errors name the file and line. */
-export function readYamlFile(path: string, flag: string, cwd = "."): unknown {
+export function readYamlFile(path: string, flag: Subject | string, cwd = "."): unknown {
   return parseYaml(readTextFile(path, flag, cwd, MAX_YAML_BYTES), path);
 }

@@ -1,7 +1,8 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { closest } from "../util/suggest.js";
-import { badValue } from "../errors.js";
+import { didYouMean, invalid } from "../errors.js";
+import { argument, msg } from "../i18n/message.js";
 import { readPreset } from "../catalog/load.js";
 import { readJsonFile } from "./read-json-file.js";
 import { Scenario, ScenarioFile, ScenarioList, ScenarioPresetsFile } from "./scenario-schema.js";
@@ -49,18 +50,13 @@ export function resolveScenarios(
     const preset = presets.find((s) => s.id === name.trim().toLowerCase());
     if (preset) return [{ scenario: preset, origin: PRESETS_FILE }];
     if (looksLikePath(name) || existsSync(resolve(cwd, name))) {
-      return parseScenarioFile(readJsonFile(name, "scenario file", cwd), name).map((scenario) => ({
+      return parseScenarioFile(readJsonFile(name, argument("scenario file"), cwd), name).map((scenario) => ({
         scenario,
         origin: name,
       }));
     }
     const ids = presets.map((s) => s.id);
     const guess = closest(name, ids);
-    throw badValue(
-      "scenario",
-      name,
-      `expected a scenario name (${ids.join(", ")}) or a JSON file`,
-      guess ? `did you mean ${guess}?` : undefined,
-    );
+    throw invalid(argument("scenario"), name, msg("reason.scenario", { choices: ids }), didYouMean(guess));
   });
 }

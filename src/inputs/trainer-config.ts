@@ -7,7 +7,9 @@
 
 import { z } from "zod";
 import { jsonPath } from "../catalog/zod-error.js";
-import { UsageError, shown } from "../errors.js";
+import { usage } from "../errors.js";
+import { shown } from "../util/shown.js";
+import { quoted } from "../i18n/message.js";
 
 /** Names from the file as a note lists them: a few, each cut short and with control characters visible. */
 const shownList = (names: readonly string[]): string =>
@@ -172,7 +174,9 @@ function validate(schema: z.ZodType, obj: Obj, file: string): void {
   const result = schema.safeParse(obj);
   if (result.success) return;
   const issue = result.error.issues[0];
-  throw new UsageError(issue ? `${file}: ${jsonPath(issue.path)}: ${issue.message}` : `${file}: invalid`);
+  throw issue
+    ? usage("file.invalidAt", { file: quoted(file), path: jsonPath(issue.path), detail: issue.message })
+    : usage("file.invalid", { file: quoted(file) });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -635,9 +639,7 @@ function torchtune(obj: Obj, file: string): TrainerOptions {
 export function trainerOptions(obj: unknown, file: string): TrainerOptions {
   const trainer = detectTrainer(obj);
   if (!trainer || !isObj(obj)) {
-    throw new UsageError(
-      `${file}: not an axolotl, LLaMA-Factory or torchtune config (expected base_model, model_name_or_path or model._component_)`,
-    );
+    throw usage("file.notTrainer", { file: quoted(file) });
   }
   if (trainer === "axolotl") return axolotl(obj, file);
   if (trainer === "llama-factory") return llamaFactory(obj, file);

@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
-import { UsageError, shown } from "../errors.js";
+import { usage } from "../errors.js";
+import { msg, quoted } from "../i18n/message.js";
 import { readBoundedFile } from "./bounded-read.js";
 import { parseJsonText } from "./read-json-file.js";
 import type { UserConfig } from "./user-config-schema.js";
@@ -30,13 +31,9 @@ export async function loadUserConfig(explicitPath: string | undefined, cwd: stri
   const result = readBoundedFile(resolve(cwd, file));
   if (!result.ok) {
     if (result.code === "ENOENT" && explicitPath === undefined) return undefined;
-    const why =
-      result.code === "EISDIR"
-        ? "is a directory, not a config file"
-        : result.code
-          ? `cannot be read (${result.code})`
-          : result.why;
-    throw new UsageError(`${shown(file)}: ${why}${explicitPath !== undefined ? " (--config)" : ""}`);
+    const why = result.code === "EISDIR" ? msg("read.directoryNotConfig") : result.why;
+    const args = { file: quoted(file), why };
+    throw usage("file.unusable", explicitPath === undefined ? args : { ...args, flag: "--config" });
   }
   const data = parseJsonText(result.text, file);
   const { parseUserConfig } = await import("./user-config-schema.js");

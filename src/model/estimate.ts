@@ -1,4 +1,5 @@
-import { UsageError } from "../errors.js";
+import { invalid } from "../errors.js";
+import { msg } from "../i18n/message.js";
 import type { StrategyId } from "../catalog/constants.js";
 import type { GpuSpec, Strategy } from "../catalog/schemas.js";
 import {
@@ -75,7 +76,8 @@ export interface ThroughputRequest {
 export interface EstimateRequest extends ThroughputRequest {
   strategies: readonly Strategy[];
   energy: EnergyAssumption;
-  price: PriceAssumption;
+  /** null when no price is known for the GPU: time, memory and energy are estimated, cost is not. */
+  price: PriceAssumption | null;
   fx: FxAssumption;
 }
 
@@ -101,8 +103,9 @@ export interface StrategyEstimate {
   tokensPerSecPerGpu: number;
   gpuHours: Range;
   wallDays: Range;
-  costUsd: Range;
-  costKrw: Range;
+  /** null when the GPU has no price (see EstimateRequest.price). */
+  costUsd: Range | null;
+  costKrw: Range | null;
   energyKwh: Range;
   co2Kg: Range;
   memory: MemoryEstimate;
@@ -299,8 +302,15 @@ function efficiencyOfJob(request: ThroughputRequest, job: SteadyJob): Efficiency
     // A measured throughput is an efficiency in disguise: tokens/s × FLOPs per token / peak.
     const measuredMfu = (request.tokensPerSecPerGpu * perToken) / peakFlops;
     if (measuredMfu > 1)
-      throw new UsageError(
-        `invalid --tokens-per-sec "${request.tokensPerSecPerGpu}": at ${perToken.toExponential(3)} FLOPs per token that is ${measuredMfu.toFixed(2)}x the GPU's dense peak; at most ${Math.floor(peakFlops / perToken)} tokens/s per GPU (was it measured per node, or in fp8?)`,
+      throw invalid(
+        "tokensPerSec",
+        String(request.tokensPerSecPerGpu),
+        msg("reason.tokensPerSecAbovePeak", {
+          flopsPerToken: perToken.toExponential(3),
+          times: measuredMfu.toFixed(2),
+          max: Math.floor(peakFlops / perToken),
+        }),
+        msg("hint.perNodeOrFp8"),
       );
   }
   const steady = coherentSteadyState(
@@ -365,8 +375,9 @@ export function estimateStrategy(request: EstimateRequest, strategy: Strategy): 
   // GPU-hours already carry every loss we model, so the wall clock is the GPU-hours shared out
   // evenly over the GPUs.
   const wallDays = mapRange(gpuHours, (h) => h / request.gpuCount / 24);
-  const costUsd = mapRange(gpuHours, (h) => h * request.price.usdPerGpuHour);
-  const costKrw = mapRange(costUsd, (usd) => usd * request.fx.krwPerUsd);
+  const price = request.price;
+  const costUsd = price === null ? null : mapRange(gpuHours, (h) => h * price.usdPerGpuHour);
+  const costKrw = costUsd === null ? null : mapRange(costUsd, (usd) => usd * request.fx.krwPerUsd);
   return {
     strategy: strategy.id,
     name: strategy.name,

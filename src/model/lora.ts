@@ -1,4 +1,5 @@
-import { badValue } from "../errors.js";
+import { invalid } from "../errors.js";
+import { msg, type Subject } from "../i18n/message.js";
 import { countParams, linearShapes, type Architecture } from "./architecture.js";
 import type { MoeShape } from "../inputs/hf-config.js";
 import { own } from "../util/own.js";
@@ -18,7 +19,7 @@ const GROUPS: Record<string, readonly LoraTarget[]> = {
 export const DEFAULT_LORA_RANK = 16;
 
 /** Parses "q,v", "attn", "all" or "attn,gate" into a list of targets without duplicates. */
-export function parseLoraTargets(value: string, flag = "--lora-targets"): LoraTarget[] {
+export function parseLoraTargets(value: string, flag: Subject | string = "loraTargets"): LoraTarget[] {
   const out = new Set<LoraTarget>();
   for (const raw of value.split(",")) {
     const name = raw
@@ -28,9 +29,9 @@ export function parseLoraTargets(value: string, flag = "--lora-targets"): LoraTa
     const group = own(GROUPS, name);
     if (group) group.forEach((t) => out.add(t));
     else if ((LORA_TARGETS as readonly string[]).includes(name)) out.add(name as LoraTarget);
-    else throw badValue(flag, value, `expected a comma list of ${LORA_TARGETS.join(", ")}, or attn, mlp, all`);
+    else throw invalid(flag, value, msg("reason.loraTargets", { choices: LORA_TARGETS }));
   }
-  if (out.size === 0) throw badValue(flag, value, "expected at least one target");
+  if (out.size === 0) throw invalid(flag, value, msg("reason.loraTargetsEmpty"));
   return [...out];
 }
 

@@ -1,4 +1,5 @@
-import { UsageError } from "../errors.js";
+import { usage } from "../errors.js";
+import { type Message, msg, type Origin, subject } from "../i18n/message.js";
 import type { PriceKind, StrategyId } from "../catalog/constants.js";
 import type { GpuSpec } from "../catalog/schemas.js";
 import { estimate, formulas, type EstimateRequest, type FxAssumption, type StrategyEstimate } from "./estimate.js";
@@ -45,14 +46,14 @@ export interface ResolvedInputs {
 /** What every renderer (table, json, csv, tsv) consumes: results plus the assumptions behind them. */
 export interface EstimateReport {
   inputs: ResolvedInputs;
-  /** Where each assumption came from: "flag", "config: FILE" or "built-in". */
-  sources: Record<string, string>;
+  /** Where each input came from (a flag, a file and key, a scenario, a default), by field. */
+  origins: Readonly<Record<string, Origin>>;
   energy: EnergyAssumption;
-  price: PriceAssumption;
+  price: PriceAssumption | null;
   fx: FxAssumption;
   estimates: StrategyEstimate[];
   formulas: string[];
-  warnings: string[];
+  warnings: Message[];
   /** The request the estimates came from (for commands that vary it, such as plan; never printed). */
   request: EstimateRequest;
 }
@@ -64,8 +65,8 @@ const COMMUNICATION_BOUND_SHARE = 0.25;
  * What the throughput model found worth a warning: a job whose steps wait on the network, and more
  * GPUs than the global batch has micro-batches for (data parallelism cannot keep them busy).
  */
-function throughputWarnings(request: EstimateRequest, estimates: readonly StrategyEstimate[]): string[] {
-  const out: string[] = [];
+function throughputWarnings(request: EstimateRequest, estimates: readonly StrategyEstimate[]): Message[] {
+  const out: Message[] = [];
   for (const e of estimates) {
     const s = e.efficiency.steady;
     if (!s) continue;
@@ -73,23 +74,30 @@ function throughputWarnings(request: EstimateRequest, estimates: readonly Strate
     const share = s.exposedCommunicationSeconds / step;
     if (share > COMMUNICATION_BOUND_SHARE) {
       out.push(
-        `${e.strategy} is communication-bound: ${Math.round(share * 100)}% of each step waits on the ${s.link.kind} link (${Math.round(s.link.nominalGBs * 10) / 10} GB/s${s.link.kind === "inter-node" ? " per node" : " per GPU"}); fewer GPUs, a larger global batch, or GPUs with a faster fabric would use them better`,
+        msg("warn.communicationBound", {
+          strategy: e.strategy,
+          share: Math.round(share * 100),
+          link: s.link.kind,
+          gbs: Math.round(s.link.nominalGBs * 10) / 10,
+          perNode: s.link.kind === "inter-node" ? "yes" : undefined,
+        }),
       );
     }
   }
   const t = request.memory.tensorParallel;
   if (t !== "auto" && request.gpuCount % t !== 0)
-    out.push(
-      `a tensor-parallel degree of ${t} does not divide ${request.gpuCount} GPUs: no setting runs, so nothing fits`,
-    );
+    out.push(msg("warn.tensorParallelNotDivisor", { degree: t, gpus: request.gpuCount }));
   else if (t !== "auto" && t > request.gpu.node.gpusPerNode)
-    out.push(
-      `a tensor-parallel degree of ${t} is more than the ${request.gpu.node.gpusPerNode} GPUs of one node, whose fabric it needs: nothing fits`,
-    );
+    out.push(msg("warn.tensorParallelBeyondNode", { degree: t, node: request.gpu.node.gpusPerNode }));
   const perStep = request.gpuCount * request.memory.seqLen;
   if (perStep > request.globalBatchTokens) {
     out.push(
-      `${request.gpuCount} GPUs × one sequence of ${request.memory.seqLen} tokens is more than the global batch of ${request.globalBatchTokens} tokens: data parallelism cannot give every GPU work; the estimate assumes the batch grows to ${perStep} tokens per step`,
+      msg("warn.batchTooSmall", {
+        gpus: request.gpuCount,
+        seqLen: request.memory.seqLen,
+        batch: request.globalBatchTokens,
+        perStep,
+      }),
     );
   }
   return out;
@@ -108,7 +116,7 @@ function findNonFinite(value: unknown, path: string): string[] {
 /** Runs the estimate and gathers what a reader needs to trace each number. */
 export function buildReport(
   inputs: ResolvedInputs,
-  sources: Record<string, string>,
+  origins: Readonly<Record<string, Origin>>,
   request: EstimateRequest,
 ): EstimateReport {
   const estimates = estimate(request);
@@ -117,30 +125,24 @@ export function buildReport(
   const bad = estimates.flatMap((e) => findNonFinite(e, e.strategy));
   if (bad.length > 0) {
     // Name where the price and the exchange rate came from: a config file, not a flag, may hold them.
-    const from = (key: string, flag: string): string => {
-      const source = sources[key] ?? "flag";
-      return source === "flag" ? flag : source.replace(/^config: /, "");
-    };
-    throw new UsageError(
-      `the inputs are too large to compute (${bad[0]} is not a finite number): check the model size and tokens, the price (${from("price", "--price")}) and the exchange rate (${from("fx", "--fx")})`,
-    );
+    throw usage("rule.tooLargeToCompute", {
+      path: bad[0],
+      price: subject("price", origins["price"]),
+      fx: subject("fx", origins["fx"]),
+    });
   }
-  const warnings: string[] = [];
-  if (request.price.staleNote) warnings.push(request.price.staleNote);
+  const warnings: Message[] = [];
+  if (request.price?.staleNote) warnings.push(request.price.staleNote);
   if (request.gpuCount > LARGEST_PUBLISHED_CLUSTER) {
-    warnings.push(
-      `${request.gpuCount} GPUs is more than any published training run used (${LARGEST_PUBLISHED_CLUSTER}): the interruption and communication terms are extrapolated`,
-    );
+    warnings.push(msg("warn.largerThanPublished", { gpus: request.gpuCount, largest: LARGEST_PUBLISHED_CLUSTER }));
   }
   warnings.push(...throughputWarnings(request, estimates));
   if (inputs.mfu !== undefined && inputs.mfu > 0.7) {
-    warnings.push(
-      `--mfu ${inputs.mfu} is above 0.7: no published training run sustains that (0.3–0.55 is typical: PaLM 540B 0.46, Megatron-LM 530B 0.54)`,
-    );
+    warnings.push(msg("warn.mfuHigh", { mfu: String(inputs.mfu) }));
   }
   return {
     inputs,
-    sources,
+    origins,
     energy: request.energy,
     price: request.price,
     fx: request.fx,

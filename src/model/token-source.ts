@@ -1,5 +1,6 @@
 import type { CorpusLanguage, CorpusLanguages } from "../catalog/corpus-schema.js";
-import { badValue } from "../errors.js";
+import { didYouMean, invalid } from "../errors.js";
+import { msg, type Subject } from "../i18n/message.js";
 import { formatNumber } from "../util/number-text.js";
 import { parseCount } from "../job/values/quantity.js";
 import { closest } from "../util/suggest.js";
@@ -73,30 +74,32 @@ const BYTE_UNITS: Record<string, number> = {
   pib: 2 ** 50,
 };
 
-const CORPUS_FORMS = "expected a size such as 61GB, 61 GB, 1.5TB, 500MB or 61GiB (GB = 10^9 bytes, GiB = 2^30 bytes)";
+const CORPUS_FORMS = msg("reason.corpusForms");
 
 /**
  * Parses a corpus size into bytes: "61GB", "61 GB", "1.5TB", "500MB", "61GiB". GB, TB, MB are
  * decimal (10^9, 10^12, 10^6 bytes) as disks and data-set cards use them; GiB, TiB, MiB are binary.
  */
-export function parseCorpusSize(value: string, flag: string): number {
+export function parseCorpusSize(value: string, flag: Subject | string): number {
   const text = value.trim();
-  if (/^[-−]/.test(text)) throw badValue(flag, value, "the size must be greater than zero");
+  if (/^[-−]/.test(text)) throw invalid(flag, value, msg("reason.sizePositive"));
   const match = /^(\d[\d,_]*(?:\.\d*)?|\.\d+)(?:e([+-]?\d+))?\s*([a-z]*)$/i.exec(text);
-  if (!match) throw badValue(flag, value, CORPUS_FORMS);
+  if (!match) throw invalid(flag, value, CORPUS_FORMS);
   const [, mantissa = "", exponent, unitText = ""] = match;
   const number = mantissa.replace(/[,_]/g, "");
-  if (!unitText) throw badValue(flag, value, CORPUS_FORMS, `a number alone has no unit: did you mean ${number}GB?`);
+  if (!unitText) throw invalid(flag, value, CORPUS_FORMS, msg("hint.unitMissing", { guess: `${number}GB` }));
   const unit = own(BYTE_UNITS, unitText.toLowerCase());
   if (unit === undefined) {
     // "61G" is most likely GB, but GiB is possible too; name both rather than guess.
     const prefix = /^[kmgtp]$/i.test(unitText) ? unitText.toUpperCase() : undefined;
-    const hint = prefix ? `did you mean ${number}${prefix}B (decimal) or ${number}${prefix}iB (binary)?` : undefined;
-    throw badValue(flag, value, CORPUS_FORMS, hint);
+    const hint = prefix
+      ? msg("hint.gibOrGb", { decimal: `${number}${prefix}B`, binary: `${number}${prefix}iB` })
+      : undefined;
+    throw invalid(flag, value, CORPUS_FORMS, hint);
   }
   const bytes = Number(number) * 10 ** Number(exponent ?? 0) * unit;
-  if (!Number.isFinite(bytes)) throw badValue(flag, value, "the size is too large");
-  if (bytes <= 0) throw badValue(flag, value, "the size must be greater than zero");
+  if (!Number.isFinite(bytes)) throw invalid(flag, value, msg("reason.sizeTooLarge"));
+  if (bytes <= 0) throw invalid(flag, value, msg("reason.sizePositive"));
   return bytes;
 }
 
@@ -112,17 +115,22 @@ export function corpusTokens(bytes: number, bytesPerToken: number): TokenCount {
 }
 
 /** Finds a language preset by id (case-insensitive), or throws naming the known ids and the closest. */
-export function findCorpusLanguage(languages: CorpusLanguages, id: string, flag: string): CorpusLanguage {
+export function findCorpusLanguage(languages: CorpusLanguages, id: string, flag: Subject | string): CorpusLanguage {
   const wanted = id.trim().toLowerCase();
   const found = Object.hasOwn(languages, wanted) ? languages[wanted] : undefined;
   if (found) return found;
   const ids = Object.keys(languages);
   const guess = closest(wanted, ids);
-  throw badValue(flag, id, `expected a language: ${ids.join(", ")}`, guess ? `did you mean ${guess}?` : undefined);
+  throw invalid(flag, id, msg("reason.corpusLang", { choices: ids }), didYouMean(guess));
 }
 
 /** Tokens in a corpus of `bytes` in the language preset `id`; the basis names the tokenizer and whether the figure is measured. */
-export function corpusLanguageTokens(bytes: number, languages: CorpusLanguages, id: string, flag: string): TokenCount {
+export function corpusLanguageTokens(
+  bytes: number,
+  languages: CorpusLanguages,
+  id: string,
+  flag: Subject | string,
+): TokenCount {
   const language = findCorpusLanguage(languages, id, flag);
   const { tokens, basis } = corpusTokens(bytes, language.bytesPerToken);
   const kind = language.status === "measured" ? "measured" : "an assumption, not a measurement";
@@ -155,17 +163,16 @@ export function sftTokens({ examples, tokensPerExample, epochs }: SftData): Toke
 /** What --tokens asked for: a count, or the Chinchilla rule applied to the model's parameters. */
 export type TokensFlag = { kind: "count"; tokens: number } | { kind: "chinchilla" };
 
-const TOKENS_FORMS =
-  'expected a token count such as 15B, 134.8B, 7e9 or 7_000_000_000, or "chinchilla" (20 tokens per parameter)';
+const TOKENS_FORMS = msg("reason.tokensForms");
 
 /** Parses --tokens: "chinchilla" (any case) or a count in parseCount's forms. */
-export function parseTokensFlag(value: string, flag: string): TokensFlag {
+export function parseTokensFlag(value: string, flag: Subject | string): TokensFlag {
   const text = value.trim();
   if (text.toLowerCase() === "chinchilla") return { kind: "chinchilla" };
   // A word is a misspelt rule name, not a malformed count: answer with the rule in the message.
   if (/^[a-z][a-z-]*$/i.test(text)) {
     const guess = closest(text, ["chinchilla"]);
-    throw badValue(flag, value, TOKENS_FORMS, guess ? `did you mean ${guess}?` : undefined);
+    throw invalid(flag, value, TOKENS_FORMS, didYouMean(guess));
   }
   return { kind: "count", tokens: parseCount(value, flag) };
 }

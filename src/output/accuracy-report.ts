@@ -4,7 +4,7 @@ import type { ThroughputMeasurement } from "../catalog/throughput-schema.js";
 import type { MeasuredRow, MemoryValidation } from "../accuracy/memory-accuracy.js";
 import type { AccuracySection, ThroughputAccuracy } from "../accuracy/throughput-accuracy.js";
 import type { AccuracySummary } from "../accuracy/throughput-fitting.js";
-import { csvField } from "./delimited.js";
+import type { SheetRow } from "./sheet.js";
 import { formatCount, significant } from "./format.js";
 import type { Paint } from "./paint.js";
 import { wrap } from "./wrap.js";
@@ -188,36 +188,28 @@ export function validationJson(report: ValidationReport): object {
   };
 }
 
-/** CSV (RFC 4180) of the whole runs, or of the speed or memory rows. */
-export function validationCsv(report: ValidationReport, section: ValidationSection = "all"): string {
-  if (section === "memory") {
-    const lines = report.memory.rows.map((r) =>
-      [r.id, r.training, r.kind, r.basis, r.measuredGB, r.estimatedGB, r.error, String(r.respectsBound ?? "")]
-        .map(csvField)
-        .join(","),
-    );
-    return (
-      [
-        ["id", "training", "kind", "basis", "measured_gb", "estimated_gb", "error", "respects_bound"].join(","),
-        ...lines,
-      ].join("\r\n") + "\r\n"
-    );
-  }
+/** The rows of the whole runs, or of the speed or memory check, for CSV, TSV and Markdown. */
+export function validationRows(report: ValidationReport, section: ValidationSection): SheetRow[] {
+  if (section === "memory")
+    return report.memory.rows.map((r) => ({
+      id: r.id,
+      training: r.training,
+      kind: r.kind,
+      basis: r.basis,
+      measured_gb: r.measuredGB,
+      estimated_gb: r.estimatedGB,
+      error: r.error,
+      respects_bound: r.respectsBound ?? null,
+    }));
   const s = section === "speed" ? report.accuracy.speed : report.accuracy.wholeRuns;
-  const header = ["id", "source", "measured", "predicted", "low", "high", "error", "inside"];
-  const lines = s.rows.map((r) =>
-    [
-      r.id,
-      r.group,
-      r.measured,
-      r.predicted,
-      r.predicted / Math.exp(r.halfWidth),
-      r.predicted * Math.exp(r.halfWidth),
-      r.error,
-      String(r.inside),
-    ]
-      .map(csvField)
-      .join(","),
-  );
-  return [header.join(","), ...lines].join("\r\n") + "\r\n";
+  return s.rows.map((r) => ({
+    id: r.id,
+    source: r.group,
+    measured: r.measured,
+    predicted: r.predicted,
+    low: r.predicted / Math.exp(r.halfWidth),
+    high: r.predicted * Math.exp(r.halfWidth),
+    error: r.error,
+    inside: r.inside,
+  }));
 }

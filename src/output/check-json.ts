@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { WarningJson } from "./estimate-json.js";
 
 /**
  * The JSON `check --format json` prints (schemaVersion 1): the job's estimate, what each claim
@@ -38,6 +39,8 @@ const Claim = z.strictObject({
 
 /** The whole check, as printed by `check --format json`. */
 export const CheckJson = z.strictObject({
+  label: z.string().optional(),
+  warnings: z.array(WarningJson).optional(),
   schemaVersion: z.literal(1),
   command: z.literal("check"),
   inputs: z.strictObject({
@@ -61,11 +64,12 @@ export const CheckJson = z.strictObject({
     mfu: RangeJson,
     gpuHours: RangeJson,
     wallDays: RangeJson,
-    costUsd: RangeJson,
-    costKrw: RangeJson,
-    priceUsdPerGpuHour: positive,
-    priceRule: z.string(),
-    offersUsdPerGpuHour: z.strictObject({ low: positive, high: positive }),
+    /** null when the GPU has no price (a duration claim is still judged). */
+    costUsd: RangeJson.nullable(),
+    costKrw: RangeJson.nullable(),
+    priceUsdPerGpuHour: positive.nullable(),
+    priceRule: z.string().nullable(),
+    offersUsdPerGpuHour: z.strictObject({ low: positive, high: positive }).nullable(),
     krwPerUsd: positive,
     fxDate: z.string(),
   }),

@@ -50,8 +50,8 @@ function costLines(c: CheckJson, claim: CheckClaimJson, paint: Paint): string[] 
       : "";
   return [
     paint.bold(`Claimed cost ${claim.text}`),
-    `  Implies      $${n(i.usdPerGpuHour!)} per GPU-hour (${i.usdPerGpuHourBasis}; current offers $${c.estimate.offersUsdPerGpuHour.low.toFixed(2)}–$${c.estimate.offersUsdPerGpuHour.high.toFixed(2)})${tokens}`,
-    `  Verdict      ${claim.summary}: a plausible cost is ${formatKrw(claim.range.low * c.estimate.krwPerUsd)}–${formatKrw(claim.range.high * c.estimate.krwPerUsd)} (${claim.rangeBasis}); ${times(claim.factorVsExpected)} from the expected ${formatKrw(c.estimate.costKrw.expected)}`,
+    `  Implies      $${n(i.usdPerGpuHour!)} per GPU-hour (${i.usdPerGpuHourBasis}; current offers $${c.estimate.offersUsdPerGpuHour!.low.toFixed(2)}–$${c.estimate.offersUsdPerGpuHour!.high.toFixed(2)})${tokens}`,
+    `  Verdict      ${claim.summary}: a plausible cost is ${formatKrw(claim.range.low * c.estimate.krwPerUsd)}–${formatKrw(claim.range.high * c.estimate.krwPerUsd)} (${claim.rangeBasis}); ${times(claim.factorVsExpected)} from the expected ${formatKrw(c.estimate.costKrw!.expected)}`,
   ];
 }
 
@@ -60,7 +60,7 @@ export function renderCheck(c: CheckJson, paint: Paint): string {
   const { inputs, estimate } = c;
   const lines = [
     `Claim check: ${inputs.strategy} of ${formatCount(inputs.params)} parameters${inputs.model ? ` (${inputs.model})` : ""} × ${formatCount(inputs.tokens)} tokens on ${inputs.gpus.count} × ${inputs.gpus.name}`,
-    `  Estimate     ${formatSci(estimate.flops)} FLOPs; ${formatHours(estimate.gpuHours.expected)} GPU-hours (${formatHours(estimate.gpuHours.low)}–${formatHours(estimate.gpuHours.high)}); ${formatDuration(estimate.wallDays.expected)} (${formatDuration(estimate.wallDays.low)}–${formatDuration(estimate.wallDays.high)}); ${formatKrw(estimate.costKrw.expected)} (${formatUsd(estimate.costUsd.expected)}) at MFU ${pct(estimate.mfu.expected)} (${pct(estimate.mfu.low)}–${pct(estimate.mfu.high)})`,
+    `  Estimate     ${formatSci(estimate.flops)} FLOPs; ${formatHours(estimate.gpuHours.expected)} GPU-hours (${formatHours(estimate.gpuHours.low)}–${formatHours(estimate.gpuHours.high)}); ${formatDuration(estimate.wallDays.expected)} (${formatDuration(estimate.wallDays.low)}–${formatDuration(estimate.wallDays.high)}); ${estimate.costKrw && estimate.costUsd ? `${formatKrw(estimate.costKrw.expected)} (${formatUsd(estimate.costUsd.expected)})` : "no price"} at MFU ${pct(estimate.mfu.expected)} (${pct(estimate.mfu.low)}–${pct(estimate.mfu.high)})`,
     ...c.claims.flatMap((claim) => (claim.claim === "days" ? daysLines(c, claim, paint) : costLines(c, claim, paint))),
     paint.bold(
       `Verdict: ${c.summary}${c.claims.length > 1 ? ` (the claim furthest from its range: ${c.verdictClaim})` : ""}`,

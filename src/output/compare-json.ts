@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EstimateJson } from "./estimate-json.js";
+import { EstimateJson, WarningJson } from "./estimate-json.js";
 
 /**
  * The JSON `compare --format json` prints (schemaVersion 1). Each scenario carries `estimate`,
@@ -13,6 +13,8 @@ const positive = z.number().finite().positive();
 export const CompareJson = z.strictObject({
   schemaVersion: z.literal(1),
   command: z.literal("compare"),
+  label: z.string().optional(),
+  warnings: z.array(WarningJson),
   scenarios: z
     .array(
       z.strictObject({
@@ -27,6 +29,7 @@ export const CompareJson = z.strictObject({
         gpus: z.strictObject({ id: z.string(), name: z.string(), count: z.number().int().positive() }),
         estimate: EstimateJson.shape.estimates.element,
         assumptions: EstimateJson.shape.assumptions,
+        warnings: z.array(WarningJson),
       }),
     )
     .min(1),

@@ -20,7 +20,9 @@ import {
   significant,
 } from "./format.js";
 import type { Paint } from "./paint.js";
-import { TEXT_WIDTH, wrap } from "./wrap.js";
+import { wrap } from "./wrap.js";
+import { render } from "../i18n/render.js";
+import { type Currency, isCompact, lineWidth } from "./estimate-table.js";
 
 /** One compared scenario: its name, where it came from, and its estimate (one strategy). */
 export interface CompareRow {
@@ -39,7 +41,8 @@ const pct = (x: number): string => `${significant(x * 100, 2)}%`;
 const shortDays = (d: number): string => formatDuration(d).replace(/ (d|h|min|s)$/, "$1");
 const shortDaysKo = (d: number): string => formatDurationKo(d).replace(/^약 /, "");
 
-function cell(range: Range, main: (n: number) => string, short: (n: number) => string, paint: Paint): string {
+function cell(range: Range | null, main: (n: number) => string, short: (n: number) => string, paint: Paint): string {
+  if (range === null) return "—";
   return `${main(range.expected)}\n${paint.dim(`${short(range.low)}–${short(range.high)}`)}`;
 }
 
@@ -52,15 +55,17 @@ function detailLine(row: CompareRow): string {
 }
 
 /** Distinct prices (one line per GPU type and rule) and the exchange rate every row shares. */
-function assumptionLines(rows: readonly CompareRow[], t: Texts): string[] {
+function assumptionLines(rows: readonly CompareRow[], t: Texts, lang: Lang, width: number): string[] {
   const label = (name: string): string => `  ${name}${" ".repeat(Math.max(1, 13 - displayWidth(name)))}`;
   const prices = new Map<string, string>();
   for (const { report } of rows) {
     const p = report.price;
-    prices.set(
-      `${report.inputs.gpu.id}|${p.usdPerGpuHour}|${p.rule}`,
-      `${label(t.labels.price)}${gpuDisplayName(report.inputs.gpu)} $${p.usdPerGpuHour.toFixed(2)} ${t.perGpuHour}: ${p.rule}; ${t.dated} ${p.date}`,
-    );
+    const gpu = gpuDisplayName(report.inputs.gpu);
+    const text =
+      p === null
+        ? `${label(t.labels.price)}${gpu}: ${t.noPrice}`
+        : `${label(t.labels.price)}${gpu} ${t.pricePerGpuHour(`$${p.usdPerGpuHour.toFixed(2)}`)}: ${render(p.rule, lang)}; ${t.dated} ${p.date}`;
+    prices.set(text, text);
   }
   const fx = rows[0]!.report.fx;
   return [
@@ -69,12 +74,22 @@ function assumptionLines(rows: readonly CompareRow[], t: Texts): string[] {
     `${label(t.labels.exchange)}${formatNumber(fx.krwPerUsd)} ${t.krwPerUsd} (${fx.date}, ${fx.source})`,
     `${label(t.labels.efficiency)}${t.compareEfficiency}`,
     `${label(t.labels.units)}${t.units}`,
-  ].map((line) => wrap(line, TEXT_WIDTH, 15));
+  ].map((line) => wrap(line, width, 15));
 }
 
 /** The human comparison: one row per scenario (expected, range below), a detail line, then the assumptions. */
-export function renderCompareTable(rows: readonly CompareRow[], paint: Paint, lang: Lang = "en"): string {
+export function renderCompareTable(
+  rows: readonly CompareRow[],
+  paint: Paint,
+  options: { lang: Lang; currency: Currency; width?: number } = { lang: "en", currency: "both" },
+): string {
+  const { lang } = options;
   const t = textsFor(lang);
+  const compact = isCompact(options);
+  const width = lineWidth(options);
+  const showKrw = options.currency !== "usd";
+  const showUsd = options.currency === "usd" || (options.currency === "both" && !compact);
+  const columns = 4 + (showKrw ? 1 : 0) + (showUsd ? 1 : 0);
   // Long names of users' scenarios wrap inside a fixed first column, so the table stays within 100 columns.
   const longNames = rows.some((r) => r.name.length > NAME_WIDTH);
   const table = new Table({
@@ -83,10 +98,10 @@ export function renderCompareTable(rows: readonly CompareRow[], paint: Paint, la
       t.headers.gpuHours,
       t.headers.wallClock,
       t.headers.memory,
-      t.headers.costKrw,
-      t.headers.costUsd,
+      ...(showKrw ? [t.headers.costKrw] : []),
+      ...(showUsd ? [t.headers.costUsd] : []),
     ].map((h) => paint.bold(h)),
-    colAligns: ["left", "right", "right", "right", "right", "right"],
+    colAligns: ["left", ...Array.from({ length: columns - 1 }, () => "right" as const)],
     style: { head: [], border: [], compact: true },
     ...(longNames ? { colWidths: [NAME_WIDTH + 2], wordWrap: true, wrapOnWordBoundary: false } : {}),
   });
@@ -99,11 +114,11 @@ export function renderCompareTable(rows: readonly CompareRow[], paint: Paint, la
         ? cell(e.wallDays, formatDurationKo, shortDaysKo, paint)
         : cell(e.wallDays, formatDuration, shortDays, paint),
       `${significant(e.memory.perGpuGB, 3)} GB\n${e.memory.fits ? paint.green(t.fits) : paint.red(t.tooBig)}`,
-      cell(e.costKrw, formatKrw, formatKrwShort, paint),
-      cell(e.costUsd, formatUsd, formatUsdShort, paint),
+      ...(showKrw ? [cell(e.costKrw, formatKrw, formatKrwShort, paint)] : []),
+      ...(showUsd ? [cell(e.costUsd, formatUsd, formatUsdShort, paint)] : []),
     ];
     table.push(cells);
-    table.push([{ colSpan: 6, content: paint.dim(wrap(`  ${detailLine(row)}`, TEXT_WIDTH - 6, 4)) }]);
+    table.push([{ colSpan: columns, content: paint.dim(wrap(`  ${detailLine(row)}`, width - 6, 4)) }]);
   }
   const tooBig = rows
     .filter((r) => !estimateOf(r).memory.fits)
@@ -114,11 +129,11 @@ export function renderCompareTable(rows: readonly CompareRow[], paint: Paint, la
       const advice = need === null ? t.fitsNowhere(gpu) : t.needsZero3(need, gpu, false);
       return wrap(
         `${t.doesNotFit(r.name, significant(e.memory.perGpuGB, 3), gpu, e.memory.gpuMemoryGB)}${advice}`,
-        TEXT_WIDTH,
+        width,
         2,
       );
     });
-  const lines = [table.toString(), ...tooBig, ...assumptionLines(rows, t)];
+  const lines = [table.toString(), ...tooBig, ...assumptionLines(rows, t, lang, width)];
   return `${lines
     .map((l) =>
       l
@@ -130,11 +145,11 @@ export function renderCompareTable(rows: readonly CompareRow[], paint: Paint, la
 }
 
 const md = (text: string): string => text.replace(/\|/g, "\\|");
-const mdCell = (range: Range, main: (n: number) => string, short: (n: number) => string): string =>
-  md(`${main(range.expected)} (${short(range.low)}–${short(range.high)})`);
+const mdCell = (range: Range | null, main: (n: number) => string, short: (n: number) => string): string =>
+  range === null ? "—" : md(`${main(range.expected)} (${short(range.low)}–${short(range.high)})`);
 
 /** The comparison as GitHub-flavoured Markdown: one table row per scenario. */
-export function renderCompareMarkdown(rows: readonly CompareRow[]): string {
+export function renderCompareMarkdown(rows: readonly CompareRow[], lang: Lang = "en"): string {
   const fx = rows[0]!.report.fx;
   const lines = [
     "| Scenario | Strategy | GPUs | Tokens | FLOPs | GPU-hours | Wall-clock | Memory/GPU | Cost (KRW) | Cost (USD) |",
@@ -151,7 +166,11 @@ export function renderCompareMarkdown(rows: readonly CompareRow[]): string {
       ...new Set(
         rows.map(
           (r) =>
-            `- Price (${gpuDisplayName(r.report.inputs.gpu)}): $${r.report.price.usdPerGpuHour.toFixed(2)} per GPU-hour — ${r.report.price.rule}; dated ${r.report.price.date}`,
+            `- Price (${gpuDisplayName(r.report.inputs.gpu)}): ${
+              r.report.price === null
+                ? "no price known for this GPU: cost left empty"
+                : `$${r.report.price.usdPerGpuHour.toFixed(2)} per GPU-hour — ${render(r.report.price.rule, lang)}; dated ${r.report.price.date}`
+            }`,
         ),
       ),
     ],

@@ -13,7 +13,20 @@ const RangeJson = z
   .strictObject({ low: positive, expected: positive, high: positive })
   .refine((r) => r.low <= r.expected && r.expected <= r.high, "expected low <= expected <= high");
 
+/** Where an input came from (src/output/provenance-json.ts). */
+export const OriginJsonSchema = z.union([
+  z.strictObject({ kind: z.literal("flag"), flag: z.string().startsWith("--") }),
+  z.strictObject({ kind: z.literal("default") }),
+  z.strictObject({ kind: z.literal("plan") }),
+  z.strictObject({ kind: z.enum(["config", "trainer"]), file: z.string(), key: z.string() }),
+  z.strictObject({ kind: z.literal("scenario"), id: z.string(), file: z.string(), key: z.string() }),
+  z.strictObject({ kind: z.literal("profile"), name: z.string(), file: z.string() }),
+]);
+export const WarningJson = z.strictObject({ code: z.string(), message: z.string() });
+
 export const EstimateJson = z.strictObject({
+  /** With --label: the run's name, to stack outputs. */
+  label: z.string().optional(),
   schemaVersion: z.literal(1),
   command: z.literal("estimate"),
   inputs: z.strictObject({
@@ -62,12 +75,13 @@ export const EstimateJson = z.strictObject({
     gpuPeakTflops: positive,
     gpuPeakPrecision: z.string(),
     gpuSources: z.array(z.string()),
-    priceUsdPerGpuHour: positive,
-    priceProvider: z.string(),
+    /** null when no price is known for the GPU (cost is then null too, and a warning says so). */
+    priceUsdPerGpuHour: positive.nullable(),
+    priceProvider: z.string().nullable(),
     priceKind: z.string(),
-    priceDate: z.string(),
-    priceRule: z.string(),
-    priceSource: z.string(),
+    priceDate: z.string().nullable(),
+    priceRule: z.string().nullable(),
+    priceSource: z.string().nullable(),
     priceOffers: z.array(
       z.strictObject({
         provider: z.string(),
@@ -89,7 +103,8 @@ export const EstimateJson = z.strictObject({
     gridSource: z.string(),
     energyNote: z.string(),
     formulas: z.array(z.string()).min(1),
-    sources: z.record(z.string(), z.string()),
+    /** Where each input came from: a flag, a file and key, a scenario, or the default. */
+    origins: z.record(z.string(), OriginJsonSchema),
   }),
   estimates: z
     .array(
@@ -127,8 +142,8 @@ export const EstimateJson = z.strictObject({
         }),
         gpuHours: RangeJson,
         wallDays: RangeJson,
-        costUsd: RangeJson,
-        costKrw: RangeJson,
+        costUsd: RangeJson.nullable(),
+        costKrw: RangeJson.nullable(),
         energyKwh: RangeJson,
         co2Kg: RangeJson,
         memory: z.strictObject({
@@ -148,7 +163,8 @@ export const EstimateJson = z.strictObject({
       }),
     )
     .min(1),
-  warnings: z.array(z.string()),
+  /** Each warning's stable code and its text in the output's language. */
+  warnings: z.array(WarningJson),
   /** Only with --budget / --deadline: what the budget buys, how many GPUs the deadline needs. */
   inverse: InverseJson.optional(),
 });

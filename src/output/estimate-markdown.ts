@@ -2,6 +2,9 @@ import { gpuDisplayName } from "../catalog/gpus.js";
 import { formatNumber } from "../util/number-text.js";
 import type { Range } from "../model/range.js";
 import type { EstimateReport } from "../model/report.js";
+import type { Lang } from "../i18n/lang.js";
+import { render } from "../i18n/render.js";
+import { textsFor } from "../i18n/texts.js";
 import {
   formatCount,
   formatDuration,
@@ -16,7 +19,8 @@ import {
 import { efficiencyBasis } from "./efficiency-basis.js";
 
 /** A Markdown cell: expected value, range in brackets; pipes escaped. */
-function cell(range: Range, main: (n: number) => string, short: (n: number) => string): string {
+function cell(range: Range | null, main: (n: number) => string, short: (n: number) => string): string {
+  if (range === null) return "—";
   return `${main(range.expected)} (${short(range.low)}–${short(range.high)})`.replace(/\|/g, "\\|");
 }
 
@@ -32,10 +36,10 @@ export function markdownText(text: string): string {
 const pct = (x: number): string => `${significant(x * 100, 2)}%`;
 
 /** One line per distinct efficiency, naming the strategies that share it. */
-function efficiencyLines(report: EstimateReport): string[] {
+function efficiencyLines(report: EstimateReport, lang: Lang): string[] {
   const groups = new Map<string, string[]>();
   for (const e of report.estimates) {
-    const key = `MFU ${pct(e.efficiency.wholeRun.expected)} — ${efficiencyBasis(e.efficiency)}`;
+    const key = `MFU ${pct(e.efficiency.wholeRun.expected)} — ${render(efficiencyBasis(e.efficiency), lang)}`;
     groups.set(key, [...(groups.get(key) ?? []), e.strategy]);
   }
   return [...groups].map(([text, strategies]) => `- Efficiency (${strategies.join(", ")}): ${text}`);
@@ -45,21 +49,26 @@ function efficiencyLines(report: EstimateReport): string[] {
  * The estimate as GitHub-flavoured Markdown: a table that pastes into a wiki or pull request,
  * then the assumptions as a list.
  */
-export function renderEstimateMarkdown(report: EstimateReport): string {
+export function renderEstimateMarkdown(report: EstimateReport, lang: Lang = "en"): string {
   const { inputs, price, fx, energy } = report;
+  const t = textsFor(lang);
+  const h = t.headers;
+  const model = inputs.model ?? (inputs.modelShape === "generic" ? t.genericShape : "config.json");
+  const gpus = t.gpuCount(String(inputs.gpuCount), markdownText(gpuDisplayName(inputs.gpu)));
   const lines = [
-    `### ${formatCount(inputs.params)} parameters × ${formatCount(inputs.tokens)} tokens on ${inputs.gpuCount} × ${markdownText(gpuDisplayName(inputs.gpu))}`,
+    `### ${markdownText(t.title(formatCount(inputs.params), model, formatCount(inputs.tokens), gpus))}`,
     "",
-    "| Strategy | What it is | Trainable | FLOPs | GPU-hours | Wall-clock | Cost (KRW) | Cost (USD) |",
-    "|---|---|--:|--:|--:|--:|--:|--:|",
+    `| ${h.strategy} | ${lang === "ko" ? "설명" : "What it is"} | ${lang === "ko" ? "학습 파라미터" : "Trainable"} | ${h.flops} | ${h.gpuHours} | ${h.wallClock} | ${h.memory} | ${h.costKrw} | ${h.costUsd} |`,
+    "|---|---|--:|--:|--:|--:|--:|--:|--:|",
     ...report.estimates.map((e) =>
       [
         `**${e.strategy}**`,
-        markdownText(e.description),
+        markdownText(lang === "ko" ? e.descriptionKo : e.description),
         formatCount(e.trainableParams),
         formatSci(e.flops),
         cell(e.gpuHours, formatHours, formatHours),
         cell(e.wallDays, formatDuration, formatDuration),
+        `${significant(e.memory.perGpuGB, 3)} GB (${e.memory.fits ? t.fits : t.tooBig})`,
         cell(e.costKrw, formatKrw, formatKrwShort),
         cell(e.costUsd, formatUsd, formatUsdShort),
       ]
@@ -73,8 +82,10 @@ export function renderEstimateMarkdown(report: EstimateReport): string {
     "**Assumptions**",
     "",
     `- GPU: ${markdownText(inputs.gpu.name)}, ${inputs.gpu.denseTflops16} TFLOPS dense ${inputs.gpu.tensorPrecision}, ${inputs.gpu.memoryGB} GB; ${inputs.gpuCount} GPUs`,
-    ...efficiencyLines(report),
-    `- Price: $${price.usdPerGpuHour.toFixed(2)} per GPU-hour — ${markdownText(price.rule)}; dated ${markdownText(price.date)}`,
+    ...efficiencyLines(report, lang),
+    price === null
+      ? `- Price: ${markdownText(t.noPrice)}`
+      : `- Price: $${price.usdPerGpuHour.toFixed(2)} per GPU-hour — ${markdownText(render(price.rule, lang))}; dated ${markdownText(price.date)}`,
     `- Exchange rate: ${formatNumber(fx.krwPerUsd)} KRW per USD (${markdownText(fx.date)}; ${markdownText(fx.source)})`,
     `- Energy: ${energy.tdpW} W TDP × PUE ${energy.pue}; grid ${energy.gCO2PerKWh} g CO2/kWh (${markdownText(energy.gridSource)})`,
     "",

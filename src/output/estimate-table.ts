@@ -20,14 +20,50 @@ import {
 import type { Paint } from "./paint.js";
 import { wrap } from "./wrap.js";
 import { efficiencyBasis, efficiencySourceFlag } from "./efficiency-basis.js";
+import { render } from "../i18n/render.js";
+import type { CURRENCIES } from "../job/options.js";
+import type { StrategyEstimate } from "../model/estimate.js";
 
-/** Which money columns to show. */
-export const CURRENCIES = ["both", "krw", "usd"] as const;
 export type Currency = (typeof CURRENCIES)[number];
 
 export interface TableOptions {
   lang: Lang;
   currency: Currency;
+  /** The terminal's width: below 100 columns the table takes its compact layout (80 columns). */
+  width?: number;
+}
+
+/** The widest a table or footer line is drawn; narrower terminals get the compact layout. */
+export const FULL_WIDTH = 100;
+
+/** Whether a table must fit a narrow terminal (80 columns): one money column, FLOPs under the row. */
+export function isCompact(options: { width?: number }): boolean {
+  return options.width !== undefined && options.width < FULL_WIDTH;
+}
+
+/** The line width text is wrapped at. */
+export function lineWidth(options: { width?: number }): number {
+  return isCompact(options) ? Math.max(40, Math.min(options.width!, FULL_WIDTH)) : FULL_WIDTH;
+}
+
+/** A cost cell, or "—" when the GPU has no price. */
+export function costCell(
+  range: Range | null,
+  main: (n: number) => string,
+  short: (n: number) => string,
+  paint: Paint,
+): string {
+  return range === null ? "—" : cell(range, main, short, paint);
+}
+
+/**
+ * The strategy an estimate repeats: scratch, DAPT, TAPT and SFT are the same computation (every
+ * parameter trained on the same tokens), so their rows are equal and the table says so.
+ */
+export function sameAsEarlier(estimates: readonly StrategyEstimate[], i: number): string | undefined {
+  const e = estimates[i]!;
+  const key = (x: StrategyEstimate) => `${x.flops}|${x.gpuHours.expected}|${x.memory.perGpuGB}|${x.costUsd?.expected}`;
+  return estimates.slice(0, i).find((x) => key(x) === key(e))?.strategy;
 }
 
 /** Expected value on the first line, the range dimmed on the second. */
@@ -52,52 +88,61 @@ export function renderEstimateTable(
 ): string {
   const { inputs } = report;
   const t = textsFor(options.lang);
+  const compact = isCompact(options);
+  const width = lineWidth(options);
+  // At 80 columns one money column: won unless dollars were asked for.
   const showKrw = options.currency !== "usd";
-  const showUsd = options.currency !== "krw";
-  const head = [t.headers.strategy, t.headers.flops, t.headers.gpuHours, t.headers.wallClock, t.headers.memory];
+  const showUsd = options.currency === "usd" || (options.currency === "both" && !compact);
+  const head = [
+    t.headers.strategy,
+    ...(compact ? [] : [t.headers.flops]),
+    t.headers.gpuHours,
+    t.headers.wallClock,
+    t.headers.memory,
+  ];
   if (showKrw) head.push(t.headers.costKrw);
   if (showUsd) head.push(t.headers.costUsd);
   const rows: BoxRow[] = [];
-  for (const e of report.estimates) {
+  report.estimates.forEach((e, i) => {
     const share = e.trainableParams / inputs.params;
     const memory = `${significant(e.memory.perGpuGB, 3)} GB\n${e.memory.fits ? paint.green(t.fits) : paint.red(t.tooBig)}`;
+    const same = sameAsEarlier(report.estimates, i);
     const row = [
-      paint.bold(e.strategy),
-      formatSci(e.flops),
+      paint.bold(e.strategy) + (same ? `\n${paint.dim(t.sameAs(same))}` : ""),
+      ...(compact ? [] : [formatSci(e.flops)]),
       cell(e.gpuHours, formatHours, formatHours, paint),
       dayCell(e.wallDays, options.lang, paint),
       memory,
     ];
-    if (showKrw) row.push(cell(e.costKrw, formatKrw, formatKrwShort, paint));
-    if (showUsd) row.push(cell(e.costUsd, formatUsd, formatUsdShort, paint));
+    if (showKrw) row.push(costCell(e.costKrw, formatKrw, formatKrwShort, paint));
+    if (showUsd) row.push(costCell(e.costUsd, formatUsd, formatUsdShort, paint));
     rows.push(row);
     // The settings the speed was worked out at ("auto" resolved): micro-batch, recomputation, tensor parallelism.
     const m = e.memory;
     const settings = `mb ${m.microBatch} · recompute ${m.recompute}${m.tensorParallel > 1 ? ` · TP ${m.tensorParallel}` : ""}`;
-    const stats = `${formatSci(e.flopsPerToken)} ${t.flopsPerToken} · MFU ${pct(e.efficiency.wholeRun.expected)} · ${settings} · ${formatEnergy(e.energyKwh.expected)} · ${formatMass(e.co2Kg.expected)} CO2`;
+    const stats = `${compact ? `${formatSci(e.flops)} FLOPs · ` : ""}${formatSci(e.flopsPerToken)} ${t.flopsPerToken} · MFU ${pct(e.efficiency.wholeRun.expected)} · ${settings} · ${formatEnergy(e.energyKwh.expected)} · ${formatMass(e.co2Kg.expected)} CO2`;
     const description = options.lang === "ko" ? e.descriptionKo : e.description;
+    const under = `${description} · ${t.trains(formatCount(e.trainableParams), `${significant(share * 100, 2)}%`)}`;
     rows.push([
       {
         colSpan: head.length,
-        content: paint.dim(
-          `  ${description} · ${t.trains(formatCount(e.trainableParams), `${significant(share * 100, 2)}%`)}\n  ${stats}`,
-        ),
+        content: paint.dim(compact ? wrap(`${under} · ${stats}`, width - 6, 0) : `  ${under}\n  ${stats}`),
       },
     ]);
-  }
+  });
   const model = inputs.model ?? (inputs.modelShape === "generic" ? t.genericShape : "config.json");
   const active = inputs.activeParams < inputs.params ? t.active(formatCount(inputs.activeParams)) : "";
-  const gpus = `${formatNumber(inputs.gpuCount)} × ${gpuDisplayName(inputs.gpu)} (${inputs.gpu.name})`;
+  const gpus = `${t.gpuCount(formatNumber(inputs.gpuCount), gpuDisplayName(inputs.gpu))} (${inputs.gpu.name})`;
   const lines = [
-    wrap(t.title(formatCount(inputs.params), `${model}${active}`, formatCount(inputs.tokens), gpus), 100, 2),
+    wrap(t.title(formatCount(inputs.params), `${model}${active}`, formatCount(inputs.tokens), gpus), width, 2),
     renderBoxTable({
       head: head.map((h) => paint.bold(h)),
       colAligns: ["left", ...head.slice(1).map(() => "right" as const)],
       rows,
     }),
-    ...fitLines(report, t),
-    ...fromLines(report),
-    ...assumptionLines(report, t),
+    ...fitLines(report, t, width),
+    ...fromLines(report, width),
+    ...assumptionLines(report, t, options.lang, width),
   ];
   return (
     lines
@@ -124,21 +169,21 @@ function formatMass(kg: number): string {
 }
 
 /** What a --from training config contributed: fields used, ignored and assumed. */
-function fromLines(report: EstimateReport): string[] {
+function fromLines(report: EstimateReport, width: number): string[] {
   const from = report.inputs.from;
   if (!from) return [];
   const list = (xs: string[]): string => (xs.length ? xs.join(", ") : "none");
   return [
     `From ${from.file} (${from.trainer})`,
-    wrap(`  used: ${list(from.used)}`, 100, 8),
-    wrap(`  ignored: ${list(from.ignored)}`, 100, 8),
-    wrap(`  assumed (trainer defaults): ${list(from.assumed)}`, 100, 8),
-    ...from.notes.map((n) => wrap(`  note: ${n}`, 100, 8)),
+    wrap(`  used: ${list(from.used)}`, width, 8),
+    wrap(`  ignored: ${list(from.ignored)}`, width, 8),
+    wrap(`  assumed (trainer defaults): ${list(from.assumed)}`, width, 8),
+    ...from.notes.map((n) => wrap(`  note: ${n}`, width, 8)),
   ];
 }
 
 /** One line per strategy that does not fit: what would. */
-function fitLines(report: EstimateReport, t: Texts): string[] {
+function fitLines(report: EstimateReport, t: Texts, width: number): string[] {
   const gpu = gpuDisplayName(report.inputs.gpu);
   return report.estimates
     .filter((e) => !e.memory.fits)
@@ -147,7 +192,7 @@ function fitLines(report: EstimateReport, t: Texts): string[] {
       const advice = need === null ? t.fitsNowhere(gpu) : t.needsZero3(need, gpu, e.memory.recompute !== "full");
       return wrap(
         `${t.doesNotFit(e.strategy, significant(e.memory.perGpuGB, 3), gpu, e.memory.gpuMemoryGB)}${advice}`,
-        100,
+        width,
         2,
       );
     });
@@ -156,7 +201,7 @@ function fitLines(report: EstimateReport, t: Texts): string[] {
 const pct = (x: number): string => `${significant(x * 100, 2)}%`;
 
 /** The footer: GPU, efficiency, price, exchange rate, units — everything a reader needs to check. */
-function assumptionLines(report: EstimateReport, t: Texts): string[] {
+function assumptionLines(report: EstimateReport, t: Texts, lang: Lang, width: number): string[] {
   const { inputs, price, fx, estimates } = report;
   const reference = estimates.find((e) => e.training === "full") ?? estimates[0]!;
   const eff = reference.efficiency;
@@ -167,12 +212,14 @@ function assumptionLines(report: EstimateReport, t: Texts): string[] {
   const lines = [
     t.assumptions,
     `${label(l.gpu)}${inputs.gpu.name}: ${inputs.gpu.denseTflops16} TFLOPS dense ${inputs.gpu.tensorPrecision}, ${inputs.gpu.memoryGB} GB; ${inputs.gpuCount} GPU${inputs.gpuCount > 1 ? "s" : ""}`,
-    `${label(l.efficiency)}${estimates.length > 1 ? `${reference.strategy}: ` : ""}${eff.source === "default" ? `MFU ${pct(eff.wholeRun.expected)} (${t.range} ${pct(eff.wholeRun.low)}–${pct(eff.wholeRun.high)})` : `${efficiencySourceFlag(eff.source)} → MFU ${pct(eff.wholeRun.expected)}`}: ${efficiencyBasis(eff)}`,
-    `${label(l.price)}$${price.usdPerGpuHour.toFixed(2)} ${t.perGpuHour}: ${price.rule}; ${t.dated} ${price.date}`,
+    `${label(l.efficiency)}${estimates.length > 1 ? `${reference.strategy}: ` : ""}${eff.source === "default" ? `MFU ${pct(eff.wholeRun.expected)} (${t.range} ${pct(eff.wholeRun.low)}–${pct(eff.wholeRun.high)})` : `${efficiencySourceFlag(eff.source)} → MFU ${pct(eff.wholeRun.expected)}`}: ${render(efficiencyBasis(eff), lang)}`,
+    price === null
+      ? `${label(l.price)}${t.noPrice}`
+      : `${label(l.price)}${t.pricePerGpuHour(`$${price.usdPerGpuHour.toFixed(2)}`)}: ${render(price.rule, lang)}; ${t.dated} ${price.date}`,
     `${label(l.energy)}${report.energy.tdpW} W TDP x PUE ${report.energy.pue}; grid ${report.energy.gCO2PerKWh} g CO2/kWh (${report.energy.gridLabel ?? "--grid"}); ${t.upperBound}`,
     `${label(l.exchange)}${formatNumber(fx.krwPerUsd)} ${t.krwPerUsd} (${fx.date}, ${fx.source})`,
     `${label(l.memory)}seq ${memory.seqLen}, micro-batch ${memory.microBatch}, recompute ${memory.recompute}, ${memory.zero && inputs.gpuCount > 1 ? `ZeRO-${memory.zero}` : t.noSharding}, ${memory.optimizer}${memory.flashAttention ? ", FlashAttention" : ""}${inputs.modelShape === "generic" ? t.genericShapeHint : ""}`,
     `${label(l.units)}${t.units}`,
   ];
-  return lines.map((line) => wrap(line, 100, 15));
+  return lines.map((line) => wrap(line, width, 15));
 }

@@ -3,6 +3,7 @@ import type { EstimateReport } from "../model/report.js";
 import { wrap } from "./wrap.js";
 import { formatCount, formatKrw, formatSci, formatUsd, significant } from "./format.js";
 import { efficiencyBasis } from "./efficiency-basis.js";
+import { render } from "../i18n/render.js";
 
 const num = (n: number): string => significant(n, 4);
 
@@ -35,12 +36,16 @@ export function explainStrategy(report: EstimateReport, e: StrategyEstimate): st
     `${e.strategy} (${e.description})`,
     `  1. FLOPs per token: ${perToken}`,
     `  2. total FLOPs: ${formatSci(e.flopsPerToken)} x ${formatCount(inputs.tokens)} tokens = ${formatSci(e.flops)}`,
-    `  3. speed during training steps: ${num(speed)} tokens/s per GPU, i.e. MFU ${num(e.efficiency.steadyState)} = ${num(speed)} x ${formatSci(e.flopsPerToken)} / ${peak}e12 (${efficiencyBasis(e.efficiency)})`,
+    `  3. speed during training steps: ${num(speed)} tokens/s per GPU, i.e. MFU ${num(e.efficiency.steadyState)} = ${num(speed)} x ${formatSci(e.flopsPerToken)} / ${peak}e12 (${render(efficiencyBasis(e.efficiency), "en")})`,
     `  4. goodput: ${num(good)} of the paid GPU time is training steps`,
     `  5. GPU-hours: ${formatCount(inputs.tokens)} tokens / ${num(speed)} tokens/s / 3600 / ${num(good)} = ${num(hours)} GPU-hours (whole-run MFU ${num(e.efficiency.wholeRun.expected)})`,
     `  6. wall-clock: ${num(hours)} / ${inputs.gpuCount} GPUs / 24 = ${num(e.wallDays.expected)} days`,
-    `  7. dollars: ${num(hours)} x $${price.usdPerGpuHour} per GPU-hour = ${formatUsd(e.costUsd.expected)}`,
-    `  8. won: ${formatUsd(e.costUsd.expected)} x ${fx.krwPerUsd} KRW/USD = ${formatKrw(e.costKrw.expected)}`,
+    ...(price === null || e.costUsd === null || e.costKrw === null
+      ? ["  7. dollars and won: no price known for this GPU"]
+      : [
+          `  7. dollars: ${num(hours)} x $${price.usdPerGpuHour} per GPU-hour = ${formatUsd(e.costUsd.expected)}`,
+          `  8. won: ${formatUsd(e.costUsd.expected)} x ${fx.krwPerUsd} KRW/USD = ${formatKrw(e.costKrw.expected)}`,
+        ]),
     `  9. energy: ${num(hours)} x ${energy.tdpW / 1000} kW x PUE ${energy.pue} = ${num(e.energyKwh.expected)} kWh; x ${energy.gCO2PerKWh} g/kWh = ${num(e.co2Kg.expected)} kg CO2`,
   ];
 }

@@ -20,6 +20,7 @@ import {
   significant,
 } from "./format.js";
 import { efficiencyBasis } from "./efficiency-basis.js";
+import { render } from "../i18n/render.js";
 
 /** One line of the table and one bar in each chart: a strategy (estimate) or a scenario (compare). */
 export interface ReportRow {
@@ -28,8 +29,9 @@ export interface ReportRow {
   flops: number;
   gpuHours: Range;
   wallDays: Range;
-  costKrw: Range;
-  costUsd: Range;
+  /** null when the GPU has no price. */
+  costKrw: Range | null;
+  costUsd: Range | null;
   memoryPerGpuGB?: number;
   fits?: boolean;
 }
@@ -83,7 +85,7 @@ export function reportFromEstimate(report: EstimateReport, generatedBy = "llm-co
   const efficiency = new Map<string, string[]>();
   for (const e of report.estimates) {
     const eff = e.efficiency.wholeRun;
-    const key = `MFU ${pct(eff.expected)} (range ${pct(eff.low)}–${pct(eff.high)}): ${efficiencyBasis(e.efficiency)}`;
+    const key = `MFU ${pct(eff.expected)} (range ${pct(eff.low)}–${pct(eff.high)}): ${render(efficiencyBasis(e.efficiency), "en")}`;
     efficiency.set(key, [...(efficiency.get(key) ?? []), e.strategy]);
   }
   const m = inputs.memory;
@@ -109,7 +111,13 @@ export function reportFromEstimate(report: EstimateReport, generatedBy = "llm-co
         text: `${inputs.gpu.name}: ${inputs.gpu.denseTflops16} TFLOPS dense ${inputs.gpu.tensorPrecision}, ${inputs.gpu.memoryGB} GB; ${inputs.gpuCount} GPU${inputs.gpuCount > 1 ? "s" : ""}`,
       },
       ...[...efficiency].map(([text, ids]) => ({ label: `Efficiency (${ids.join(", ")})`, text })),
-      { label: "Price", text: `$${price.usdPerGpuHour.toFixed(2)} per GPU-hour: ${price.rule}; dated ${price.date}` },
+      {
+        label: "Price",
+        text:
+          price === null
+            ? "no price known for this GPU: cost left empty"
+            : `$${price.usdPerGpuHour.toFixed(2)} per GPU-hour: ${render(price.rule, "en")}; dated ${price.date}`,
+      },
       { label: "Exchange rate", text: `${formatNumber(fx.krwPerUsd)} KRW per USD (${fx.date}; ${fx.source})` },
       {
         label: "Energy",
@@ -121,7 +129,7 @@ export function reportFromEstimate(report: EstimateReport, generatedBy = "llm-co
       },
     ],
     notes: [
-      ...report.warnings,
+      ...report.warnings.map((w) => render(w, "en")),
       ...report.estimates
         .filter((e) => !e.memory.fits)
         .map(
@@ -199,8 +207,14 @@ function renderChart(spec: ChartSpec): string {
 }
 
 /** A table cell: expected value, the range on a second, quieter line. */
-function rangeCell(range: Range, main: (n: number) => string, short: (n: number) => string, lang?: string): string {
+function rangeCell(
+  range: Range | null,
+  main: (n: number) => string,
+  short: (n: number) => string,
+  lang?: string,
+): string {
   const attr = lang ? ` lang="${lang}"` : "";
+  if (range === null) return `<td class="num">—</td>`;
   return `<td class="num"${attr}>${escapeHtml(main(range.expected))}<span class="range">${escapeHtml(short(range.low))}–${escapeHtml(short(range.high))}</span></td>`;
 }
 
@@ -278,8 +292,12 @@ footer{margin-top:32px;color:#6b7178;font-size:12.5px}
 
 /** Renders the report as one self-contained HTML page (inline CSS and SVG, no scripts or external resources). */
 export function renderHtmlReport(doc: ReportDocument): string {
-  const chartRows = (pick: (r: ReportRow) => Range, text: (r: Range) => string) =>
-    doc.rows.map((r) => ({ label: r.label, range: pick(r), text: text(pick(r)) }));
+  // A row without a price has no cost bar: the table shows "—" for it.
+  const chartRows = (pick: (r: ReportRow) => Range | null, text: (r: Range) => string) =>
+    doc.rows.flatMap((r) => {
+      const range = pick(r);
+      return range === null ? [] : [{ label: r.label, range, text: text(range) }];
+    });
   const cost = renderChart({
     id: "cost",
     title: "Cost in won (₩), expected with range",

@@ -6,7 +6,6 @@ import { compareAscii } from "../util/compare-ascii.js";
 import { gpuDisplayName } from "../catalog/gpus.js";
 import { formatNumber } from "../util/number-text.js";
 import { cheapestPerProvider, resolvePrice } from "../catalog/price-lookup.js";
-import { csvField } from "./delimited.js";
 import { formatCount } from "./format.js";
 import type { Paint } from "./paint.js";
 import { wrap } from "./wrap.js";
@@ -44,9 +43,8 @@ export function gpuRows(catalog: Catalog): GpuRow[] {
       tdpW: gpu.tdpW,
       providers: offers.length,
       minUsdPerGpuHour: prices.length ? Math.min(...prices) : null,
-      medianUsdPerGpuHour: prices.length
-        ? resolvePrice(catalog.prices, gpu.id, { gpuId: gpu.id, kind: "on-demand" }).usdPerGpuHour
-        : null,
+      medianUsdPerGpuHour:
+        resolvePrice(catalog.prices, gpu.id, { gpuId: gpu.id, kind: "on-demand" })?.usdPerGpuHour ?? null,
       maxUsdPerGpuHour: prices.length ? Math.max(...prices) : null,
       priceDates:
         dates.length === 0
@@ -171,20 +169,4 @@ export function renderModels(catalog: Catalog, paint: Paint): string {
     );
   }
   return `${table.toString()}\n${wrap("Parameters are counted from the architecture (embedding, head if untied, attention with GQA, MLP, norms). Sources: llm-cost models --format json.")}\n`;
-}
-
-/** Generic CSV for listing rows (RFC 4180). */
-export function rowsToCsv(rows: readonly object[], columns: readonly string[] = []): string {
-  // Every key of every row (an optional field may be missing from the first); with no rows at all,
-  // the listing's known columns, so there is still a header.
-  const header = rows.length > 0 ? [...new Set(rows.flatMap((row) => Object.keys(row)))] : [...columns];
-  const lines = rows.map((row) =>
-    header
-      .map((k) => {
-        const value = (row as Record<string, unknown>)[k];
-        return csvField(value === null || value === undefined ? "" : String(value));
-      })
-      .join(","),
-  );
-  return [header.join(","), ...lines].join("\r\n") + "\r\n";
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { WarningJson } from "./estimate-json.js";
 
 /**
  * The JSON that `plan --format json` prints, as a schema: ./to-plan-json.ts builds it and the tests
@@ -31,6 +32,7 @@ const PlanJsonRow = z.strictObject({
 
 /** The JSON `plan --format json` prints (schemaVersion 1); plans cheapest first, fastest in their own list. */
 export const PlanJson = z.strictObject({
+  label: z.string().optional(),
   schemaVersion: z.literal(1),
   command: z.literal("plan"),
   inputs: z.strictObject({
@@ -55,6 +57,7 @@ export const PlanJson = z.strictObject({
   fastest: z.array(PlanJsonRow),
   binding: z.array(z.enum(["memory", "deadline", "budget"])),
   explanation: z.string().nullable(),
+  warnings: z.array(WarningJson),
   assumptions: z.strictObject({
     krwPerUsd: positive,
     fxDate: z.string(),

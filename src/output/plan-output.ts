@@ -7,6 +7,7 @@ import { renderBoxTable } from "./box-table.js";
 import {
   formatCount,
   formatDuration,
+  formatDurationKo,
   formatHours,
   formatKrw,
   formatKrwShort,
@@ -16,7 +17,11 @@ import {
 } from "./format.js";
 import type { Paint } from "./paint.js";
 import { candidatesText, type PlanResult, type PlanRow } from "./plan-result.js";
-import { TEXT_WIDTH, wrap } from "./wrap.js";
+import { wrap } from "./wrap.js";
+import type { Lang } from "../i18n/lang.js";
+import { textsFor } from "../i18n/texts.js";
+import { type Currency, isCompact, lineWidth } from "./estimate-table.js";
+import { markdownCell, renderMarkdownRows } from "./sheet.js";
 
 const n = (x: number): string => formatNumber(x);
 const who = (c: PlanCandidate): string =>
@@ -78,29 +83,76 @@ const range = (r: Range, main: (x: number) => string, short: (x: number) => stri
   `${main(r.expected)}\n${paint.dim(`${short(r.low)}–${short(r.high)}`)}`;
 const shortDays = (d: number): string => formatDuration(d).replace(/ (d|h|min|s)$/, "$1");
 
-function planTable(rows: readonly PlanRow[], paint: Paint): string {
+function planTable(rows: readonly PlanRow[], paint: Paint, options: PlanTableOptions): string {
+  const t = textsFor(options.lang);
+  const compact = isCompact(options);
+  const showKrw = options.currency !== "usd";
+  const showUsd = options.currency === "usd" || (options.currency === "both" && !compact);
+  const days = options.lang === "ko" ? formatDurationKo : formatDuration;
+  const daysShort = options.lang === "ko" ? (d: number) => formatDurationKo(d).replace(/^약 /, "") : shortDays;
   const body = rows.map(({ candidate: c, report }) => {
     const e = report.estimates[0]!;
     return [
-      `${paint.bold(`${n(c.count)} × ${c.gpu.name}`)}\n${paint.dim(`${significant(e.memory.perGpuGB, 3)} GB/GPU, ${e.memory.fits ? "fits" : "too big"}`)}`,
+      `${paint.bold(t.gpuCount(n(c.count), c.gpu.name))}\n${paint.dim(`${significant(e.memory.perGpuGB, 3)} GB/GPU, ${e.memory.fits ? t.fits : t.tooBig}`)}`,
       `${c.offer.providerName}\n${paint.dim(`$${c.offer.usdPerGpuHour.toFixed(2)} · ${c.offer.date}`)}`,
       range(e.gpuHours, formatHours, formatHours, paint),
-      range(e.wallDays, formatDuration, shortDays, paint),
-      range(e.costKrw, formatKrw, formatKrwShort, paint),
-      range(e.costUsd, formatUsd, formatUsdShort, paint),
+      range(e.wallDays, days, daysShort, paint),
+      ...(showKrw ? [range(e.costKrw!, formatKrw, formatKrwShort, paint)] : []),
+      ...(showUsd ? [range(e.costUsd!, formatUsd, formatUsdShort, paint)] : []),
     ];
   });
+  const head = [
+    "GPUs",
+    options.lang === "ko" ? "클라우드, GPU 시간당 $" : "Provider, $/GPU-h",
+    t.headers.gpuHours,
+    t.headers.wallClock,
+    ...(showKrw ? [t.headers.costKrw] : []),
+    ...(showUsd ? [t.headers.costUsd] : []),
+  ];
   return renderBoxTable({
-    head: ["GPUs", "Provider, $/GPU-h", "GPU-hours", "Wall-clock", "Cost (KRW)", "Cost (USD)"].map((h) =>
-      paint.bold(h),
-    ),
-    colAligns: ["left", "left", "right", "right", "right", "right"],
+    head: head.map((h) => paint.bold(h)),
+    colAligns: ["left", "left", ...head.slice(2).map(() => "right" as const)],
     rows: body,
   });
 }
 
+/** Language, money columns and terminal width of a plan table. */
+export interface PlanTableOptions {
+  lang: Lang;
+  currency: Currency;
+  width?: number;
+}
+
+/** The plan as Markdown: one table per ranking, then how the plans were chosen. */
+export function renderPlanMarkdown(result: PlanResult, lang: Lang): string {
+  const section = (title: string, rows: readonly PlanRow[]): string =>
+    renderMarkdownRows(
+      rows.map(({ candidate: c, report }) => {
+        const e = report.estimates[0]!;
+        return {
+          gpus: `${n(c.count)} × ${c.gpu.name}`,
+          provider: c.offer.providerName,
+          "$/GPU-hour": c.offer.usdPerGpuHour,
+          "GPU-hours": formatHours(e.gpuHours.expected),
+          "wall-clock": (lang === "ko" ? formatDurationKo : formatDuration)(e.wallDays.expected),
+          "cost (KRW)": formatKrw(e.costKrw!.expected),
+          "cost (USD)": formatUsd(e.costUsd!.expected),
+        };
+      }),
+      title,
+    );
+  const { inputs } = result.job;
+  const head = `### Plan: ${result.job.estimates[0]!.strategy} of ${formatCount(inputs.params)} parameters × ${formatCount(inputs.tokens)} tokens`;
+  if (result.explanation) return `${head}\n\n${markdownCell(result.explanation)}\n`;
+  return `${head}\n\n${section("Cheapest", result.cheapest)}\n${section("Fastest", result.fastest)}\nCosts exclude VAT; ${n(result.fx.krwPerUsd)} KRW per USD (${result.fx.date}).\n`;
+}
+
 /** The human plan: the job, the cheapest and the fastest plans, or why none qualify; then how they were chosen. */
-export function renderPlan(result: PlanResult, paint: Paint): string {
+export function renderPlan(
+  result: PlanResult,
+  paint: Paint,
+  options: PlanTableOptions = { lang: "en", currency: "both" },
+): string {
   const { inputs } = result.job;
   const strategy = result.job.estimates[0]!.strategy;
   const constraints = [
@@ -112,10 +164,10 @@ export function renderPlan(result: PlanResult, paint: Paint): string {
   ];
   if (result.explanation) lines.push(result.explanation);
   else {
-    lines.push("Cheapest (fewest GPUs that fit and meet the deadline)", planTable(result.cheapest, paint));
+    lines.push("Cheapest (fewest GPUs that fit and meet the deadline)", planTable(result.cheapest, paint, options));
     lines.push(
       `Fastest (where more GPUs stop paying${result.budget ? ", within the budget" : ""})`,
-      planTable(result.fastest, paint),
+      planTable(result.fastest, paint, options),
     );
   }
   const reasons = new Map<string, string[]>();
@@ -136,6 +188,6 @@ export function renderPlan(result: PlanResult, paint: Paint): string {
           .split("\n")
           .map((s) => s.trimEnd())
           .join("\n")
-      : wrap(l, TEXT_WIDTH, l.startsWith("  ") ? 15 : 2);
+      : wrap(l, lineWidth(options), l.startsWith("  ") ? 15 : 2);
   return `${lines.map(layout).join("\n")}\n`;
 }

@@ -1,3 +1,4 @@
+import type { Message } from "../i18n/message.js";
 import type { Duration } from "../job/values/duration.js";
 import type { FxAssumption } from "../model/estimate.js";
 import type { Money } from "../job/values/money.js";
@@ -39,5 +40,12 @@ export function candidatesText(limits: PlanLimits): string {
     `would cut the wall-clock by less than a quarter, or pass the practical maximum of ${formatNumber(limits.maxGpus)} GPUs ` +
     "(one sequence per GPU from the global batch). GPU-hours grow with the count (communication, interruptions, start-up); " +
     "cheapest = lowest expected cost, fastest = shortest expected wall-clock"
+  );
+}
+
+/** The warnings of a plan: the job's own, and those of every plan it lists. */
+export function planWarnings(result: PlanResult): Message[] {
+  return [result.job, ...result.cheapest.map((r) => r.report), ...result.fastest.map((r) => r.report)].flatMap(
+    (r) => r.warnings,
   );
 }

@@ -1,3 +1,5 @@
+import type { Lang } from "../i18n/lang.js";
+import { warningsJson } from "./provenance-json.js";
 import type { CompareJson } from "./compare-json.js";
 import { estimateOf, type CompareRow } from "./compare-table.js";
 import { toEstimateJson } from "./to-estimate-json.js";
@@ -6,12 +8,17 @@ import { toEstimateJson } from "./to-estimate-json.js";
 // building zod schemas is kept off the CLI's start-up.
 
 /** Builds the compare JSON from estimate's own JSON builder, so the two never drift apart. */
-export function toCompareJson(rows: readonly CompareRow[]): CompareJson {
+export function toCompareJson(rows: readonly CompareRow[], lang: Lang = "en", label?: string): CompareJson {
   return {
     schemaVersion: 1,
     command: "compare",
+    ...(label === undefined ? {} : { label }),
+    warnings: warningsJson(
+      rows.flatMap((r) => r.report.warnings),
+      lang,
+    ),
     scenarios: rows.map((row) => {
-      const json = toEstimateJson(row.report);
+      const json = toEstimateJson(row.report, lang);
       const { inputs } = row.report;
       return {
         name: row.name,
@@ -25,6 +32,7 @@ export function toCompareJson(rows: readonly CompareRow[]): CompareJson {
         gpus: json.inputs.gpus,
         estimate: json.estimates[0]!,
         assumptions: json.assumptions,
+        warnings: json.warnings,
       };
     }),
   };

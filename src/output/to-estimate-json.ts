@@ -1,4 +1,7 @@
+import type { Lang } from "../i18n/lang.js";
+import { render } from "../i18n/render.js";
 import type { EstimateReport } from "../model/report.js";
+import { originJson, warningsJson } from "./provenance-json.js";
 import type { EstimateJson } from "./estimate-json.js";
 import { efficiencyBasis, efficiencySourceFlag } from "./efficiency-basis.js";
 
@@ -6,7 +9,7 @@ import { efficiencyBasis, efficiencySourceFlag } from "./efficiency-basis.js";
 // building zod schemas is kept off the CLI's start-up.
 
 /** Builds the JSON object (pure; printing is the caller's job). */
-export function toEstimateJson(report: EstimateReport): EstimateJson {
+export function toEstimateJson(report: EstimateReport, lang: Lang = "en"): EstimateJson {
   const { inputs, price, fx, estimates } = report;
   const reference = estimates.find((e) => e.training === "full") ?? estimates[0]!;
   return {
@@ -44,17 +47,17 @@ export function toEstimateJson(report: EstimateReport): EstimateJson {
     assumptions: {
       mfu: reference.efficiency.wholeRun.expected,
       mfuSource: efficiencySourceFlag(reference.efficiency.source),
-      efficiencyBasis: efficiencyBasis(reference.efficiency),
+      efficiencyBasis: render(efficiencyBasis(reference.efficiency), lang),
       gpuPeakTflops: inputs.gpu.denseTflops16,
       gpuPeakPrecision: `dense ${inputs.gpu.tensorPrecision} (no 2:4 sparsity)`,
       gpuSources: inputs.gpu.sources,
-      priceUsdPerGpuHour: price.usdPerGpuHour,
-      priceProvider: price.provider,
-      priceKind: price.kind,
-      priceDate: price.date,
-      priceRule: price.rule,
-      priceSource: price.source,
-      priceOffers: price.offers.map((o) => ({
+      priceUsdPerGpuHour: price?.usdPerGpuHour ?? null,
+      priceProvider: price?.provider ?? null,
+      priceKind: price?.kind ?? inputs.priceKind,
+      priceDate: price?.date ?? null,
+      priceRule: price ? render(price.rule, lang) : null,
+      priceSource: price?.source ?? null,
+      priceOffers: (price?.offers ?? []).map((o) => ({
         provider: o.provider,
         region: o.region,
         usdPerGpuHour: o.usdPerGpuHour,
@@ -78,7 +81,7 @@ export function toEstimateJson(report: EstimateReport): EstimateJson {
       energyNote:
         "GPU energy at rated TDP x PUE: overstates a partly busy GPU, leaves out host CPUs and network beyond PUE",
       formulas: report.formulas,
-      sources: report.sources,
+      origins: originJson(report.origins),
     },
     estimates: estimates.map((e) => ({
       strategy: e.strategy,
@@ -124,6 +127,6 @@ export function toEstimateJson(report: EstimateReport): EstimateJson {
         breakdown: e.memory.breakdown,
       },
     })),
-    warnings: report.warnings,
+    warnings: warningsJson(report.warnings, lang),
   };
 }

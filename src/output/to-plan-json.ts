@@ -1,5 +1,7 @@
+import type { Lang } from "../i18n/lang.js";
 import type { PlanJson } from "./plan-json.js";
-import { candidatesText, type PlanResult, type PlanRow } from "./plan-result.js";
+import { warningsJson } from "./provenance-json.js";
+import { candidatesText, planWarnings, type PlanResult, type PlanRow } from "./plan-result.js";
 
 // The JSON `plan --format json` prints. Its schema is ./plan-json.ts, which only the tests load:
 // building zod schemas is kept off the CLI's start-up.
@@ -17,17 +19,18 @@ function planRowJson({ candidate: c, report }: PlanRow): PlanJson["plans"][numbe
     priceSource: c.offer.source,
     wallDays: e.wallDays.expected,
     gpuHours: e.gpuHours.expected,
-    costUsd: e.costUsd.expected,
-    costKrw: e.costKrw.expected,
+    // A listed plan is always priced: the plan supplies the offer's price.
+    costUsd: e.costUsd!.expected,
+    costKrw: e.costKrw!.expected,
     mfu: e.efficiency.wholeRun.expected,
     memoryPerGpuGB: e.memory.perGpuGB,
     fits: e.memory.fits,
-    ranges: { wallDays: e.wallDays, gpuHours: e.gpuHours, costUsd: e.costUsd, costKrw: e.costKrw },
+    ranges: { wallDays: e.wallDays, gpuHours: e.gpuHours, costUsd: e.costUsd!, costKrw: e.costKrw! },
   };
 }
 
 /** Builds the plan JSON (pure). */
-export function toPlanJson(result: PlanResult): PlanJson {
+export function toPlanJson(result: PlanResult, lang: Lang = "en"): PlanJson {
   const { inputs } = result.job;
   return {
     schemaVersion: 1,
@@ -52,6 +55,7 @@ export function toPlanJson(result: PlanResult): PlanJson {
     fastest: result.fastest.map(planRowJson),
     binding: result.search.binding,
     explanation: result.explanation,
+    warnings: warningsJson(planWarnings(result), lang),
     assumptions: {
       krwPerUsd: result.fx.krwPerUsd,
       fxDate: result.fx.date,

@@ -656,7 +656,7 @@ const planPriceFlags = fc.oneof(
   {
     arbitrary: fc
       .tuple(fc.subarray(["H100", "A100", "L4", "MI300X"], { minLength: 1 }), positiveNumber(0.1, 20))
-      .map(([g, p]) => ["--gpu", g.join(","), "--price", p]),
+      .map(([g, p]) => ["--gpus", g.join(","), "--price", p]),
     weight: 1,
   },
 );
@@ -673,7 +673,7 @@ const plan = fc
         ["--budget", money, 30],
         ["--top", choice(fc.integer({ min: 1, max: 10 }).map(String), pick("0", "101", "x"))],
         [
-          "--gpu",
+          "--gpus",
           choice(
             fc.oneof(
               gpuName,

@@ -63,7 +63,7 @@ export const TARGETS: Target[] = [
     name: "plan --config",
     reads: "config",
     file: "plan.json",
-    argv: (f) => ["plan", ...JOB, "--strategy", "dapt", "--gpu", "H100,A100", "--config", f, "--format", "json"],
+    argv: (f) => ["plan", ...JOB, "--strategy", "dapt", "--gpus", "H100,A100", "--config", f, "--format", "json"],
   },
   {
     name: "check --config",

@@ -329,7 +329,8 @@ export function checkOutcome(o: Outcome): string | undefined {
   const errLines = o.stderr.split("\n").slice(0, -1);
   if (o.stderr !== "" && (!o.stderr.endsWith("\n") || errLines.some((l) => !l.startsWith("llm-cost: "))))
     return `exit 0 with stray stderr: ${JSON.stringify(o.stderr.slice(0, 300))}`;
-  if (o.stdout === "" && !/^llm-cost: wrote /m.test(o.stderr)) return "exit 0 with nothing on stdout";
+  if (o.stdout === "" && !/^llm-cost: (wrote |파일을 썼습니다: )/m.test(o.stderr))
+    return "exit 0 with nothing on stdout";
   for (const poison of POISON) {
     const hit = poison.exec(o.stdout) ?? poison.exec(o.stderr);
     if (hit) {
@@ -344,7 +345,7 @@ export function checkOutcome(o: Outcome): string | undefined {
     return `exit 0 for no known command but not help or version: ${JSON.stringify(o.stdout.slice(0, 100))}`;
   if (command === "completion") return /^(#|#compdef) /.test(o.stdout) ? undefined : "completion printed no script";
   const format = formatOf(o.argv) ?? "table";
-  if (/^llm-cost: wrote /m.test(o.stderr)) return undefined; // --out: the file is checked by its own tests
+  if (/^llm-cost: (wrote |파일을 썼습니다: )/m.test(o.stderr)) return undefined; // --out: the file is checked by its own tests
   if (format === "json") {
     let data: unknown;
     try {

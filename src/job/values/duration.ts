@@ -1,4 +1,5 @@
-import { badValue } from "../../errors.js";
+import { invalid } from "../../errors.js";
+import { msg, type Subject } from "../../i18n/message.js";
 import { formatNumber } from "../../util/number-text.js";
 import { closest } from "../../util/suggest.js";
 import { own } from "../../util/own.js";
@@ -10,8 +11,7 @@ export interface Duration {
 }
 
 /** Every form parseDuration accepts, for error messages. */
-export const DURATION_FORMS =
-  "expected a duration such as 90d, 90 days, 12w, 36h, 3mo, 2y, 2 years, 90일, 12주, 36시간, 3개월 or 2년";
+const FORMS = msg("reason.durationForms");
 
 interface Unit {
   days: number;
@@ -66,33 +66,31 @@ const plain = (n: number): string => formatNumber(n, 2);
  * Parses a duration: "90d", "12w", "36h", "3mo" (30 days each), "2y" (365 days each), "90 days",
  * "2 years", or Korean "90일", "12주", "36시간", "3개월", "2년". Finite and greater than zero.
  */
-export function parseDuration(value: string, flag: string): Duration {
+export function parseDuration(value: string, flag: Subject | string): Duration {
   const text = value.trim();
-  if (/^[-−]/.test(text)) throw badValue(flag, value, "the duration must be greater than zero");
+  if (/^[-−]/.test(text)) throw invalid(flag, value, msg("reason.durationPositive"));
   const match = /^(\d[\d,_]*(?:\.\d*)?|\.\d+)\s*(\S.*)?$/.exec(text);
-  if (!match) throw badValue(flag, value, DURATION_FORMS);
+  if (!match) throw invalid(flag, value, FORMS);
   const [, digits = "", unitText] = match;
   const count = Number(digits.replace(/[,_]/g, ""));
-  if (unitText === undefined)
-    throw badValue(flag, value, DURATION_FORMS, `a number alone has no unit: did you mean ${digits}d?`);
+  if (unitText === undefined) throw invalid(flag, value, FORMS, msg("hint.unitMissing", { guess: `${digits}d` }));
   const unitName = unitText.toLowerCase();
   const unit = own(UNITS, unitName);
   if (!unit) {
     const guess = unitName === "m" ? "mo" : closest(unitName, Object.keys(UNITS));
     const hint =
       unitName === "m"
-        ? `m could be minutes or months: did you mean ${digits}mo?`
+        ? msg("hint.mOrMonths", { guess: `${digits}mo` })
         : guess
-          ? `did you mean ${digits}${guess}?`
+          ? msg("hint.didYouMean", { guess: `${digits}${guess}` })
           : undefined;
-    throw badValue(flag, value, DURATION_FORMS, hint);
+    throw invalid(flag, value, FORMS, hint);
   }
   const days = count * unit.days;
   // A million days (2,700 years) is far past any training deadline; beyond it the arithmetic that
   // follows (GPUs × days) stops being meaningful.
-  if (!Number.isFinite(days) || days > 1e6)
-    throw badValue(flag, value, "the duration is too large: at most 1,000,000 days");
-  if (days <= 0) throw badValue(flag, value, "the duration must be greater than zero");
+  if (!Number.isFinite(days) || days > 1e6) throw invalid(flag, value, msg("reason.durationTooLarge"));
+  if (days <= 0) throw invalid(flag, value, msg("reason.durationPositive"));
   const said = `${plain(count)} ${count === 1 ? unit.singular : unit.plural}`;
   if (unit === DAY) return { days, text: said };
   const inDays = `${said} = ${plain(days)} ${days === 1 ? "day" : "days"}`;
