@@ -17,6 +17,7 @@ import type {
   PriceOffer,
   Strategy,
   StrategyFile,
+  UnpricedProvidersFile,
 } from "./schemas.js";
 
 /** Everything the estimator knows from presets/: validated, with sources and dates. */
@@ -102,4 +103,13 @@ export function checkCatalog(catalog: Catalog): Catalog {
       throw usage("file.presetUnknownGpu", { file: "presets/prices.json", path: `prices[${i}].gpu`, gpu: offer.gpu });
   });
   return catalog;
+}
+
+/**
+ * presets/providers-without-prices.json: Korean clouds with no GPU price this catalog could date,
+ * and the government GPU programmes. Read on demand (a listing asks for it), not by loadCatalog(),
+ * so no estimate pays for the file; it is validated with the other presets at build time.
+ */
+export function loadProvidersWithoutPrices(): UnpricedProvidersFile {
+  return readPreset("providers-without-prices.json") as UnpricedProvidersFile;
 }

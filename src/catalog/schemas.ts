@@ -149,3 +149,55 @@ export const EnergyFile = z
   })
   .refine((f) => f.grids.some((g) => g.id === f.defaultGrid), "defaultGrid must name one of grids");
 export type EnergyFile = z.infer<typeof EnergyFile>;
+
+/**
+ * presets/providers-without-prices.json: clouds a Korean team would ask about that publish no GPU
+ * price this catalog could date (contact-sales only, or none found), and the government GPU
+ * programmes. Neither carries a price: a negotiated or programme rate goes into the user's config
+ * file as a price offer, which wins over the market median.
+ */
+export const UnpricedProvider = z.strictObject({
+  provider: z.string().regex(/^[a-z0-9-]+$/),
+  /** The name as the provider writes it, with the Korean name in parentheses. */
+  name: z.string().min(1),
+  offers: z.string().min(1),
+  /** on-request: the provider says to ask sales; not-found: no dated public list was found. */
+  prices: z.enum(["on-request", "not-found"]),
+  note: z.string().min(1).optional(),
+  /** When the research looked. */
+  checked: SourceDate,
+  sources: z.array(z.string().min(5)).min(1),
+});
+export type UnpricedProvider = z.infer<typeof UnpricedProvider>;
+
+export const GpuProgramme = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  name: z.string().min(1),
+  nameKo: z.string().min(1),
+  operator: z.string().min(1),
+  offers: z.string().min(1),
+  /** How a team uses what it was granted with this tool: always a config-file price. */
+  howToUse: z.string().min(1),
+  /** The date of the newest source (an announcement, an agreement, a report). */
+  date: SourceDate,
+  sources: z.array(z.string().min(5)).min(1),
+});
+export type GpuProgramme = z.infer<typeof GpuProgramme>;
+
+/** Whether no two items share a key. */
+function unique<T>(items: T[], key: (item: T) => string): boolean {
+  return new Set(items.map(key)).size === items.length;
+}
+
+export const UnpricedProvidersFile = z.strictObject({
+  $comment: z.string(),
+  providers: z
+    .array(UnpricedProvider)
+    .min(1)
+    .refine((list) => unique(list, (p) => p.provider), "provider ids must be unique"),
+  programmes: z
+    .array(GpuProgramme)
+    .min(1)
+    .refine((list) => unique(list, (p) => p.id), "programme ids must be unique"),
+});
+export type UnpricedProvidersFile = z.infer<typeof UnpricedProvidersFile>;

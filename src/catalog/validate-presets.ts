@@ -5,7 +5,14 @@ import { checkCatalog, PRESETS_DIR, readPreset, type Catalog } from "./load.js";
 import { parseModelCatalog } from "./model-schema.js";
 import { PublishedRunsFile } from "./run-schema.js";
 import { ScenarioPresetsFile } from "../inputs/scenario-schema.js";
-import { EnergyFile, FxFile, GpuCatalogFile, PriceCatalogFile, StrategyFile } from "./schemas.js";
+import {
+  EnergyFile,
+  FxFile,
+  GpuCatalogFile,
+  PriceCatalogFile,
+  StrategyFile,
+  UnpricedProvidersFile,
+} from "./schemas.js";
 import { ThroughputFile, ThroughputMeasurementsFile } from "./throughput-schema.js";
 import { parseWith } from "./zod-error.js";
 
@@ -28,6 +35,7 @@ const VALIDATORS: Record<string, (data: unknown, file: string) => unknown> = {
   "published-runs.json": (data, file) => parseWith(PublishedRunsFile, data, file),
   "finetune-measured.json": (data) => parseFinetuneMeasured(data),
   "scenarios.json": (data, file) => parseWith(ScenarioPresetsFile, data, file),
+  "providers-without-prices.json": (data, file) => parseWith(UnpricedProvidersFile, data, file),
 };
 
 /** The preset files validatePresets() knows a schema for. */
