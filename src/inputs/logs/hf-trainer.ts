@@ -57,6 +57,7 @@ export function parseHfTrainerState(text: string, file: string, options: LogPars
     return problem("log.mixedRuns", { file, step, previous, reason: "summaries", detail: String(summaries.length) });
   }
 
+  // Three cumulative entries make two intervals: one to leave out as warm-up, one to measure.
   const cumulative = training.filter(
     (e) => positive(num(e["num_input_tokens_seen"])) && positive(num(e["train_runtime"])),
   );
