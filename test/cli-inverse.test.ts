@@ -89,12 +89,17 @@ describe("estimate --budget / --deadline", () => {
     expect((await json([])).inverse).toBeUndefined();
   });
 
-  it("bad input is exit 2: a bare number, a CSV request", async () => {
+  it("bad input is exit 2: a bare number", async () => {
     const bare = await cli([...BASE, "--budget", "300000000"]);
     expect(bare.status).toBe(2);
     expect(bare.stderr).toMatch(/invalid --budget "300000000": .*did you mean 300000000원 or \$300000000\?/);
-    const csv = await cli([...BASE, "--deadline", "90d", "--format", "csv"]);
-    expect(csv.status).toBe(2);
-    expect(csv.stderr).toMatch(/--budget and --deadline show in --format table, json, markdown; not in csv/);
+  });
+  it("CSV carries them as each strategy's own columns (they used to be refused)", async () => {
+    const csv = await cli([...BASE, "--strategy", "dapt", "--deadline", "7d", "--format", "csv"]);
+    expect(csv.status, csv.stderr).toBe(0);
+    const [header, dapt] = csv.stdout.split("\r\n").map((l) => l.split(","));
+    // The same figures as the JSON above: 5 GPUs for 7 days.
+    expect(dapt![header!.indexOf("deadline_days")]).toBe("7");
+    expect(dapt![header!.indexOf("deadline_gpus_needed")]).toBe("5");
   });
 });

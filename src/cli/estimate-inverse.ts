@@ -25,9 +25,6 @@ export interface InverseFlags {
 /** Re-runs the same job on another cluster ("25xh100-sxm"): the one resolver, for memory at a new count. */
 export type EstimateAt = (gpus: string) => EstimateReport;
 
-/** The formats that show the inverse figures (CSV and TSV rows are one per strategy, with no room for them). */
-const INVERSE_FORMATS: readonly string[] = ["table", "json", "markdown"];
-
 const CHINCHILLA_RULE =
   "C = 6·N·D with D = 20·N (Chinchilla) gives N = √(C / 120): the compute-optimal size for training from scratch, not a target for DAPT, TAPT or fine-tuning";
 
@@ -163,14 +160,10 @@ function deadlineBlock(
  */
 export function buildInverse(
   flags: InverseFlags,
-  format: string,
   report: EstimateReport,
   estimateAt: EstimateAt,
 ): InverseJson | undefined {
   if (flags.budget === undefined && flags.deadline === undefined) return undefined;
-  if (!INVERSE_FORMATS.includes(format)) {
-    throw usage("rule.inverseFormats", { choices: INVERSE_FORMATS, format });
-  }
   const deadline = flags.deadline === undefined ? undefined : deadlineBlock(flags.deadline, report, estimateAt);
   return {
     ...(flags.budget === undefined ? {} : { budget: budgetBlock(flags.budget, report, deadline?.days) }),

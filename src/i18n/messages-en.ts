@@ -171,7 +171,6 @@ export const EN = {
     "--price-kind picks a catalog price; with --price you give the price yourself: drop one of them",
   "rule.fsdpAgainstZero": (a: Args) => `--fsdp is full sharding (ZeRO-3): it contradicts --zero ${a.zero}`,
   "rule.forceNeedsOut": () => "--force replaces the file --out writes: give --out FILE too",
-  "rule.inverseFormats": (a: Args) => `--budget and --deadline show in --format ${a.choices}; not in ${a.format}`,
   "rule.planPriceNeedsGpus": () =>
     "--price is the price of one GPU type: name it with --gpus (e.g. --gpus H100 --price 2.5)",
   "rule.planProviderNoPrice": (a: Args) =>

@@ -169,8 +169,6 @@ export const KO: Catalogue = {
   "rule.fsdpAgainstZero": (a: Args) =>
     `--fsdp는 전체 샤딩(ZeRO-3)입니다: --zero ${withParticle(a.zero ?? "", "과/와")} 맞지 않습니다`,
   "rule.forceNeedsOut": () => "--force는 --out이 쓸 파일을 덮어씁니다: --out FILE도 주세요",
-  "rule.inverseFormats": (a: Args) =>
-    `--budget과 --deadline은 --format ${a.choices}에서만 보입니다; ${a.format}에서는 안 됩니다`,
   "rule.planPriceNeedsGpus": () =>
     "--price는 한 GPU 종류의 가격입니다: --gpus로 종류를 주세요(예: --gpus H100 --price 2.5)",
   "rule.planProviderNoPrice": (a: Args) =>

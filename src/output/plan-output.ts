@@ -93,8 +93,9 @@ function planTable(rows: readonly PlanRow[], paint: Paint, options: PlanTableOpt
   const body = rows.map(({ candidate: c, report }) => {
     const e = report.estimates[0]!;
     return [
-      `${paint.bold(t.gpuCount(n(c.count), c.gpu.name))}\n${paint.dim(`${significant(e.memory.perGpuGB, 3)} GB/GPU, ${e.memory.fits ? t.fits : t.tooBig}`)}`,
-      `${c.offer.providerName}\n${paint.dim(`$${c.offer.usdPerGpuHour.toFixed(2)} · ${c.offer.date}`)}`,
+      // Compact (80 columns): memory per GPU without the unit's "/GPU", the offer without its date.
+      `${paint.bold(t.gpuCount(n(c.count), c.gpu.name))}\n${paint.dim(`${significant(e.memory.perGpuGB, 3)} GB${compact ? "" : "/GPU"}, ${e.memory.fits ? t.fits : t.tooBig}`)}`,
+      `${c.offer.providerName}\n${paint.dim(compact ? `$${c.offer.usdPerGpuHour.toFixed(2)}` : `$${c.offer.usdPerGpuHour.toFixed(2)} · ${c.offer.date}`)}`,
       range(e.gpuHours, formatHours, formatHours, paint),
       range(e.wallDays, days, daysShort, paint),
       ...(showKrw ? [range(e.costKrw!, formatKrw, formatKrwShort, paint)] : []),
@@ -103,7 +104,14 @@ function planTable(rows: readonly PlanRow[], paint: Paint, options: PlanTableOpt
   });
   const head = [
     "GPUs",
-    options.lang === "ko" ? "클라우드, GPU 시간당 $" : "Provider, $/GPU-h",
+    // The price per GPU-hour sits under the provider's name; the header says so unless the terminal is narrow.
+    options.lang === "ko"
+      ? compact
+        ? "클라우드"
+        : "클라우드, GPU 시간당 $"
+      : compact
+        ? "Provider"
+        : "Provider, $/GPU-h",
     t.headers.gpuHours,
     t.headers.wallClock,
     ...(showKrw ? [t.headers.costKrw] : []),

@@ -1,0 +1,87 @@
+import { formatsOf } from "../../src/cli/output-settings.js";
+import { COMMANDS, type CommandName, type Format } from "../../src/job/options.js";
+
+/** One valid invocation of each command: the end-to-end tests run it in every format and both languages. */
+export const INVOCATIONS: Readonly<Record<CommandName, readonly string[]>> = {
+  estimate: ["estimate", "--params", "7B", "--tokens", "15B", "--gpus", "2xH100"],
+  compare: ["compare", "sft-7b", "lora-7b", "--gpus", "8xH100"],
+  plan: ["plan", "--params", "7B", "--tokens", "15B", "--strategy", "dapt", "--deadline", "30d", "--top", "2"],
+  check: [
+    "check",
+    "--params",
+    "7B",
+    "--tokens",
+    "15B",
+    "--gpus",
+    "2xH100",
+    "--claimed-days",
+    "730",
+    "--claimed-cost",
+    "3억",
+  ],
+  scenarios: ["scenarios"],
+  validate: ["validate", "--speed"],
+  gpus: ["gpus"],
+  prices: ["prices", "H100"],
+  models: ["models"],
+};
+
+/** Every (command, format, language) the CLI promises. */
+export const MATRIX: ReadonlyArray<{ command: CommandName; format: Format; lang: "en" | "ko"; argv: string[] }> =
+  COMMANDS.flatMap((command) =>
+    formatsOf(command).flatMap((format) =>
+      (["en", "ko"] as const).map((lang) => ({
+        command,
+        format,
+        lang,
+        argv: [...INVOCATIONS[command], "--format", format, "--lang", lang],
+      })),
+    ),
+  );
+
+/** RFC 4180 CSV (or TSV without quoting) into rows of cells. */
+export function parseDelimited(text: string, format: "csv" | "tsv"): string[][] {
+  if (format === "tsv")
+    return text
+      .replace(/\n$/, "")
+      .split("\n")
+      .map((l) => l.split("\t"));
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") {
+      row.push(cell);
+      cell = "";
+    } else if (c === "\r" && text[i + 1] === "\n") {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = "";
+      i++;
+    } else cell += c;
+  }
+  if (cell !== "" || row.length) rows.push([...row, cell]);
+  return rows;
+}
+
+/** JSON's number grammar: what pandas, R and spreadsheets read as a number without a locale. */
+export const JSON_NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/;
+
+/**
+ * Whether a cell is a number every reader takes as one: JSON's grammar, finite, and an integer
+ * written out in full only below 2^63 (pandas reads a longer integer as text).
+ */
+export function isSheetNumber(cell: string): boolean {
+  if (!JSON_NUMBER.test(cell) || !Number.isFinite(Number(cell))) return false;
+  return /[.eE]/.test(cell) || Math.abs(Number(cell)) < 2 ** 63;
+}
