@@ -1,10 +1,11 @@
+import { loadCatalog } from "../src/catalog/load.js";
 import { Chalk } from "chalk";
 import Table from "cli-table3";
 import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
 import { estimateFromFlags } from "./helpers/job.js";
-import { buildPlan } from "../src/cli/plan-command.js";
-import { specFrom } from "../src/cli/job-inputs.js";
+import { buildPlan } from "../src/job/plan-job.js";
+import { specFrom } from "../src/job/spec-from-flags.js";
 import { type Align, type BoxRow, type BoxTable, drawDirectly, renderBoxTable } from "../src/output/box-table.js";
 import { renderEstimateTable } from "../src/output/estimate-table.js";
 import { renderPlan } from "../src/output/plan-output.js";
@@ -93,10 +94,11 @@ describe("renderBoxTable", () => {
       for (const level of [0, 1] as const)
         renderEstimateTable(report, new Chalk({ level }), { lang, currency: "both" });
     }
-    const plan = buildPlan(specFrom({ params: "7B", tokens: "15B", strategy: "dapt" }, {}), {
-      deadline: "7d",
-      top: "5",
-    });
+    const plan = buildPlan(
+      specFrom({ params: "7B", tokens: "15B", strategy: "dapt" }, {}),
+      { deadline: "7d", top: "5" },
+      loadCatalog(),
+    );
     renderPlan(plan, new Chalk({ level: 1 }));
     expect(drawn.length).toBeGreaterThanOrEqual(6);
     for (const table of drawn) {

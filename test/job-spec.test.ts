@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { bashCompletion } from "../src/cli/completion-command.js";
 import { buildProgram } from "../src/cli/run.js";
 import { loadCatalog } from "../src/catalog/load.js";
-import { specFrom } from "../src/cli/job-inputs.js";
+import { specFrom } from "../src/job/spec-from-flags.js";
 import { longFlag, OPTIONS } from "../src/job/options.js";
 import { displayWidth } from "../src/i18n/width.js";
 import { cli, ROOT } from "./helpers/cli.js";

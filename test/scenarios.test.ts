@@ -4,15 +4,15 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadCatalog } from "../src/catalog/load.js";
 import { loadScenarioPresets, parseScenarioFile, resolveScenarios } from "../src/inputs/scenarios.js";
-import { scenarioRow } from "../src/cli/compare-command.js";
+import { scenarioRow } from "../src/job/compare-rows.js";
 import { scenarioLayer } from "../src/job/file-layers.js";
 import type { LoadedScenario } from "../src/inputs/scenarios.js";
 import { UsageError } from "../src/errors.js";
 
 const presets = loadScenarioPresets();
-const _catalog = loadCatalog();
+const catalog = loadCatalog();
 const byId = (id: string) => resolveScenarios([id], presets, ".")[0]!;
-const estimateScenario = (loaded: LoadedScenario) => scenarioRow(loaded, {}, {}).report;
+const estimateScenario = (loaded: LoadedScenario) => scenarioRow(loaded, {}, {}, catalog).report;
 
 describe("bundled scenarios (presets/scenarios.json)", () => {
   it("hold the Korean blog post's cases, each documented", () => {
@@ -49,7 +49,7 @@ describe("bundled scenarios (presets/scenarios.json)", () => {
       file: "presets/scenarios.json",
       key: "corpus",
     });
-    expect(scenarioRow(byId("llama-2-ko-dapt"), { gpus: "8xA100" }, {}).report.inputs.gpuCount).toBe(8);
+    expect(scenarioRow(byId("llama-2-ko-dapt"), { gpus: "8xA100" }, {}, catalog).report.inputs.gpuCount).toBe(8);
     expect(scenarioLayer(byId("lora-7b")).loraTargets!.value).toEqual(["q", "k", "v", "o", "gate", "up", "down"]);
   });
 

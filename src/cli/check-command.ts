@@ -1,263 +1,24 @@
 import type { Command } from "commander";
-import { loadCatalog, readPreset } from "../catalog/load.js";
-import { STRATEGY_IDS } from "../catalog/constants.js";
-import { parseWith } from "../catalog/zod-error.js";
 import { wholeRunEfficiencies } from "../accuracy/published-runs.js";
-import {
-  impliedMfu,
-  judge,
-  judgeMfu,
-  publishedContext,
-  timesApart,
-  verdictText,
-  type Judgement,
-} from "../model/claim.js";
-import { parseDuration } from "../job/values/duration.js";
-import { parseMoney } from "../job/values/money.js";
-import type { EstimateReport } from "../model/report.js";
-import { warningsJson } from "../output/provenance-json.js";
-import type { CheckClaimJson, CheckJson } from "../output/check-json.js";
-import { renderCheck } from "../output/check-output.js";
-import { formatHours, significant } from "../output/format.js";
+import { loadCatalog, readPreset } from "../catalog/load.js";
+import { parseWith } from "../catalog/zod-error.js";
+import { buildCheck, type ClaimOptions, type PublishedEfficiency } from "../job/check-claim.js";
+import { renderCheckAs } from "../output/check-formats.js";
 import { paintFor } from "./color.js";
-import type { Io } from "./io.js";
-import { efficiencyBasis } from "../output/efficiency-basis.js";
-import { render } from "../i18n/render.js";
-import { invalid, usage } from "../errors.js";
-import { msg, subject } from "../i18n/message.js";
-import { resolveJob } from "../job/resolve-job.js";
-import { given, type JobSpec } from "../job/spec.js";
-import { gpuDisplayName } from "../catalog/gpus.js";
 import { emit } from "./emit.js";
+import type { Io } from "./io.js";
 import { jobSpecFromFlags } from "./job-inputs.js";
-import { type OutputFlags, type OutputSettings, outputSettings } from "./output-settings.js";
+import { type OutputFlags, outputSettings } from "./output-settings.js";
 import { addOptions } from "./register-options.js";
-import { jobRow, renderMarkdownRows, renderSheet } from "../output/sheet.js";
-import type { Paint } from "../output/paint.js";
-import type { EstimateReport as Report } from "../model/report.js";
 
-/** Continued pretraining is what claims about "training a released model on a corpus" describe. */
-export const DEFAULT_CHECK_STRATEGY = "dapt";
-
-type CheckFlags = OutputFlags & Record<string, unknown> & { claimedDays?: string; claimedCost?: string };
-
-const pct = (x: number): string => `${significant(x * 100, 3)}%`;
-
-async function published(report: EstimateReport, mfu: number | null): Promise<CheckJson["published"]> {
+/** The published runs' whole-run efficiencies, read from presets/published-runs.json. */
+async function publishedEfficiencies(): Promise<PublishedEfficiency[]> {
   // The runs are checked with zod, imported only by the commands that read them (start-up: `npm run bench`).
   const { PublishedRunsFile } = await import("../catalog/run-schema.js");
-  const runs = wholeRunEfficiencies(
+  return wholeRunEfficiencies(
     parseWith(PublishedRunsFile, readPreset("published-runs.json"), "presets/published-runs.json").runs,
     loadCatalog().gpus,
   );
-  const family = report.inputs.gpu.architecture;
-  const value = mfu ?? report.estimates[0]!.efficiency.wholeRun.expected;
-  const inFamily = runs.filter((r) => r.architecture === family).map((r) => r.mfu);
-  return {
-    family,
-    familyRuns: inFamily.length ? publishedContext(inFamily, value) : null,
-    allRuns: publishedContext(
-      runs.map((r) => r.mfu),
-      value,
-    ),
-    note: "whole-run efficiency (6·N·D / (GPU-hours × peak)) of the published full pretraining runs in presets/published-runs.json",
-  };
-}
-
-function claimJson(
-  claim: CheckClaimJson["claim"],
-  text: string,
-  value: number,
-  judged: number,
-  range: { low: number; high: number },
-  rangeBasis: string,
-  j: Judgement,
-  expected: number,
-): CheckClaimJson {
-  return {
-    claim,
-    text,
-    value,
-    judged,
-    range,
-    rangeBasis,
-    verdict: j.verdict,
-    factor: j.factor,
-    factorVsExpected: timesApart(judged, expected),
-    summary: verdictText(j),
-  };
-}
-
-/** Builds the check (pure apart from reading the presets): estimate once, then invert each claim. */
-export async function buildCheck(spec: JobSpec, flags: CheckFlags): Promise<{ json: CheckJson; report: Report }> {
-  if (flags.claimedDays === undefined && flags.claimedCost === undefined)
-    throw usage("input.missing", { subject: "claim", reason: msg("missing.claim") });
-  const strategies = spec.strategy?.value ?? [DEFAULT_CHECK_STRATEGY];
-  if (strategies.length !== 1)
-    throw invalid(
-      subject("strategy", spec.strategy!.origin),
-      strategies.join(","),
-      msg("reason.oneOf", { choices: STRATEGY_IDS }),
-    );
-  const strategy = strategies[0]!;
-  // A bare number of days is how such claims are quoted ("730 days"); parseDuration wants a unit.
-  const days =
-    flags.claimedDays === undefined
-      ? undefined
-      : parseDuration(
-          /^\s*[\d.,_]+\s*$/.test(flags.claimedDays) ? `${flags.claimedDays}d` : flags.claimedDays,
-          "claimedDays",
-        );
-  const report = resolveJob(
-    { ...spec, strategy: given([strategy], spec.strategy?.origin ?? { kind: "default" }) },
-    loadCatalog(),
-  );
-  const e = report.estimates[0]!;
-  const { gpu, gpuCount } = report.inputs;
-  const cost =
-    flags.claimedCost === undefined ? undefined : parseMoney(flags.claimedCost, "claimedCost", report.fx.krwPerUsd);
-  // A claimed cost is judged against prices: a GPU without one cannot answer it.
-  if (cost !== undefined && report.price === null)
-    throw usage("rule.budgetNeedsPrice", { gpu: gpuDisplayName(report.inputs.gpu) });
-  const price = report.price;
-  const prices =
-    price === null ? [] : price.offers.length ? price.offers.map((o) => o.usdPerGpuHour) : [price.usdPerGpuHour];
-  const offers = { low: Math.min(...prices), high: Math.max(...prices) };
-
-  const claims: CheckClaimJson[] = [];
-  const mfu = days === undefined ? null : impliedMfu(e.flops, gpu.denseTflops16, gpuCount, days.days);
-  if (days !== undefined && mfu !== null) {
-    const range = { low: e.efficiency.wholeRun.low, high: e.efficiency.wholeRun.high };
-    claims.push(
-      claimJson(
-        "days",
-        days.text,
-        days.days,
-        mfu,
-        range,
-        `the default efficiency range for ${strategy} on ${gpuCount} GPUs (${render(efficiencyBasis(e.efficiency), "en")})`,
-        judgeMfu(mfu, range),
-        e.efficiency.wholeRun.expected,
-      ),
-    );
-  }
-  const claimedGpuHours = days === undefined ? null : gpuCount * days.days * 24;
-  if (cost !== undefined) {
-    // Plausible cost: the fastest run at the cheapest offer up to the slowest run at the dearest.
-    const range = { low: e.gpuHours.low * offers.low, high: e.gpuHours.high * offers.high };
-    const basis = `GPU-hours ${formatHours(e.gpuHours.low)}–${formatHours(e.gpuHours.high)} × $${offers.low.toFixed(2)}–$${offers.high.toFixed(2)} per GPU-hour`;
-    claims.push(
-      claimJson(
-        "cost",
-        cost.text,
-        cost.usd,
-        cost.usd,
-        range,
-        basis,
-        judge(cost.usd, range, "lower"),
-        e.costUsd!.expected,
-      ),
-    );
-  }
-  const worst = claims.reduce((a, b) =>
-    b.verdict === "impossible" || (a.verdict !== "impossible" && b.factor > a.factor) ? b : a,
-  );
-  const json: CheckJson = {
-    schemaVersion: 1,
-    command: "check",
-    inputs: {
-      model: report.inputs.model ?? null,
-      params: report.inputs.params,
-      tokens: report.inputs.tokens,
-      tokensBasis: report.inputs.tokensBasis,
-      strategy,
-      gpus: { id: gpu.id, name: gpu.name, count: gpuCount, peakTflops: gpu.denseTflops16 },
-      claimedDays: days?.days ?? null,
-      claimedCostKrw: cost?.krw ?? null,
-      claimedCostUsd: cost?.usd ?? null,
-    },
-    estimate: {
-      flops: e.flops,
-      mfu: e.efficiency.wholeRun,
-      gpuHours: e.gpuHours,
-      wallDays: e.wallDays,
-      costUsd: e.costUsd,
-      costKrw: e.costKrw,
-      priceUsdPerGpuHour: price?.usdPerGpuHour ?? null,
-      priceRule: price ? render(price.rule, "en") : null,
-      offersUsdPerGpuHour: price ? offers : null,
-      krwPerUsd: report.fx.krwPerUsd,
-      fxDate: report.fx.date,
-    },
-    implied: {
-      mfu,
-      gpuHours: claimedGpuHours,
-      usdPerGpuHour: cost === undefined ? null : cost.usd / (claimedGpuHours ?? e.gpuHours.expected),
-      usdPerGpuHourBasis:
-        cost === undefined
-          ? null
-          : claimedGpuHours === null
-            ? `the claimed cost over the expected ${Math.round(e.gpuHours.expected)} GPU-hours`
-            : `the claimed cost over the claimed ${gpuCount} GPUs × ${significant(days!.days, 4)} days × 24 h`,
-      // GPU-hours are linear in tokens at a given efficiency, so a claim's tokens are a proportion
-      // (the low end from the pessimistic, high GPU-hours).
-      tokens:
-        claimedGpuHours !== null
-          ? {
-              low: (report.inputs.tokens * claimedGpuHours) / e.gpuHours.high,
-              expected: (report.inputs.tokens * claimedGpuHours) / e.gpuHours.expected,
-              high: (report.inputs.tokens * claimedGpuHours) / e.gpuHours.low,
-            }
-          : cost === undefined
-            ? null
-            : {
-                low: (report.inputs.tokens * cost.usd) / e.costUsd!.high,
-                expected: (report.inputs.tokens * cost.usd) / e.costUsd!.expected,
-                high: (report.inputs.tokens * cost.usd) / e.costUsd!.low,
-              },
-      tokensBasis:
-        claimedGpuHours !== null
-          ? `tokens the claimed ${gpuCount} GPUs × ${significant(days!.days, 4)} days train at the default efficiency`
-          : cost === undefined
-            ? null
-            : "tokens the claimed cost trains at the default efficiency and price",
-    },
-    claims,
-    verdict: worst.verdict,
-    factor: worst.factor,
-    verdictClaim: worst.claim,
-    summary:
-      worst.verdict === "impossible" ? `impossible: MFU ${pct(worst.judged)} is above the GPU's peak` : worst.summary,
-    published: await published(report, mfu),
-  };
-  return { json, report };
-}
-
-/** Renders a check in one of the output formats (pure). */
-export function renderCheckAs(c: CheckJson, report: Report, settings: OutputSettings, paint: Paint): string {
-  const label = settings.label ?? "";
-  const rows = c.claims.map((claim) =>
-    jobRow(report, report.estimates[0]!, label, {
-      claim: claim.claim,
-      claimed: claim.text,
-      verdict: claim.verdict,
-      factor: claim.factor,
-      implied_mfu: c.implied.mfu,
-      implied_tokens: c.implied.tokens?.expected ?? null,
-    }),
-  );
-  switch (settings.format) {
-    case "json":
-      return `${JSON.stringify({ ...(settings.label === undefined ? {} : { label }), ...c, warnings: warningsJson(report.warnings, settings.lang) }, null, 2)}\n`;
-    case "csv":
-    case "tsv":
-      return renderSheet(rows, settings.format, settings.header);
-    case "markdown":
-      return `### ${c.summary}\n\n${renderMarkdownRows(rows)}`;
-    case "html":
-    case "table":
-      return renderCheck(c, paint);
-  }
 }
 
 /** Registers `check`: what a claimed duration or cost implies, and whether published runs make it plausible. */
@@ -267,10 +28,10 @@ export function addCheckCommand(program: Command, io: Io): void {
     .description(
       "check a claim: the efficiency a claimed duration implies, the price and tokens a claimed cost implies, and a verdict",
     );
-  addOptions(command, "check").action(async (flags: CheckFlags) => {
+  addOptions(command, "check").action(async (flags: OutputFlags & ClaimOptions & Record<string, unknown>) => {
     const spec = await jobSpecFromFlags(flags, io);
     const settings = outputSettings(flags, "check", io, spec.files?.config?.config.lang);
-    const { json, report } = await buildCheck(spec, flags);
+    const { json, report } = buildCheck(spec, flags, loadCatalog(), await publishedEfficiencies());
     emit(io, settings, renderCheckAs(json, report, settings, await paintFor(io, settings.color)), report.warnings);
   });
 }

@@ -1,6 +1,5 @@
-import { configLayer, trainerLayer } from "../job/file-layers.js";
-import { flagLayer } from "../job/flag-layer.js";
-import { type JobFiles, type JobLayer, type JobSpec, mergeLayers } from "../job/spec.js";
+import type { JobFiles, JobLayer, JobSpec } from "../job/spec.js";
+import { specFrom } from "../job/spec-from-flags.js";
 import { readJsonFile } from "../inputs/read-json-file.js";
 import { architectureFromHfConfig } from "../inputs/hf-config.js";
 import { loadUserConfig } from "../inputs/user-config.js";
@@ -42,11 +41,4 @@ export async function jobSpecFromFlags(
 ): Promise<JobSpec> {
   const files = await readJobFiles(flags, io);
   return specFrom(flags, files, scenario);
-}
-
-/** The spec from flags and files already read (compare reads the files once for every scenario). */
-export function specFrom(flags: Readonly<Record<string, unknown>>, files: JobFiles, scenario: JobLayer = {}): JobSpec {
-  const typed = flagLayer(flags);
-  const hasExamples = typed.examples !== undefined || scenario.examples !== undefined;
-  return mergeLayers(files, configLayer(files.config), scenario, trainerLayer(files.trainer, hasExamples), typed);
 }

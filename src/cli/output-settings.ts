@@ -2,7 +2,10 @@ import { extname } from "node:path";
 import { invalid, usage } from "../errors.js";
 import { type Lang, LANGS, langFromEnv } from "../i18n/lang.js";
 import { msg } from "../i18n/message.js";
-import { CURRENCIES, type CommandName, FORMATS, type Format } from "../job/options.js";
+import { CURRENCIES, type CommandName, type Format } from "../job/options.js";
+import { formatsOf, type OutputSettings } from "../output/output-settings.js";
+
+export type { OutputSettings } from "../output/output-settings.js";
 import { parseChoice } from "../job/values/choices.js";
 import type { Io } from "./io.js";
 
@@ -18,31 +21,10 @@ export interface OutputFlags {
   color?: boolean;
 }
 
-/** How a command writes: format, language, file, and the spreadsheet options. */
-export interface OutputSettings {
-  format: Format;
-  lang: Lang;
-  currency: (typeof CURRENCIES)[number];
-  out?: string;
-  force: boolean;
-  label?: string;
-  header: boolean;
-  color: boolean;
-  /** The terminal's width (a table below 100 columns takes its compact layout). */
-  width?: number;
-}
-
 /** The width tables are drawn for: the terminal's, or $COLUMNS when output is piped to a pager. */
 function terminalWidth(io: Io): number | undefined {
   const fromEnv = Number(io.env["COLUMNS"]);
   return io.columns ?? (Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : undefined);
-}
-
-/** The formats each command writes: html is a report, for the commands that estimate jobs. */
-export function formatsOf(command: CommandName): readonly Format[] {
-  return command === "estimate" || command === "compare" || command === "plan"
-    ? FORMATS
-    : FORMATS.filter((f) => f !== "html");
 }
 
 const EXTENSIONS: Readonly<Record<string, Format>> = {

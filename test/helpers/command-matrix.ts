@@ -1,4 +1,4 @@
-import { formatsOf } from "../../src/cli/output-settings.js";
+import { formatsOf } from "../../src/output/output-settings.js";
 import { COMMANDS, type CommandName, type Format } from "../../src/job/options.js";
 
 /** One valid invocation of each command: the end-to-end tests run it in every format and both languages. */

@@ -1,5 +1,5 @@
 import { loadCatalog } from "../../src/catalog/load.js";
-import { specFrom } from "../../src/cli/job-inputs.js";
+import { specFrom } from "../../src/job/spec-from-flags.js";
 import { resolveJob } from "../../src/job/resolve-job.js";
 import type { JobFiles } from "../../src/job/spec.js";
 import type { EstimateReport } from "../../src/model/report.js";

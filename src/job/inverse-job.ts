@@ -1,4 +1,4 @@
-import { parseDuration } from "../job/values/duration.js";
+import { parseDuration } from "./values/duration.js";
 import { expectedAt, type StrategyEstimate } from "../model/estimate.js";
 import {
   chinchillaForCompute,
@@ -9,11 +9,14 @@ import {
   wallDaysOn,
 } from "../model/inverse.js";
 import { NODE_SIZE, practicalMaxGpus, searchCounts, smallestCount } from "../model/plan-search.js";
-import { parseMoney } from "../job/values/money.js";
+import { parseMoney } from "./values/money.js";
 import type { Range } from "../model/range.js";
 import type { EstimateReport } from "../model/report.js";
 import type { InverseJson } from "../output/inverse-json.js";
 import { usage } from "../errors.js";
+import type { Catalog } from "../catalog/load.js";
+import { resolveJob } from "./resolve-job.js";
+import { given, type JobSpec } from "./spec.js";
 import { gpuDisplayName } from "../catalog/gpus.js";
 
 /** The two inverse flags of `estimate`. */
@@ -169,4 +172,9 @@ export function buildInverse(
     ...(flags.budget === undefined ? {} : { budget: budgetBlock(flags.budget, report, deadline?.days) }),
     ...(deadline === undefined ? {} : { deadline }),
   };
+}
+
+/** The same job on another cluster ("25xh100-sxm"), through the one resolver: --deadline tries counts. */
+export function jobAt(spec: JobSpec, catalog: Catalog): (gpus: string) => EstimateReport {
+  return (gpus) => resolveJob({ ...spec, gpus: given(gpus, { kind: "plan" }) }, catalog);
 }

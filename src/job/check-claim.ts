@@ -1,0 +1,229 @@
+import type { Catalog } from "../catalog/load.js";
+import { STRATEGY_IDS } from "../catalog/constants.js";
+import { gpuDisplayName } from "../catalog/gpus.js";
+import { invalid, usage } from "../errors.js";
+import { msg, subject } from "../i18n/message.js";
+import { render } from "../i18n/render.js";
+import {
+  impliedMfu,
+  judge,
+  judgeMfu,
+  publishedContext,
+  timesApart,
+  verdictText,
+  type Judgement,
+} from "../model/claim.js";
+import type { EstimateReport } from "../model/report.js";
+import type { CheckClaimJson, CheckJson } from "../output/check-json.js";
+import { efficiencyBasis } from "../output/efficiency-basis.js";
+import { formatHours, significant } from "../output/format.js";
+import { parseDuration } from "./values/duration.js";
+import { parseMoney } from "./values/money.js";
+import { resolveJob } from "./resolve-job.js";
+import { given, type JobSpec } from "./spec.js";
+
+export const DEFAULT_CHECK_STRATEGY = "dapt";
+
+/** The claims to check, as typed. */
+export interface ClaimOptions {
+  claimedDays?: string;
+  claimedCost?: string;
+}
+
+/** A published run's whole-run efficiency and its GPU family. */
+export type PublishedEfficiency = { architecture: string; mfu: number };
+
+const pct = (x: number): string => `${significant(x * 100, 3)}%`;
+
+function published(
+  report: EstimateReport,
+  mfu: number | null,
+  runs: readonly PublishedEfficiency[],
+): CheckJson["published"] {
+  const family = report.inputs.gpu.architecture;
+  const value = mfu ?? report.estimates[0]!.efficiency.wholeRun.expected;
+  const inFamily = runs.filter((r) => r.architecture === family).map((r) => r.mfu);
+  return {
+    family,
+    familyRuns: inFamily.length ? publishedContext(inFamily, value) : null,
+    allRuns: publishedContext(
+      runs.map((r) => r.mfu),
+      value,
+    ),
+    note: "whole-run efficiency (6·N·D / (GPU-hours × peak)) of the published full pretraining runs in presets/published-runs.json",
+  };
+}
+
+function claimJson(
+  claim: CheckClaimJson["claim"],
+  text: string,
+  value: number,
+  judged: number,
+  range: { low: number; high: number },
+  rangeBasis: string,
+  j: Judgement,
+  expected: number,
+): CheckClaimJson {
+  return {
+    claim,
+    text,
+    value,
+    judged,
+    range,
+    rangeBasis,
+    verdict: j.verdict,
+    factor: j.factor,
+    factorVsExpected: timesApart(judged, expected),
+    summary: verdictText(j),
+  };
+}
+
+/** Builds the check: pure (the catalog and the published runs are given). */
+export function buildCheck(
+  spec: JobSpec,
+  flags: ClaimOptions,
+  catalog: Catalog,
+  runs: readonly PublishedEfficiency[],
+): { json: CheckJson; report: EstimateReport } {
+  if (flags.claimedDays === undefined && flags.claimedCost === undefined)
+    throw usage("input.missing", { subject: "claim", reason: msg("missing.claim") });
+  const strategies = spec.strategy?.value ?? [DEFAULT_CHECK_STRATEGY];
+  if (strategies.length !== 1)
+    throw invalid(
+      subject("strategy", spec.strategy!.origin),
+      strategies.join(","),
+      msg("reason.oneOf", { choices: STRATEGY_IDS }),
+    );
+  const strategy = strategies[0]!;
+  // A bare number of days is how such claims are quoted ("730 days"); parseDuration wants a unit.
+  const days =
+    flags.claimedDays === undefined
+      ? undefined
+      : parseDuration(
+          /^\s*[\d.,_]+\s*$/.test(flags.claimedDays) ? `${flags.claimedDays}d` : flags.claimedDays,
+          "claimedDays",
+        );
+  const report = resolveJob(
+    { ...spec, strategy: given([strategy], spec.strategy?.origin ?? { kind: "default" }) },
+    catalog,
+  );
+  const e = report.estimates[0]!;
+  const { gpu, gpuCount } = report.inputs;
+  const cost =
+    flags.claimedCost === undefined ? undefined : parseMoney(flags.claimedCost, "claimedCost", report.fx.krwPerUsd);
+  // A claimed cost is judged against prices: a GPU without one cannot answer it.
+  if (cost !== undefined && report.price === null)
+    throw usage("rule.budgetNeedsPrice", { gpu: gpuDisplayName(report.inputs.gpu) });
+  const price = report.price;
+  const prices =
+    price === null ? [] : price.offers.length ? price.offers.map((o) => o.usdPerGpuHour) : [price.usdPerGpuHour];
+  const offers = { low: Math.min(...prices), high: Math.max(...prices) };
+
+  const claims: CheckClaimJson[] = [];
+  const mfu = days === undefined ? null : impliedMfu(e.flops, gpu.denseTflops16, gpuCount, days.days);
+  if (days !== undefined && mfu !== null) {
+    const range = { low: e.efficiency.wholeRun.low, high: e.efficiency.wholeRun.high };
+    claims.push(
+      claimJson(
+        "days",
+        days.text,
+        days.days,
+        mfu,
+        range,
+        `the default efficiency range for ${strategy} on ${gpuCount} GPUs (${render(efficiencyBasis(e.efficiency), "en")})`,
+        judgeMfu(mfu, range),
+        e.efficiency.wholeRun.expected,
+      ),
+    );
+  }
+  const claimedGpuHours = days === undefined ? null : gpuCount * days.days * 24;
+  if (cost !== undefined) {
+    // Plausible cost: the fastest run at the cheapest offer up to the slowest run at the dearest.
+    const range = { low: e.gpuHours.low * offers.low, high: e.gpuHours.high * offers.high };
+    const basis = `GPU-hours ${formatHours(e.gpuHours.low)}–${formatHours(e.gpuHours.high)} × $${offers.low.toFixed(2)}–$${offers.high.toFixed(2)} per GPU-hour`;
+    claims.push(
+      claimJson(
+        "cost",
+        cost.text,
+        cost.usd,
+        cost.usd,
+        range,
+        basis,
+        judge(cost.usd, range, "lower"),
+        e.costUsd!.expected,
+      ),
+    );
+  }
+  const worst = claims.reduce((a, b) =>
+    b.verdict === "impossible" || (a.verdict !== "impossible" && b.factor > a.factor) ? b : a,
+  );
+  const json: CheckJson = {
+    schemaVersion: 1,
+    command: "check",
+    inputs: {
+      model: report.inputs.model ?? null,
+      params: report.inputs.params,
+      tokens: report.inputs.tokens,
+      tokensBasis: report.inputs.tokensBasis,
+      strategy,
+      gpus: { id: gpu.id, name: gpu.name, count: gpuCount, peakTflops: gpu.denseTflops16 },
+      claimedDays: days?.days ?? null,
+      claimedCostKrw: cost?.krw ?? null,
+      claimedCostUsd: cost?.usd ?? null,
+    },
+    estimate: {
+      flops: e.flops,
+      mfu: e.efficiency.wholeRun,
+      gpuHours: e.gpuHours,
+      wallDays: e.wallDays,
+      costUsd: e.costUsd,
+      costKrw: e.costKrw,
+      priceUsdPerGpuHour: price?.usdPerGpuHour ?? null,
+      priceRule: price ? render(price.rule, "en") : null,
+      offersUsdPerGpuHour: price ? offers : null,
+      krwPerUsd: report.fx.krwPerUsd,
+      fxDate: report.fx.date,
+    },
+    implied: {
+      mfu,
+      gpuHours: claimedGpuHours,
+      usdPerGpuHour: cost === undefined ? null : cost.usd / (claimedGpuHours ?? e.gpuHours.expected),
+      usdPerGpuHourBasis:
+        cost === undefined
+          ? null
+          : claimedGpuHours === null
+            ? `the claimed cost over the expected ${Math.round(e.gpuHours.expected)} GPU-hours`
+            : `the claimed cost over the claimed ${gpuCount} GPUs × ${significant(days!.days, 4)} days × 24 h`,
+      // GPU-hours are linear in tokens at a given efficiency, so a claim's tokens are a proportion
+      // (the low end from the pessimistic, high GPU-hours).
+      tokens:
+        claimedGpuHours !== null
+          ? {
+              low: (report.inputs.tokens * claimedGpuHours) / e.gpuHours.high,
+              expected: (report.inputs.tokens * claimedGpuHours) / e.gpuHours.expected,
+              high: (report.inputs.tokens * claimedGpuHours) / e.gpuHours.low,
+            }
+          : cost === undefined
+            ? null
+            : {
+                low: (report.inputs.tokens * cost.usd) / e.costUsd!.high,
+                expected: (report.inputs.tokens * cost.usd) / e.costUsd!.expected,
+                high: (report.inputs.tokens * cost.usd) / e.costUsd!.low,
+              },
+      tokensBasis:
+        claimedGpuHours !== null
+          ? `tokens the claimed ${gpuCount} GPUs × ${significant(days!.days, 4)} days train at the default efficiency`
+          : cost === undefined
+            ? null
+            : "tokens the claimed cost trains at the default efficiency and price",
+    },
+    claims,
+    verdict: worst.verdict,
+    factor: worst.factor,
+    verdictClaim: worst.claim,
+    summary:
+      worst.verdict === "impossible" ? `impossible: MFU ${pct(worst.judged)} is above the GPU's peak` : worst.summary,
+    published: published(report, mfu, runs),
+  };
+  return { json, report };
+}

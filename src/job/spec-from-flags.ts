@@ -1,0 +1,13 @@
+import { configLayer, trainerLayer } from "./file-layers.js";
+import { flagLayer } from "./flag-layer.js";
+import { type JobFiles, type JobLayer, type JobSpec, mergeLayers } from "./spec.js";
+
+/**
+ * The job a command's flags describe, with the files they name (already read): built-in defaults <
+ * config file < (a scenario, when given) < trainer YAML < flags, each value tagged with its origin.
+ */
+export function specFrom(flags: Readonly<Record<string, unknown>>, files: JobFiles, scenario: JobLayer = {}): JobSpec {
+  const typed = flagLayer(flags);
+  const hasExamples = typed.examples !== undefined || scenario.examples !== undefined;
+  return mergeLayers(files, configLayer(files.config), scenario, trainerLayer(files.trainer, hasExamples), typed);
+}
