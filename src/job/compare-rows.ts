@@ -1,6 +1,6 @@
 import type { Catalog } from "../catalog/load.js";
 import { UsageError, usage } from "../errors.js";
-import { msg } from "../i18n/message.js";
+import { type Message, msg } from "../i18n/message.js";
 import type { LoadedScenario } from "../inputs/scenarios.js";
 import type { CompareRow } from "../output/compare-table.js";
 import { scenarioLayer } from "./file-layers.js";
@@ -53,7 +53,7 @@ export function scenarioRow(
   try {
     return { name: scenario.id, title: scenario.title, origin, report: resolveJob(spec, catalog) };
   } catch (error) {
-    if (!(error instanceof UsageError) || error.message.includes(`scenario "${scenario.id}"`)) throw error;
+    if (!(error instanceof UsageError) || namesScenario(error.said, scenario.id)) throw error;
     const missingGpus = error.said.code === "input.missing" && !spec.gpus;
     throw usage("file.scenario", {
       id: scenario.id,
@@ -94,4 +94,16 @@ export function compareRows(
       });
   }
   return rows;
+}
+
+/** Whether a message already says which scenario it is about (its subject's origin is that scenario). */
+function namesScenario(said: Message, id: string): boolean {
+  return Object.values(said.args).some(
+    (arg) =>
+      typeof arg === "object" &&
+      arg !== null &&
+      "kind" in arg &&
+      ((arg.kind === "subject" && arg.origin?.kind === "scenario" && arg.origin.id === id) ||
+        (arg.kind === "message" && namesScenario(arg, id))),
+  );
 }
