@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseLog } from "../src/inputs/logs/detect-format.js";
 import type { LogParseOptions, LogProblemCode, LogResult } from "../src/inputs/logs/log-measurement.js";
-import { LOG_MESSAGES } from "../src/inputs/logs/log-messages.js";
+import { EN } from "../src/i18n/messages-en.js";
 
 // Malformed variants of every fixture, generated from a fixed seed so a failure reproduces: cut at
 // random offsets, fields deleted, NaN losses, lines shuffled, runs duplicated, binary junk, digits
@@ -193,7 +193,7 @@ function doubledHistory(text: string): string {
 /** What no answer may contain: an unknown code, a non-finite or non-positive measured number. */
 function oracle(result: LogResult): string | undefined {
   if (!result.ok) {
-    if (!(result.problem.code in LOG_MESSAGES)) return `unknown code ${result.problem.code}`;
+    if (!(result.problem.code in EN)) return `unknown code ${result.problem.code}`;
     const bad = Object.entries(result.problem.args).filter(
       ([, v]) => !(typeof v === "string" || (typeof v === "number" && Number.isFinite(v))),
     );

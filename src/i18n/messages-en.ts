@@ -258,7 +258,42 @@ export const EN = {
   "warn.noPrice": (a: Args) =>
     `no current ${a.kind} price is known for ${a.gpu}: time, memory and energy are estimated, cost is left empty; give a price with --price USD (per GPU-hour) or in the config file's prices`,
   "warn.planSkipped": (a: Args) => `left out of the plan: ${a.gpus} (${a.why})`,
+
+  // --- calibrate: training logs (src/inputs/logs/log-problem-message.ts builds these from a LogProblem)
+  "log.empty": (a: Args) => `${a.file}: the log is empty`,
+  "log.unknownFormat": (a: Args) =>
+    `${a.file}: not a log llm-cost reads (a Hugging Face trainer_state.json, a torchtune metric log, Megatron-LM/NeMo stdout or a W&B history CSV)`,
+  "log.truncated": (a: Args) =>
+    `${a.file}: the log stops in the middle of line ${a.line} (cut off while being written or copied?)`,
+  "log.badJson": (a: Args) => `${a.file}: not valid JSON (${a.detail})`,
+  "log.noThroughput": (a: Args) => `${a.file}: no throughput field in this ${a.format} log (looked for ${a.fields})`,
+  "log.badNumber": (a: Args) => `${a.file}: ${a.field} at step ${a.step} is "${a.value}", not a positive number`,
+  "log.nanLoss": (a: Args) =>
+    `${a.file}: the loss is NaN or infinite at step ${a.step}; a diverged run's speed is no guide`,
+  "log.nonMonotonicSteps": (a: Args) => `${a.file}: step ${a.step} comes after step ${a.previous}; steps must increase`,
+  "log.mixedRuns": (a: Args) => `${a.file}: more than one run in one log (${mixedEn(a)}); give each run its own file`,
+  "log.tooFewSteps": (a: Args) =>
+    `${a.file}: ${a.found} logged step(s) with throughput; at least ${a.needed} are needed to leave out warm-up`,
+  "log.needsSeqLen": (a: Args) =>
+    `${a.file}: this ${a.format} log gives samples, not tokens; give the sequence length with --seq-len`,
+  "log.needsGpus": (a: Args) =>
+    `${a.file}: this ${a.format} log gives the whole run's rate but not its GPU count; give it with --gpus`,
+  "log.badColumn": (a: Args) => `${a.file}: no column "${a.column}" for ${a.field} in the CSV header`,
 } satisfies Record<string, (a: Args) => string>;
+
+/** Why one log holds more than one run (log.mixedRuns), by its reason. */
+function mixedEn(a: Args): string {
+  switch (a.reason) {
+    case "restart":
+      return `the steps start again at ${a.step} after ${a.previous}`;
+    case "settings":
+      return `the settings change after step ${a.previous}: ${a.detail}`;
+    case "names":
+      return `runs ${a.detail}`;
+    default:
+      return `${a.detail} end-of-training summaries`;
+  }
+}
 
 export type MessageCode = keyof typeof EN;
 export type Catalogue = { readonly [K in MessageCode]: (a: Args) => string };

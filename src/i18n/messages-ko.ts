@@ -251,7 +251,45 @@ export const KO: Catalogue = {
   "warn.noPrice": (a: Args) =>
     `${a.gpu}의 현재 ${kind(a.kind)} 가격을 알 수 없습니다: 시간, 메모리, 에너지만 추정하고 비용은 비워 둡니다; --price USD(GPU 시간당)나 설정 파일의 prices로 가격을 주세요`,
   "warn.planSkipped": (a: Args) => `plan에서 빠진 GPU: ${a.gpus} (${a.why})`,
+
+  // --- calibrate: training logs
+  "log.empty": (a: Args) => `${a.file}: 로그가 비어 있습니다`,
+  "log.unknownFormat": (a: Args) =>
+    `${a.file}: 읽을 수 있는 로그 형식이 아닙니다 (Hugging Face trainer_state.json, torchtune 메트릭 로그, Megatron-LM/NeMo 표준출력, W&B 히스토리 CSV 중 하나여야 합니다)`,
+  "log.truncated": (a: Args) =>
+    `${a.file}: 로그가 ${a.line}번째 줄 중간에서 끊겼습니다 (기록이나 복사 도중 잘린 것 같습니다)`,
+  "log.badJson": (a: Args) => `${a.file}: 올바른 JSON이 아닙니다 (${a.detail})`,
+  "log.noThroughput": (a: Args) => `${a.file}: ${a.format} 로그에 처리량 필드가 없습니다 (찾은 필드: ${a.fields})`,
+  "log.badNumber": (a: Args) =>
+    `${a.file}: ${a.step} 스텝의 ${a.field} 값 ${withParticle(`"${a.value}"`, "이/가")} 양수가 아닙니다`,
+  "log.nanLoss": (a: Args) =>
+    `${a.file}: ${a.step} 스텝에서 loss가 NaN 또는 무한대입니다. 발산한 학습의 속도는 기준으로 쓸 수 없습니다`,
+  "log.nonMonotonicSteps": (a: Args) =>
+    `${a.file}: ${a.previous} 스텝 다음에 ${a.step} 스텝이 나옵니다. 스텝 번호는 증가해야 합니다`,
+  "log.mixedRuns": (a: Args) =>
+    `${a.file}: 한 로그에 여러 학습이 섞여 있습니다 (${mixedKo(a)}). 학습마다 파일을 나눠 주세요`,
+  "log.tooFewSteps": (a: Args) =>
+    `${a.file}: 처리량이 기록된 스텝이 ${a.found}개뿐입니다. 워밍업을 빼려면 최소 ${a.needed}개가 필요합니다`,
+  "log.needsSeqLen": (a: Args) =>
+    `${a.file}: 이 ${a.format} 로그에는 토큰 수가 아니라 샘플 수만 있습니다. --seq-len으로 시퀀스 길이를 주세요`,
+  "log.needsGpus": (a: Args) =>
+    `${a.file}: 이 ${a.format} 로그에는 전체 처리량만 있고 GPU 수가 없습니다. --gpus로 GPU 수를 주세요`,
+  "log.badColumn": (a: Args) => `${a.file}: CSV 헤더에 ${a.field}에 해당하는 "${a.column}" 열이 없습니다`,
 };
+
+/** 한 로그에 학습이 여럿 섞인 이유 (log.mixedRuns). */
+function mixedKo(a: Args): string {
+  switch (a.reason) {
+    case "restart":
+      return `${a.previous} 스텝 다음에 ${a.step} 스텝부터 다시 시작합니다`;
+    case "settings":
+      return `${a.previous} 스텝 이후 설정이 바뀝니다: ${a.detail}`;
+    case "names":
+      return `run ${a.detail}`;
+    default:
+      return `학습 종료 요약이 ${a.detail}개 있습니다`;
+  }
+}
 
 /** Price kinds as Korean readers name them. */
 function kind(id: string | undefined): string {
