@@ -1,5 +1,6 @@
 import { configLayer, trainerLayer } from "../job/file-layers.js";
 import { flagLayer } from "../job/flag-layer.js";
+import { profileLayer } from "../job/profile-layer.js";
 import { type JobFiles, type JobLayer, type JobSpec, mergeLayers } from "../job/spec.js";
 import { readJsonFile } from "../inputs/read-json-file.js";
 import { architectureFromHfConfig } from "../inputs/hf-config.js";
@@ -33,7 +34,7 @@ async function readTrainer(file: string, cwd: string): Promise<NonNullable<JobFi
 
 /**
  * The job a command's flags describe, with the files they name: built-in defaults < config file <
- * (a scenario, when given) < trainer YAML < flags, each value tagged with its origin.
+ * (--profile's job) < (a scenario, when given) < trainer YAML < flags, each value tagged with its origin.
  */
 export async function jobSpecFromFlags(
   flags: Readonly<Record<string, unknown>>,
@@ -48,5 +49,13 @@ export async function jobSpecFromFlags(
 export function specFrom(flags: Readonly<Record<string, unknown>>, files: JobFiles, scenario: JobLayer = {}): JobSpec {
   const typed = flagLayer(flags);
   const hasExamples = typed.examples !== undefined || scenario.examples !== undefined;
-  return mergeLayers(files, configLayer(files.config), scenario, trainerLayer(files.trainer, hasExamples), typed);
+  const profile = profileLayer(files.config, flags["profile"] as string | undefined);
+  return mergeLayers(
+    files,
+    configLayer(files.config),
+    profile,
+    scenario,
+    trainerLayer(files.trainer, hasExamples),
+    typed,
+  );
 }
