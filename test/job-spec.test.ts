@@ -19,7 +19,7 @@ describe("the typed job spec", () => {
   it("flags, a config file and a scenario become typed values with their origin as data", () => {
     const spec = specFrom(
       { params: "70억", tokens: "150억", gpus: "2xH100" },
-      { config: { file: "team.json", config: { prices: [], gpuSpecs: [], models: [], pue: 1.3 } } },
+      { config: { file: "team.json", config: { prices: [], gpuSpecs: [], models: [], profiles: [], pue: 1.3 } } },
     );
     // 70억 = 70 × 10^8 = 7 × 10^9; 150억 = 1.5 × 10^10.
     expect(spec.params).toEqual({ value: 7e9, origin: { kind: "flag" }, text: "70억" });

@@ -2,7 +2,9 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseLog } from "../src/inputs/logs/detect-format.js";
 import type { LogParseOptions, LogProblem, LogProblemCode } from "../src/inputs/logs/log-measurement.js";
-import { LOG_MESSAGES, logProblemText } from "../src/inputs/logs/log-messages.js";
+import { logProblemMessage } from "../src/inputs/logs/log-problem-message.js";
+import { EN } from "../src/i18n/messages-en.js";
+import { render } from "../src/i18n/render.js";
 
 // Each class of bad log, in each format where it can occur, is refused with one problem and no
 // measurement. The bad logs are the fixtures with one thing broken, so each case isolates that thing.
@@ -245,6 +247,11 @@ describe("what the caller must add", () => {
   });
 });
 
+/** The problem as one line in the chosen language, as the CLI prints it. */
+const logProblemText = (p: LogProblem, lang: "en" | "ko"): string => render(logProblemMessage(p), lang);
+/** The log codes of the one catalogue. */
+const LOG_CODES = Object.keys(EN).filter((c) => c.startsWith("log.")) as LogProblemCode[];
+
 describe("problem texts", () => {
   const samples: { [C in LogProblemCode]: Extract<LogProblem, { code: C }>["args"] } = {
     "log.empty": { file: "run.log" },
@@ -263,7 +270,7 @@ describe("problem texts", () => {
   };
 
   it("every code has one English and one Korean line, each naming the file", () => {
-    for (const c of Object.keys(LOG_MESSAGES) as LogProblemCode[]) {
+    for (const c of LOG_CODES) {
       const p = { code: c, args: samples[c] } as LogProblem;
       for (const lang of ["en", "ko"] as const) {
         const text = logProblemText(p, lang);
@@ -273,7 +280,7 @@ describe("problem texts", () => {
       }
       expect(logProblemText(p, "ko")).toMatch(/[\uac00-\ud7a3]/);
     }
-    expect(Object.keys(LOG_MESSAGES).sort()).toEqual(Object.keys(samples).sort());
+    expect([...LOG_CODES].sort()).toEqual(Object.keys(samples).sort());
   });
 
   it("reads as a person would write it", () => {

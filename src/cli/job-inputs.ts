@@ -32,7 +32,7 @@ async function readTrainer(file: string, cwd: string): Promise<NonNullable<JobFi
 
 /**
  * The job a command's flags describe, with the files they name: built-in defaults < config file <
- * (a scenario, when given) < trainer YAML < flags, each value tagged with its origin.
+ * (--profile's job) < (a scenario, when given) < trainer YAML < flags, each value tagged with its origin.
  */
 export async function jobSpecFromFlags(
   flags: Readonly<Record<string, unknown>>,

@@ -16,6 +16,7 @@ import { addValidateCommand } from "./validate-command.js";
 import { addCompareCommand } from "./compare-command.js";
 import { addPlanCommand } from "./plan-command.js";
 import { addCheckCommand } from "./check-command.js";
+import { addCalibrateCommand } from "./calibrate-command.js";
 import { addScenariosCommand } from "./scenarios-command.js";
 import type { Io } from "./io.js";
 
@@ -97,6 +98,7 @@ export function buildProgram(io: Io, heldBack: string[] = []): Command {
   addCompareCommand(program, io);
   addPlanCommand(program, io);
   addCheckCommand(program, io);
+  addCalibrateCommand(program, io);
   addScenariosCommand(program, io);
   addCompletionCommand(program, io);
   program.addHelpText("after", examplesText(""));

@@ -49,8 +49,9 @@ function untrack(temp: string): void {
  * writer got there between our check and our write); with --force it is replaced by a rename and
  * keeps the old file's permissions.
  */
-export function writeOutput(cwd: string, path: string, text: string, force: boolean): string {
-  const bad = (why: Message) => invalid("out", path, why);
+export function writeOutput(cwd: string, path: string, text: string, force: boolean, field = "out"): string {
+  // `field` is the flag the path came from: --out, or --config when calibrate --save writes a profile.
+  const bad = (why: Message) => invalid(field, path, why);
   if (path.trim() === "") throw bad(msg("reason.outEmpty"));
   // "reports/" names a folder; resolve() would drop the slash and write a file called "reports".
   if (/[/\\]$/.test(path)) throw bad(msg("reason.outFolder"));

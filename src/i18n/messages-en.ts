@@ -1,4 +1,5 @@
 import type { Args } from "./catalogue-types.js";
+import { CALIBRATE_EN } from "./en/calibrate.js";
 import { CORE_EN } from "./en/core.js";
 
 /**
@@ -9,6 +10,7 @@ import { CORE_EN } from "./en/core.js";
  */
 export const EN = {
   ...CORE_EN,
+  ...CALIBRATE_EN,
 } satisfies Record<string, (a: Args) => string>;
 
 export type MessageCode = keyof typeof EN;

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { LIMITS } from "../job/values/quantity.js";
-import { PRICE_KINDS } from "../catalog/constants.js";
+import { PRICE_KINDS, STRATEGY_IDS } from "../catalog/constants.js";
 import { ArchitectureSpec } from "../catalog/model-schema.js";
 import { SourceDate, printable } from "../catalog/schemas.js";
 import { parseWith } from "../catalog/zod-error.js";
+import { PROFILE_NAME_TEXT } from "./profile-name.js";
 
 /**
  * The schema of llm-cost.config.json (see ./user-config.ts, which loads this module only when
@@ -65,6 +66,25 @@ export const UserModel = z.strictObject({
   source,
 });
 
+/**
+ * A measured speed that `llm-cost calibrate --save` stored: the job it was measured on (GPU, count,
+ * model size, strategy, sequence length) and the steady-state tokens/s per GPU, with the log it
+ * came from and the day. `--profile NAME` uses it instead of the throughput model.
+ */
+export const UserProfile = z.strictObject({
+  name: z.string().regex(PROFILE_NAME_TEXT, "expected a name of letters, digits, dots, dashes and underscores"),
+  gpu: name,
+  gpuCount: z.number().int().min(1).max(1_000_000),
+  model: name.optional(),
+  params: z.number().positive().max(LIMITS.params),
+  strategy: z.enum(STRATEGY_IDS),
+  seqLen: z.number().int().min(1).max(10_000_000),
+  tokensPerSecPerGpu: z.number().min(LIMITS.tokensPerSec.min).max(LIMITS.tokensPerSec.max),
+  date: SourceDate,
+  source,
+});
+export type UserProfile = z.infer<typeof UserProfile>;
+
 export const UserConfig = z.strictObject({
   $comment: z.string().optional(),
   // As --gpus and --provider take them, and as short (the flags' parsers work on the whole value).
@@ -95,6 +115,7 @@ export const UserConfig = z.strictObject({
   prices: list(UserPriceOffer),
   gpuSpecs: list(UserGpu),
   models: list(UserModel),
+  profiles: list(UserProfile),
 });
 export type UserConfig = z.infer<typeof UserConfig>;
 

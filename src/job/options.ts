@@ -18,6 +18,7 @@ export const COMMANDS = [
   "gpus",
   "prices",
   "models",
+  "calibrate",
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -38,6 +39,8 @@ export interface OptionSpec {
 
 /** The commands that price one job: they take every job, hardware, price, memory and energy flag. */
 export const JOB_COMMANDS: readonly CommandName[] = ["estimate", "compare", "plan", "check"];
+/** The job flags calibrate takes too: what the log cannot say (the model), or to check what it says. */
+const CALIBRATED: readonly CommandName[] = [...JOB_COMMANDS, "calibrate"];
 const ALL: readonly CommandName[] = COMMANDS;
 
 export const FORMATS = ["table", "json", "csv", "tsv", "markdown", "html"] as const;
@@ -73,8 +76,9 @@ export const OPTIONS: readonly OptionSpec[] = [
     "model",
     "--model <name>",
     "a model preset (llama-2-7b, qwen2.5-7b, ...; llm-cost models lists them) instead of --params",
+    { commands: CALIBRATED },
   ),
-  job("params", "--params <count>", "model parameters: 7B, 6.7b, 175M, 1.5T, 7e9, 70억"),
+  job("params", "--params <count>", "model parameters: 7B, 6.7b, 175M, 1.5T, 7e9, 70억", { commands: CALIBRATED }),
   job(
     "activeParams",
     "--active-params <count>",
@@ -96,6 +100,7 @@ export const OPTIONS: readonly OptionSpec[] = [
     "tokens",
     "--tokens <count>",
     "training tokens: 15B, 300M, 1.5T, 150억, 1.5조, or chinchilla (20 per parameter, a from-scratch rule)",
+    { commands: CALIBRATED },
   ),
   job(
     "corpus",
@@ -120,13 +125,18 @@ export const OPTIONS: readonly OptionSpec[] = [
     "strategy",
     "--strategy <list>",
     `the job: ${STRATEGY_IDS.join(", ")}; estimate and compare take a comma list or all, plan and check one`,
-    { defaultText: "all (plan: required; check: dapt)", values: ["all", ...STRATEGY_IDS] },
+    {
+      defaultText: "all (plan: required; check and calibrate: dapt)",
+      values: ["all", ...STRATEGY_IDS],
+      commands: CALIBRATED,
+    },
   ),
 
   hardware(
     "gpus",
     "--gpus <spec>",
     "GPUs: 2xH100, 8xA100-40GB, H100 (one GPU); plan and compare: GPU types, comma-separated, with an optional count; llm-cost gpus lists them",
+    { commands: CALIBRATED },
   ),
   hardware("precision", "--precision <p>", "matmul precision: bf16 or fp8 (Hopper and newer)", {
     defaultText: "bf16",
@@ -139,6 +149,11 @@ export const OPTIONS: readonly OptionSpec[] = [
     "tokensPerSec",
     "--tokens-per-sec <n>",
     "your measured training tokens/s per GPU (one --strategy): replaces the throughput model",
+  ),
+  hardware(
+    "profile",
+    "--profile <name>",
+    "a speed measured by llm-cost calibrate --save, from the config file: replaces the throughput model (scaled by it to another GPU count or sequence length)",
   ),
 
   price(
@@ -155,7 +170,10 @@ export const OPTIONS: readonly OptionSpec[] = [
     defaultText: "the newest dated rate of the catalog, with its date in the output",
   }),
 
-  memory("seqLen", "--seq-len <n>", "sequence length for memory and attention FLOPs", { defaultText: "4096" }),
+  memory("seqLen", "--seq-len <n>", "sequence length for memory and attention FLOPs", {
+    defaultText: "4096 (calibrate: the log's, when it says)",
+    commands: CALIBRATED,
+  }),
   memory("microBatch", "--micro-batch <n>", "sequences per GPU per micro-batch, or auto", {
     defaultText: "auto: with --recompute auto, the fastest setting that fits memory",
   }),
@@ -200,7 +218,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   job("config", "--config <path>", "config file: defaults, your own GPUs, models and negotiated prices", {
     group: "price",
     defaultText: "./llm-cost.config.json when present",
-    commands: [...JOB_COMMANDS, "gpus", "prices", "models"],
+    commands: [...CALIBRATED, "gpus", "prices", "models"],
   }),
 
   own(["estimate"])(
@@ -233,6 +251,16 @@ export const OPTIONS: readonly OptionSpec[] = [
   ),
   own(["validate"])("speed", "--speed", "only the speed check: measured tokens/s per GPU vs the steady-state model"),
   own(["scenarios"])("long", "--long", "with each scenario's description and source"),
+  own(["calibrate"])(
+    "log",
+    "--log <files...>",
+    "training logs to measure (Hugging Face trainer_state.json, torchtune, Megatron-LM/NeMo stdout, W&B history CSV); one or more, each measured on its own",
+  ),
+  own(["calibrate"])(
+    "save",
+    "--save <name>",
+    "store the measured speed as a profile in the config file (--config, else ./llm-cost.config.json), for --profile",
+  ),
 
   out("format", "--format <format>", "output format (html: estimate, compare and plan)", {
     defaultText: "from the --out file's extension, else table",

@@ -63,6 +63,9 @@ function parseTop(value: string | undefined): number {
 /** The GPU types to search: --gpus' list (names as estimate takes them, without a count) or every GPU. */
 function gpuTypes(spec: JobSpec, catalog: Catalog): GpuSpec[] {
   if (!spec.gpus) return catalog.gpus;
+  // A --profile's GPUs are where its speed was measured: the plan searches that type, at any count.
+  const profile = spec.gpus.origin.kind === "profile" ? spec.profile?.value : undefined;
+  if (profile) return catalog.gpus.filter((g) => g.id === profile.gpu);
   const about = subject("gpus", spec.gpus.origin);
   return spec.gpus.value.split(",").map((name) => {
     const { gpu, count } = parseGpuSelection(name, catalog.gpus, about);

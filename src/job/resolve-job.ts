@@ -24,6 +24,7 @@ import {
 } from "../model/token-source.js";
 import { formatNumber } from "../util/number-text.js";
 import { closest } from "../util/suggest.js";
+import { withProfileSpeed } from "./apply-profile.js";
 import { withOrigin } from "./flag-layer.js";
 import { asWritten, type Given, type JobField, type JobSpec } from "./spec.js";
 
@@ -274,6 +275,13 @@ function originsOf(spec: JobSpec): Record<string, Origin> {
 
 /** The resolution itself; resolveJob below re-addresses its errors. */
 function resolve(spec: JobSpec, baseCatalog: Catalog): EstimateReport {
+  if (spec.profile) {
+    // A saved profile becomes the job's measured speed (scaled to this job when it must be).
+    const { spec: measured, note } = withProfileSpeed(spec, baseCatalog, (s) => resolve(s, baseCatalog));
+    const report = resolve(measured, baseCatalog);
+    if (note) report.warnings.push(note);
+    return report;
+  }
   const catalog = mergeConfig(baseCatalog, spec.files?.config);
   const model = resolveModel(spec, catalog);
   const { tokens, basis: tokensBasis } = resolveTokens(spec, model.params, catalog);

@@ -3,6 +3,7 @@ import type { Origin } from "../i18n/message.js";
 import type { HfModel } from "../inputs/hf-config.js";
 import type { TrainerOptions } from "../inputs/trainer-config.js";
 import type { LoadedConfig } from "../inputs/user-config.js";
+import type { UserProfile } from "../inputs/user-config-schema.js";
 import type { Precision } from "../model/efficiency.js";
 import type { LoraTarget } from "../model/lora.js";
 import type { Optimizer, Recompute } from "../model/memory.js";
@@ -68,6 +69,8 @@ export interface JobFields {
   flashAttn: boolean;
   loraRank: number;
   loraTargets: LoraTarget[];
+  /** A measured speed saved by `calibrate --save` (--profile NAME picks it from the config file). */
+  profile: UserProfile;
 }
 
 export type JobField = keyof JobFields;
@@ -90,8 +93,8 @@ export type JobSpec = { readonly [K in JobField]?: Given<JobFields[K]> } & { rea
 export type JobLayer = { [K in JobField]?: Given<JobFields[K]> };
 
 /**
- * Layers merged in order of precedence, lowest first (defaults < config < scenario < trainer <
- * flags). A price and a provider both say where the price comes from, so the higher of the two
+ * Layers merged in order of precedence, lowest first (defaults < config < profile < scenario <
+ * trainer < flags). A price and a provider both say where the price comes from, so the higher of the two
  * wins and the lower is dropped: a --price typed on the command line overrides a config's provider.
  */
 export function mergeLayers(files: JobFiles, ...layers: readonly JobLayer[]): JobSpec {

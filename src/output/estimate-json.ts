@@ -70,7 +70,7 @@ export const EstimateJson = z.strictObject({
   }),
   assumptions: z.strictObject({
     mfu: positive.max(1),
-    mfuSource: z.enum(["default", "--mfu", "--tokens-per-sec"]),
+    mfuSource: z.enum(["default", "--mfu", "--tokens-per-sec", "profile"]),
     efficiencyBasis: z.string(),
     gpuPeakTflops: positive,
     gpuPeakPrecision: z.string(),

@@ -46,7 +46,11 @@ export function toEstimateJson(report: EstimateReport, lang: Lang = "en"): Estim
     },
     assumptions: {
       mfu: reference.efficiency.wholeRun.expected,
-      mfuSource: efficiencySourceFlag(reference.efficiency.source),
+      // A --profile's speed is a measurement like --tokens-per-sec's, but the JSON says whose.
+      mfuSource:
+        report.origins["tokensPerSec"]?.kind === "profile"
+          ? "profile"
+          : efficiencySourceFlag(reference.efficiency.source),
       efficiencyBasis: render(efficiencyBasis(reference.efficiency), lang),
       gpuPeakTflops: inputs.gpu.denseTflops16,
       gpuPeakPrecision: `dense ${inputs.gpu.tensorPrecision} (no 2:4 sparsity)`,

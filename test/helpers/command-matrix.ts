@@ -24,6 +24,17 @@ export const INVOCATIONS: Readonly<Record<CommandName, readonly string[]>> = {
   gpus: ["gpus"],
   prices: ["prices", "H100"],
   models: ["models"],
+  calibrate: [
+    "calibrate",
+    "--log",
+    "test/fixtures/logs/megatron-stdout.log",
+    "--params",
+    "7B",
+    "--tokens",
+    "15B",
+    "--gpus",
+    "16xH100",
+  ],
 };
 
 /** Every (command, format, language) the CLI promises. */
