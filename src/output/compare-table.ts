@@ -35,8 +35,8 @@ export interface CompareRow {
 /** The one strategy estimate a scenario's report holds. */
 export const estimateOf = (row: CompareRow): StrategyEstimate => row.report.estimates[0]!;
 
-/** Names longer than this wrap (user scenario ids can be long). */
-const NAME_WIDTH = 20;
+/** Names longer than this wrap (user scenario ids can be long; the longest bundled, scratch-7b-chinchilla, fits). */
+const NAME_WIDTH = 21;
 const pct = (x: number): string => `${significant(x * 100, 2)}%`;
 const shortDays = (d: number): string => formatDuration(d).replace(/ (d|h|min|s)$/, "$1");
 const shortDaysKo = (d: number): string => formatDurationKo(d).replace(/^약 /, "");
