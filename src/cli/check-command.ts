@@ -15,6 +15,7 @@ import {
 import { parseDuration } from "../job/values/duration.js";
 import { parseMoney } from "../job/values/money.js";
 import type { EstimateReport } from "../model/report.js";
+import { vatFactor, withVat } from "../model/vat.js";
 import { warningsJson } from "../output/provenance-json.js";
 import type { CheckClaimJson, CheckJson } from "../output/check-json.js";
 import { renderCheck } from "../output/check-output.js";
@@ -64,6 +65,37 @@ async function published(report: EstimateReport, mfu: number | null): Promise<Ch
   };
 }
 
+/**
+ * A claimed cost (USD) against the plausible range and expected cost without VAT (`range`,
+ * `expected`) and with it: which reading the claim matches better.
+ */
+export function vatReadings(
+  claimed: number,
+  range: { low: number; high: number },
+  expected: number,
+  rate: number,
+): NonNullable<CheckClaimJson["vat"]> {
+  const reading = (factor: number) => {
+    const r = { low: range.low * factor, high: range.high * factor };
+    const j = judge(claimed, r, "lower");
+    return {
+      range: r,
+      expected: expected * factor,
+      verdict: j.verdict,
+      factor: j.factor,
+      factorVsExpected: timesApart(claimed, expected * factor),
+    };
+  };
+  const excluded = reading(1);
+  const included = reading(1 + rate);
+  const closer =
+    included.factor < excluded.factor ||
+    (included.factor === excluded.factor && included.factorVsExpected < excluded.factorVsExpected)
+      ? "included"
+      : "excluded";
+  return { rate, excluded, included, closer };
+}
+
 function claimJson(
   claim: CheckClaimJson["claim"],
   text: string,
@@ -73,6 +105,7 @@ function claimJson(
   rangeBasis: string,
   j: Judgement,
   expected: number,
+  vat: CheckClaimJson["vat"] = null,
 ): CheckClaimJson {
   return {
     claim,
@@ -85,6 +118,7 @@ function claimJson(
     factor: j.factor,
     factorVsExpected: timesApart(judged, expected),
     summary: verdictText(j),
+    vat,
   };
 }
 
@@ -143,9 +177,12 @@ export async function buildCheck(spec: JobSpec, flags: CheckFlags): Promise<{ js
   }
   const claimedGpuHours = days === undefined ? null : gpuCount * days.days * 24;
   if (cost !== undefined) {
-    // Plausible cost: the fastest run at the cheapest offer up to the slowest run at the dearest.
-    const range = { low: e.gpuHours.low * offers.low, high: e.gpuHours.high * offers.high };
-    const basis = `GPU-hours ${formatHours(e.gpuHours.low)}–${formatHours(e.gpuHours.high)} × $${offers.low.toFixed(2)}–$${offers.high.toFixed(2)} per GPU-hour`;
+    // Plausible cost: the fastest run at the cheapest offer up to the slowest run at the dearest
+    // (list prices, without VAT; with --vat the verdict reads the range with it).
+    const listRange = { low: e.gpuHours.low * offers.low, high: e.gpuHours.high * offers.high };
+    const range = { low: withVat(listRange.low, report.vat), high: withVat(listRange.high, report.vat) };
+    const basis = `GPU-hours ${formatHours(e.gpuHours.low)}–${formatHours(e.gpuHours.high)} × $${offers.low.toFixed(2)}–$${offers.high.toFixed(2)} per GPU-hour${report.vat.included ? ` × ${vatFactor(report.vat)} VAT` : ""}`;
+    const listExpected = e.costUsd!.expected / vatFactor(report.vat);
     claims.push(
       claimJson(
         "cost",
@@ -156,6 +193,7 @@ export async function buildCheck(spec: JobSpec, flags: CheckFlags): Promise<{ js
         basis,
         judge(cost.usd, range, "lower"),
         e.costUsd!.expected,
+        vatReadings(cost.usd, listRange, listExpected, report.vat.rate),
       ),
     );
   }
@@ -188,6 +226,8 @@ export async function buildCheck(spec: JobSpec, flags: CheckFlags): Promise<{ js
       offersUsdPerGpuHour: price ? offers : null,
       krwPerUsd: report.fx.krwPerUsd,
       fxDate: report.fx.date,
+      vatIncluded: report.vat.included,
+      vatRate: report.vat.rate,
     },
     implied: {
       mfu,

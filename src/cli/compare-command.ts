@@ -52,12 +52,13 @@ function sharedFlags(flags: CompareFlags): Record<string, unknown> {
 }
 
 /** One named scenario's row; a problem names the scenario and its file. */
-export function scenarioRow(loaded: LoadedScenario, flags: CompareFlags, files: JobFiles): CompareRow {
+export function scenarioRow(loaded: LoadedScenario, flags: CompareFlags, files: JobFiles, today?: string): CompareRow {
   const { scenario, origin } = loaded;
   const spec = specFrom(
     sharedFlags(flags),
     { ...(files.config ? { config: files.config } : {}) },
     scenarioLayer(loaded),
+    today,
   );
   try {
     return { name: scenario.id, title: scenario.title, origin, report: resolveJob(spec, loadCatalog()) };
@@ -90,9 +91,9 @@ export async function compareRows(
       : await import("../inputs/scenarios.js").then(({ loadScenarioPresets, resolveScenarios }) =>
           resolveScenarios(names, loadScenarioPresets(), io.cwd),
         );
-  const rows = loaded.map((l) => scenarioRow(l, flags, files));
+  const rows = loaded.map((l) => scenarioRow(l, flags, files, io.today));
   if (adHoc) {
-    const report = resolveJob(specFrom(flags, files), loadCatalog());
+    const report = resolveJob(specFrom(flags, files, {}, io.today), loadCatalog());
     const name = label ?? "job";
     for (const e of report.estimates)
       rows.push({

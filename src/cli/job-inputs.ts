@@ -41,12 +41,21 @@ export async function jobSpecFromFlags(
   scenario: JobLayer = {},
 ): Promise<JobSpec> {
   const files = await readJobFiles(flags, io);
-  return specFrom(flags, files, scenario);
+  return specFrom(flags, files, scenario, io.today);
 }
 
-/** The spec from flags and files already read (compare reads the files once for every scenario). */
-export function specFrom(flags: Readonly<Record<string, unknown>>, files: JobFiles, scenario: JobLayer = {}): JobSpec {
+/**
+ * The spec from flags and files already read (compare reads the files once for every scenario), and
+ * today's date from the Io (for the exchange rate's age).
+ */
+export function specFrom(
+  flags: Readonly<Record<string, unknown>>,
+  files: JobFiles,
+  scenario: JobLayer = {},
+  today?: string,
+): JobSpec {
   const typed = flagLayer(flags);
   const hasExamples = typed.examples !== undefined || scenario.examples !== undefined;
-  return mergeLayers(files, configLayer(files.config), scenario, trainerLayer(files.trainer, hasExamples), typed);
+  const spec = mergeLayers(files, configLayer(files.config), scenario, trainerLayer(files.trainer, hasExamples), typed);
+  return today === undefined ? spec : { ...spec, today };
 }

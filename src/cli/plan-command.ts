@@ -15,6 +15,7 @@ import {
   type PlanPoint,
 } from "../model/plan-search.js";
 import { expectedAt } from "../model/estimate.js";
+import { vatFactor } from "../model/vat.js";
 import { cheapestPerProvider, isStale, findProvider } from "../catalog/price-lookup.js";
 import type { EstimateReport } from "../model/report.js";
 import { closest } from "../util/suggest.js";
@@ -192,7 +193,7 @@ export function buildPlan(spec: JobSpec, flags: PlanFlags): PlanResult {
     ...(deadline ? { deadlineDays: deadline.days } : {}),
     ...(budget ? { budgetUsd: budget.usd } : {}),
   };
-  const search = searchPlans(planGpus, constraints, limits, top);
+  const search = searchPlans(planGpus, constraints, limits, top, vatFactor(job.vat));
 
   // The listed plans are estimated in full at their count and price: the one resolver.
   const exact = new Map<string, EstimateReport>();

@@ -258,6 +258,15 @@ export const EN = {
   "warn.noPrice": (a: Args) =>
     `no current ${a.kind} price is known for ${a.gpu}: time, memory and energy are estimated, cost is left empty; give a price with --price USD (per GPU-hour) or in the config file's prices`,
   "warn.planSkipped": (a: Args) => `left out of the plan: ${a.gpus} (${a.why})`,
+
+  // --- VAT and exchange rate
+  /** The units line's word on costs; `included` is set when they include VAT. */
+  "vat.unit": (a: Args) => (a.included ? `incl. VAT ${a.rate} %` : "excl. VAT"),
+  "vat.costs": (a: Args) => (a.included ? `costs include VAT ${a.rate} % (${a.law})` : "costs exclude VAT"),
+  "warn.staleFx": (a: Args) =>
+    `the exchange rate ${a.rate} KRW/USD is dated ${a.date}, ${a.days} days ago (more than ${a.max}): won figures may be off; give a current rate with --fx, or set fx (krwPerUsd, date, source) in the config file`,
+  "fx.default": () => "default",
+  "fx.config": () => "used instead of the default",
 } satisfies Record<string, (a: Args) => string>;
 
 export type MessageCode = keyof typeof EN;

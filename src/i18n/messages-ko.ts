@@ -251,6 +251,14 @@ export const KO: Catalogue = {
   "warn.noPrice": (a: Args) =>
     `${a.gpu}의 현재 ${kind(a.kind)} 가격을 알 수 없습니다: 시간, 메모리, 에너지만 추정하고 비용은 비워 둡니다; --price USD(GPU 시간당)나 설정 파일의 prices로 가격을 주세요`,
   "warn.planSkipped": (a: Args) => `plan에서 빠진 GPU: ${a.gpus} (${a.why})`,
+
+  // --- VAT and exchange rate
+  "vat.unit": (a: Args) => (a.included ? `부가세 ${a.rate}% 포함` : "부가세 별도"),
+  "vat.costs": (a: Args) => (a.included ? `비용은 부가세 ${a.rate}% 포함 (${a.law})` : "비용은 부가세 별도"),
+  "warn.staleFx": (a: Args) =>
+    `환율 ${a.rate}원/달러는 ${a.date} 기준으로 ${a.days}일 전 값입니다(${a.max}일 초과): 원화 금액이 실제와 다를 수 있으니 --fx나 설정 파일의 fx(krwPerUsd, date, source)로 최신 환율을 지정하세요`,
+  "fx.default": () => "기본값",
+  "fx.config": () => "기본값 대신 사용",
 };
 
 /** Price kinds as Korean readers name them. */

@@ -18,6 +18,7 @@ export const COMMANDS = [
   "gpus",
   "prices",
   "models",
+  "fx",
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -154,6 +155,9 @@ export const OPTIONS: readonly OptionSpec[] = [
   price("fx", "--fx <krw>", "won per US dollar", {
     defaultText: "the newest dated rate of the catalog, with its date in the output",
   }),
+  price("vat", "--vat", "add Korean VAT (10 %, 부가가치세법 제30조) to every cost; list prices exclude it", {
+    defaultText: 'off (also "vat": true in the config file)',
+  }),
 
   memory("seqLen", "--seq-len <n>", "sequence length for memory and attention FLOPs", { defaultText: "4096" }),
   memory("microBatch", "--micro-batch <n>", "sequences per GPU per micro-batch, or auto", {
@@ -200,7 +204,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   job("config", "--config <path>", "config file: defaults, your own GPUs, models and negotiated prices", {
     group: "price",
     defaultText: "./llm-cost.config.json when present",
-    commands: [...JOB_COMMANDS, "gpus", "prices", "models"],
+    commands: [...JOB_COMMANDS, "gpus", "prices", "models", "fx"],
   }),
 
   own(["estimate"])(
