@@ -37,6 +37,7 @@ export async function main(): Promise<void> {
     stdoutIsTTY: process.stdout.isTTY === true,
     ...(process.stdout.isTTY && process.stdout.columns ? { columns: process.stdout.columns } : {}),
     cwd: workingDirectory(),
+    today: new Date().toISOString().slice(0, 10),
   });
 }
 

@@ -21,7 +21,11 @@ describe("the built binary", () => {
   it("prints the same table as run() in process: 7B × 15B on 2 × H100 is 402만 원 ($2,795) on the fixture catalog", async () => {
     const binary = cliBinary(JOB);
     expect(binary.status).toBe(0);
-    expect(binary.stderr).toBe("");
+    // The binary dates the run by the process clock (src/cli.ts): the fixture rate of 2025-12-30 is
+    // more than 90 days old on any day from 2026-03-31 on, so it is always warned about here.
+    expect(binary.stderr).toMatch(
+      /^llm-cost: warning: the exchange rate 1,439 KRW\/USD is dated 2025-12-30, \d+ days ago \(more than 90\): [^\n]+\n$/,
+    );
     // The fixture throughput model (worked in test/cli-estimate.test.ts): 7,011.4 tokens/s per GPU,
     // goodput 1 / 1.2 → 713.1 GPU-hours × $3.92 = $2,795 × 1,439 = ₩4,022,000
     expect(binary.stdout).toMatch(/│ dapt +│ +6\.3e20 │ +713 │ +14\.9 d │ +69\.2 GB │ +402만 원 │ +\$2,795 │/);

@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { CompareJson } from "../src/output/compare-json.js";
 import { cli } from "./helpers/cli.js";
 
-const SEED = ["scratch-7b", "llama-2-ko-dapt", "sft-7b", "lora-7b"];
+// scratch-7b-chinchilla: the from-scratch job on 134.8B tokens, whose figures are worked by hand below.
+const SEED = ["scratch-7b-chinchilla", "llama-2-ko-dapt", "sft-7b", "lora-7b"];
 /** The widest line in terminal columns (box-drawing borders are one column; the top border spans the table). */
 const widest = (text: string): number =>
   Math.max(...text.split("\n").map((l) => (/^[┌├└]/.test(l) ? [...l].length : 0)));
@@ -14,7 +15,8 @@ describe("llm-cost scenarios", () => {
   it("lists every bundled scenario within 100 columns; json carries every field", async () => {
     const { status, stdout } = await cli(["scenarios"]);
     expect(status).toBe(0);
-    for (const id of [...SEED, "korean-tapt-7b", "sft-13b", "qlora-7b"]) expect(stdout).toContain(`│ ${id} `);
+    for (const id of [...SEED, "scratch-7b", "korean-tapt-7b", "sft-13b", "qlora-7b"])
+      expect(stdout).toContain(`│ ${id} `);
     expect(widest(stdout)).toBeLessThanOrEqual(100);
     const rows = JSON.parse((await cli(["scenarios", "--format", "json"])).stdout) as Array<Record<string, unknown>>;
     expect(rows.find((r) => r["id"] === "llama-2-ko-dapt")).toMatchObject({
@@ -49,7 +51,7 @@ describe("llm-cost compare", () => {
     expect(status).toBe(0);
     const json = CompareJson.parse(JSON.parse(stdout));
     expect(json.scenarios.map((s) => [s.name, s.strategy, s.gpus.count])).toEqual([
-      ["scratch-7b", "scratch", 8],
+      ["scratch-7b-chinchilla", "scratch", 8],
       ["llama-2-ko-dapt", "dapt", 8],
       ["sft-7b", "sft", 8],
       ["lora-7b", "lora", 8],

@@ -61,7 +61,7 @@ describe("Korean output", () => {
   it("compare --lang ko: Korean headers, 약 N일, and both charts (cost and days)", async () => {
     const { status, stdout } = await cli([
       "compare",
-      "scratch-7b",
+      "scratch-7b-chinchilla",
       "lora-7b",
       "--gpus",
       "8xH100",
@@ -72,10 +72,10 @@ describe("Korean output", () => {
     expect(status).toBe(0);
     for (const label of ["시나리오", "GPU 시간", "소요 기간", "예상 비용 (원)", "예상 소요 기간", "가정"])
       expect(stdout).toContain(label);
-    // scratch-7b on the fixture model: hardware FLOPs 6 × 6,738,415,616 + 6.44245e9 = 4.68730e10 per token;
+    // scratch-7b-chinchilla on the fixture model: hardware FLOPs 6 × 6,738,415,616 + 6.44245e9 = 4.68730e10 per token;
     // 4,096 × 4.68730e10 / 3.56062e14 = 0.539214 s per micro-batch → 7,596.1 tokens/s per GPU;
     // 134.768e9 / 7,596.1 / 3,600 × 1.2 = 5,914 GPU-hours / 8 GPUs / 24 = 30.8 days
-    expect(stdout).toMatch(/scratch-7b\s+█+ 약 31일/);
+    expect(stdout).toMatch(/scratch-7b-chinchilla\s+█+ 약 31일/);
     for (const line of stdout.split("\n")) expect(displayWidth(line), line).toBeLessThanOrEqual(100);
   });
   it("warnings are in Korean too", async () => {

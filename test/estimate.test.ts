@@ -59,6 +59,7 @@ function request(overrides: Partial<EstimateRequest>): EstimateRequest {
       offers: [],
     },
     fx: { krwPerUsd: 1439, date: "given", source: "test" },
+    vat: { included: false, rate: 0.1, source: "test" },
     adapterParams: 39_976_960,
     precision: "bf16",
     throughput: FIXTURE_MODEL,

@@ -137,6 +137,7 @@ function request(i: Inputs, strategies: readonly Strategy[] = catalog.strategies
       offers: [],
     },
     fx: { krwPerUsd: i.krwPerUsd, date: "given", source: "test" },
+    vat: { included: false, rate: 0.1, source: "test" },
     adapterParams: adapters,
     arch,
     memory: i.memory,

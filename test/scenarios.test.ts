@@ -18,6 +18,7 @@ describe("bundled scenarios (presets/scenarios.json)", () => {
   it("hold the Korean blog post's cases, each documented", () => {
     expect(presets.map((s) => s.id)).toEqual([
       "scratch-7b",
+      "scratch-7b-chinchilla",
       "llama-2-ko-dapt",
       "korean-tapt-7b",
       "sft-7b",
@@ -57,7 +58,10 @@ describe("bundled scenarios (presets/scenarios.json)", () => {
     const tokens = Object.fromEntries(
       presets.map((s) => [s.id, estimateScenario({ scenario: s, origin: "test" }).inputs.tokens]),
     );
-    expect(tokens["scratch-7b"]).toBe(134_768_312_320); // 20 × 6,738,415,616 (Llama-2-7B)
+    expect(tokens["scratch-7b"]).toBe(2_000_000_000_000); // Llama 2 7B's 2T (Touvron et al. 2023, Table 1)
+    expect(tokens["scratch-7b-chinchilla"]).toBe(134_768_312_320); // 20 × 6,738,415,616 (Llama-2-7B)
+    // 6 × 6,738,415,616 × 2e12 = 8.08610e22 FLOPs: 14.8× the Chinchilla run's 5.44875e21.
+    expect(estimateScenario(byId("scratch-7b")).estimates[0]!.flops / 8.0861e22).toBeCloseTo(1, 4);
     expect(tokens["llama-2-ko-dapt"]).toBeCloseTo(14_987_714_987.7, 0); // 61e9 / 4.07
     expect(tokens["korean-tapt-7b"]).toBeCloseTo(245_700_245.7, 0); // 1e9 / 4.07 (ko-expanded)
     for (const id of ["sft-7b", "sft-13b", "lora-7b", "qlora-7b"]) expect(tokens[id], id).toBe(153_600_000); // 50,000 × 1,024 × 3

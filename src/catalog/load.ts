@@ -17,6 +17,7 @@ import type {
   PriceOffer,
   Strategy,
   StrategyFile,
+  TaxFile,
   UnpricedProvidersFile,
 } from "./schemas.js";
 
@@ -31,6 +32,8 @@ export interface Catalog {
   models: ModelPreset[];
   energy: EnergyFile;
   corpusLanguages: CorpusLanguages;
+  /** presets/tax.json: the VAT rate --vat adds, with its source. */
+  tax: TaxFile;
 }
 
 /** presets/ sits at the package root (found by walking up, so it works from src/ and from the bundled dist/cli.js). */
@@ -92,7 +95,8 @@ export function loadCatalog(): Catalog {
   const models = (readPreset("models.json") as ModelCatalogFile).models;
   const energy = readPreset("energy.json") as EnergyFile;
   const corpusLanguages = (readPreset("corpus-languages.json") as CorpusLanguagesFile).languages;
-  return checkCatalog({ gpus, prices, fx, strategies, throughput, models, energy, corpusLanguages });
+  const tax = readPreset("tax.json") as TaxFile;
+  return checkCatalog({ gpus, prices, fx, strategies, throughput, models, energy, corpusLanguages, tax });
 }
 
 /** Cross-file checks no single schema can make: every price names a GPU in gpus.json. */

@@ -150,6 +150,23 @@ export const EnergyFile = z
   .refine((f) => f.grids.some((g) => g.id === f.defaultGrid), "defaultGrid must name one of grids");
 export type EnergyFile = z.infer<typeof EnergyFile>;
 
+/** presets/tax.json: the Korean VAT rate --vat adds to costs, with the article of the law that sets it. */
+export const TaxFile = z.strictObject({
+  $comment: z.string(),
+  vat: z.strictObject({
+    rate: z.number().positive().max(1),
+    name: z.string().min(1),
+    /** The article, as outputs cite it ("부가가치세법 제30조"). */
+    law: z.string().min(1),
+    /** What the article says. */
+    text: z.string().min(1),
+    source: z.string().min(1),
+    /** When the rate's current text took effect. */
+    date: SourceDate,
+  }),
+});
+export type TaxFile = z.infer<typeof TaxFile>;
+
 /**
  * presets/providers-without-prices.json: clouds a Korean team would ask about that publish no GPU
  * price this catalog could date (contact-sales only, or none found), and the government GPU

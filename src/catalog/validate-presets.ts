@@ -11,6 +11,7 @@ import {
   GpuCatalogFile,
   PriceCatalogFile,
   StrategyFile,
+  TaxFile,
   UnpricedProvidersFile,
 } from "./schemas.js";
 import { ThroughputFile, ThroughputMeasurementsFile } from "./throughput-schema.js";
@@ -36,6 +37,7 @@ const VALIDATORS: Record<string, (data: unknown, file: string) => unknown> = {
   "finetune-measured.json": (data) => parseFinetuneMeasured(data),
   "scenarios.json": (data, file) => parseWith(ScenarioPresetsFile, data, file),
   "providers-without-prices.json": (data, file) => parseWith(UnpricedProvidersFile, data, file),
+  "tax.json": (data, file) => parseWith(TaxFile, data, file),
 };
 
 /** The preset files validatePresets() knows a schema for. */
@@ -76,5 +78,6 @@ export function validatePresets(): Catalog {
     models: get<{ models: Catalog["models"] }>("models.json").models,
     energy: get<Catalog["energy"]>("energy.json"),
     corpusLanguages: get<Catalog["corpusLanguages"]>("corpus-languages.json"),
+    tax: get<Catalog["tax"]>("tax.json"),
   });
 }

@@ -27,7 +27,7 @@ export function addCompareCommand(program: Command, io: Io): void {
         : await import("../inputs/scenarios.js").then(({ loadScenarioPresets, resolveScenarios }) =>
             resolveScenarios(names, loadScenarioPresets(), io.cwd),
           );
-    const rows = compareRows(loaded, flags, await readJobFiles(flags, io), loadCatalog(), settings.label);
+    const rows = compareRows(loaded, flags, await readJobFiles(flags, io), loadCatalog(), settings.label, io.today);
     const text = renderCompare(rows, settings, flags.chart === true, await paintFor(io, settings.color));
     emit(
       io,

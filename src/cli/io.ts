@@ -9,4 +9,6 @@ export interface Io {
   columns?: number;
   /** Where relative paths (config files, --out) are resolved. */
   cwd: string;
+  /** Today's date, YYYY-MM-DD, for the exchange rate's age (src/cli.ts sets it; absent: not checked). */
+  today?: string;
 }

@@ -40,5 +40,5 @@ export async function jobSpecFromFlags(
   scenario: JobLayer = {},
 ): Promise<JobSpec> {
   const files = await readJobFiles(flags, io);
-  return specFrom(flags, files, scenario);
+  return specFrom(flags, files, scenario, io.today);
 }

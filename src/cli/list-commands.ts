@@ -3,7 +3,9 @@ import { loadCatalog } from "../catalog/load.js";
 import { parseGpuSelection } from "../catalog/gpus.js";
 import { argument } from "../i18n/message.js";
 import { mergeConfig } from "../inputs/merge-config.js";
-import { loadUserConfig } from "../inputs/user-config.js";
+import { type LoadedConfig, loadUserConfig } from "../inputs/user-config.js";
+import type { Lang } from "../i18n/lang.js";
+import { FX_COLUMNS, fxRows, renderFx } from "../output/fx-listing.js";
 import {
   gpuRows,
   modelRows,
@@ -25,26 +27,37 @@ import type { Catalog } from "../catalog/load.js";
 
 type ListFlags = OutputFlags & { config?: string };
 
-/** The catalog with the config file's own GPUs, models and prices. */
-async function catalogWithConfig(flags: ListFlags, io: Io): Promise<{ catalog: Catalog; lang?: "en" | "ko" }> {
+/** The catalog with the config file's own GPUs, models and prices (and the file, for its exchange rate). */
+async function catalogWithConfig(
+  flags: ListFlags,
+  io: Io,
+): Promise<{ catalog: Catalog; config: LoadedConfig | undefined; lang?: "en" | "ko" }> {
   const config = await loadUserConfig(flags.config, io.cwd);
-  return { catalog: mergeConfig(loadCatalog(), config), ...(config?.config.lang ? { lang: config.config.lang } : {}) };
+  return {
+    catalog: mergeConfig(loadCatalog(), config),
+    config,
+    ...(config?.config.lang ? { lang: config.config.lang } : {}),
+  };
 }
 
-/** Registers `gpus`, `prices [GPU]` and `models`: what the catalog holds, with sources and dates. */
+/** Registers `gpus`, `prices [GPU]`, `models` and `fx`: what the catalog holds, with sources and dates. */
 export function addListCommands(program: Command, io: Io): void {
   const print = async (
     name: CommandName,
     flags: ListFlags,
-    listing: (catalog: Catalog) => {
+    listing: (
+      catalog: Catalog,
+      config: LoadedConfig | undefined,
+      lang: Lang,
+    ) => {
       rows: readonly object[];
       table: (paint: Paint) => string;
       columns?: readonly string[];
     },
   ): Promise<void> => {
-    const { catalog, lang } = await catalogWithConfig(flags, io);
+    const { catalog, config, lang } = await catalogWithConfig(flags, io);
     const settings = outputSettings(flags, name, io, lang);
-    const { rows, table, columns } = listing(catalog);
+    const { rows, table, columns } = listing(catalog, config, settings.lang);
     const paint = await paintFor(io, settings.color);
     emit(
       io,
@@ -78,5 +91,16 @@ export function addListCommands(program: Command, io: Io): void {
     "models",
   ).action((flags: ListFlags) =>
     print("models", flags, (catalog) => ({ rows: modelRows(catalog), table: (paint) => renderModels(catalog, paint) })),
+  );
+  addOptions(
+    program
+      .command("fx")
+      .description("the dated KRW/USD rates of the catalog (the default marked) and your config file's, with sources"),
+    "fx",
+  ).action((flags: ListFlags) =>
+    print("fx", flags, (catalog, config, lang) => {
+      const rows = fxRows(catalog, config);
+      return { rows, table: (paint) => renderFx(rows, paint, lang), columns: FX_COLUMNS };
+    }),
   );
 }

@@ -1,6 +1,7 @@
 import type { Args } from "./catalogue-types.js";
 import { CALIBRATE_EN } from "./en/calibrate.js";
 import { CORE_EN } from "./en/core.js";
+import { VAT_EN } from "./en/vat.js";
 
 /**
  * The English message catalogue: every error, warning, note and sentence llm-cost prints, by code,
@@ -11,6 +12,7 @@ import { CORE_EN } from "./en/core.js";
 export const EN = {
   ...CORE_EN,
   ...CALIBRATE_EN,
+  ...VAT_EN,
 } satisfies Record<string, (a: Args) => string>;
 
 export type MessageCode = keyof typeof EN;

@@ -45,7 +45,8 @@ export interface Texts {
   gpuCount: (count: string, gpu: string) => string;
   dated: string;
   range: string;
-  units: string;
+  /** The units line; `vat` says whether costs include VAT ("excl. VAT", "incl. VAT 10 %"). */
+  units: (vat: string) => string;
   krwPerUsd: string;
   upperBound: string;
   noSharding: string;
@@ -95,8 +96,8 @@ const en: Texts = {
   gpuCount: (count, gpu) => `${count} × ${gpu}`,
   dated: "dated",
   range: "range",
-  units:
-    "GPU-hours = total over all GPUs; wall-clock = elapsed time; memory = per GPU, GB = 1e9 bytes; costs = total, excl. VAT; second line = range",
+  units: (vat) =>
+    `GPU-hours = total over all GPUs; wall-clock = elapsed time; memory = per GPU, GB = 1e9 bytes; costs = total, ${vat}; second line = range`,
   krwPerUsd: "KRW per USD",
   upperBound: "rated power, so an upper bound",
   noSharding: "no sharding",
@@ -146,8 +147,8 @@ const ko: Texts = {
   gpuCount: (count, gpu) => `${gpu} ${count}장`,
   dated: "기준일",
   range: "범위",
-  units:
-    "GPU 시간 = 전체 GPU 합계, 소요 기간 = 실제 경과 시간, 메모리 = GPU당 (GB = 10^9 바이트), 비용 = 총액 (부가세 별도), 둘째 줄 = 범위",
+  units: (vat) =>
+    `GPU 시간 = 전체 GPU 합계, 소요 기간 = 실제 경과 시간, 메모리 = GPU당 (GB = 10^9 바이트), 비용 = 총액 (${vat}), 둘째 줄 = 범위`,
   krwPerUsd: "원/달러",
   upperBound: "정격 전력 기준이라 상한값",
   noSharding: "샤딩 없음",

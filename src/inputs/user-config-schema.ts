@@ -101,6 +101,8 @@ export const UserConfig = z.strictObject({
     })
     .optional(),
   lang: z.enum(["en", "ko"]).optional(),
+  /** Every cost includes Korean VAT (as --vat). */
+  vat: z.boolean().optional(),
   pue: z.number().min(LIMITS.pue.min).max(LIMITS.pue.max).optional(),
   // g CO2 per kWh, or a grid preset's name as --grid takes it ("korea", "us").
   grid: z

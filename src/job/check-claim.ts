@@ -17,6 +17,7 @@ import type { EstimateReport } from "../model/report.js";
 import type { CheckClaimJson, CheckJson } from "../output/check-json.js";
 import { efficiencyBasis } from "../output/efficiency-basis.js";
 import { formatHours, significant } from "../output/format.js";
+import { vatFactor, withVat } from "../model/vat.js";
 import { parseDuration } from "./values/duration.js";
 import { parseMoney } from "./values/money.js";
 import { resolveJob } from "./resolve-job.js";
@@ -54,6 +55,37 @@ function published(
   };
 }
 
+/**
+ * A claimed cost (USD) against the plausible range and expected cost without VAT (`range`,
+ * `expected`) and with it: which reading the claim matches better.
+ */
+export function vatReadings(
+  claimed: number,
+  range: { low: number; high: number },
+  expected: number,
+  rate: number,
+): NonNullable<CheckClaimJson["vat"]> {
+  const reading = (factor: number) => {
+    const r = { low: range.low * factor, high: range.high * factor };
+    const j = judge(claimed, r, "lower");
+    return {
+      range: r,
+      expected: expected * factor,
+      verdict: j.verdict,
+      factor: j.factor,
+      factorVsExpected: timesApart(claimed, expected * factor),
+    };
+  };
+  const excluded = reading(1);
+  const included = reading(1 + rate);
+  const closer =
+    included.factor < excluded.factor ||
+    (included.factor === excluded.factor && included.factorVsExpected < excluded.factorVsExpected)
+      ? "included"
+      : "excluded";
+  return { rate, excluded, included, closer };
+}
+
 function claimJson(
   claim: CheckClaimJson["claim"],
   text: string,
@@ -63,6 +95,7 @@ function claimJson(
   rangeBasis: string,
   j: Judgement,
   expected: number,
+  vat: CheckClaimJson["vat"] = null,
 ): CheckClaimJson {
   return {
     claim,
@@ -75,6 +108,7 @@ function claimJson(
     factor: j.factor,
     factorVsExpected: timesApart(judged, expected),
     summary: verdictText(j),
+    vat,
   };
 }
 
@@ -138,9 +172,12 @@ export function buildCheck(
   }
   const claimedGpuHours = days === undefined ? null : gpuCount * days.days * 24;
   if (cost !== undefined) {
-    // Plausible cost: the fastest run at the cheapest offer up to the slowest run at the dearest.
-    const range = { low: e.gpuHours.low * offers.low, high: e.gpuHours.high * offers.high };
-    const basis = `GPU-hours ${formatHours(e.gpuHours.low)}–${formatHours(e.gpuHours.high)} × $${offers.low.toFixed(2)}–$${offers.high.toFixed(2)} per GPU-hour`;
+    // Plausible cost: the fastest run at the cheapest offer up to the slowest run at the dearest
+    // (list prices, without VAT; with --vat the verdict reads the range with it).
+    const listRange = { low: e.gpuHours.low * offers.low, high: e.gpuHours.high * offers.high };
+    const range = { low: withVat(listRange.low, report.vat), high: withVat(listRange.high, report.vat) };
+    const basis = `GPU-hours ${formatHours(e.gpuHours.low)}–${formatHours(e.gpuHours.high)} × $${offers.low.toFixed(2)}–$${offers.high.toFixed(2)} per GPU-hour${report.vat.included ? ` × ${vatFactor(report.vat)} VAT` : ""}`;
+    const listExpected = e.costUsd!.expected / vatFactor(report.vat);
     claims.push(
       claimJson(
         "cost",
@@ -151,6 +188,7 @@ export function buildCheck(
         basis,
         judge(cost.usd, range, "lower"),
         e.costUsd!.expected,
+        vatReadings(cost.usd, listRange, listExpected, report.vat.rate),
       ),
     );
   }
@@ -183,6 +221,8 @@ export function buildCheck(
       offersUsdPerGpuHour: price ? offers : null,
       krwPerUsd: report.fx.krwPerUsd,
       fxDate: report.fx.date,
+      vatIncluded: report.vat.included,
+      vatRate: report.vat.rate,
     },
     implied: {
       mfu,

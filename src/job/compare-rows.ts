@@ -43,12 +43,14 @@ export function scenarioRow(
   flags: Readonly<Record<string, unknown>>,
   files: JobFiles,
   catalog: Catalog,
+  today?: string,
 ): CompareRow {
   const { scenario, origin } = loaded;
   const spec = specFrom(
     sharedFlags(flags),
     { ...(files.config ? { config: files.config } : {}) },
     scenarioLayer(loaded),
+    today,
   );
   try {
     return { name: scenario.id, title: scenario.title, origin, report: resolveJob(spec, catalog) };
@@ -78,12 +80,13 @@ export function compareRows(
   files: JobFiles,
   catalog: Catalog,
   label?: string,
+  today?: string,
 ): CompareRow[] {
   if (loaded.length === 0 && !hasJobFlags(flags))
     throw usage("input.missing", { subject: "scenarios", reason: msg("missing.scenarios") });
-  const rows = loaded.map((l) => scenarioRow(l, flags, files, catalog));
+  const rows = loaded.map((l) => scenarioRow(l, flags, files, catalog, today));
   if (hasJobFlags(flags)) {
-    const report = resolveJob(specFrom(flags, files), catalog);
+    const report = resolveJob(specFrom(flags, files, {}, today), catalog);
     const name = label ?? "job";
     for (const e of report.estimates)
       rows.push({

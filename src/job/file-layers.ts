@@ -5,7 +5,7 @@ import type { LoadedConfig } from "../inputs/user-config.js";
 import { parseLayer } from "./flag-layer.js";
 import { given, type JobLayer } from "./spec.js";
 
-/** A config file's defaults (GPUs, provider, price kind, exchange rate, PUE, grid), tagged with the file and key. */
+/** A config file's defaults (GPUs, provider, price kind, exchange rate, VAT, PUE, grid), tagged with the file and key. */
 export function configLayer(loaded: LoadedConfig | undefined): JobLayer {
   if (!loaded) return {};
   const c = loaded.config;
@@ -16,6 +16,7 @@ export function configLayer(loaded: LoadedConfig | undefined): JobLayer {
   );
   // The file's rate is already checked (schema) and carries its own date and source.
   if (c.fx) layer.fx = given({ ...c.fx, source: `${loaded.file}: ${c.fx.source}` }, origin("fx"));
+  if (c.vat !== undefined) layer.vat = given(c.vat, origin("vat"));
   return layer;
 }
 

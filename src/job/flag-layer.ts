@@ -147,5 +147,6 @@ export function flagLayer(flags: Readonly<Record<string, unknown>>): JobLayer {
     layer["zero"] = given(3, FROM_FLAG);
   }
   if (flags["flashAttn"] === false) layer["flashAttn"] = given(false, FROM_FLAG);
+  if (flags["vat"] === true) layer["vat"] = given(true, FROM_FLAG);
   return layer as JobLayer;
 }

@@ -1,4 +1,5 @@
 import { parseDuration } from "./values/duration.js";
+import { withVat } from "../model/vat.js";
 import { expectedAt, type StrategyEstimate } from "../model/estimate.js";
 import {
   chinchillaForCompute,
@@ -75,7 +76,8 @@ function budgetBlock(
   const money = parseMoney(value, "budget", report.fx.krwPerUsd);
   // What a budget buys depends on the price: a GPU without one cannot answer it.
   if (report.price === null) throw usage("rule.budgetNeedsPrice", { gpu: gpuDisplayName(report.inputs.gpu) });
-  const price = report.price.usdPerGpuHour;
+  // What an hour costs as the estimate counts it: with VAT under --vat, so a budget rents fewer.
+  const price = withVat(report.price.usdPerGpuHour, report.vat);
   const hours = gpuHoursForBudget(money.usd, price);
   const scratch = fromScratch(report);
   const chinchilla =

@@ -18,6 +18,7 @@ export const COMMANDS = [
   "gpus",
   "prices",
   "models",
+  "fx",
   "calibrate",
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
@@ -169,6 +170,9 @@ export const OPTIONS: readonly OptionSpec[] = [
   price("fx", "--fx <krw>", "won per US dollar", {
     defaultText: "the newest dated rate of the catalog, with its date in the output",
   }),
+  price("vat", "--vat", "add Korean VAT (10 %, 부가가치세법 제30조) to every cost; list prices exclude it", {
+    defaultText: 'off (also "vat": true in the config file)',
+  }),
 
   memory("seqLen", "--seq-len <n>", "sequence length for memory and attention FLOPs", {
     defaultText: "4096 (calibrate: the log's, when it says)",
@@ -218,7 +222,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   job("config", "--config <path>", "config file: defaults, your own GPUs, models and negotiated prices", {
     group: "price",
     defaultText: "./llm-cost.config.json when present",
-    commands: [...CALIBRATED, "gpus", "prices", "models"],
+    commands: [...CALIBRATED, "gpus", "prices", "models", "fx"],
   }),
 
   own(["estimate"])(

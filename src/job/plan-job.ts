@@ -14,6 +14,7 @@ import {
   type PlanPoint,
 } from "../model/plan-search.js";
 import { expectedAt } from "../model/estimate.js";
+import { vatFactor } from "../model/vat.js";
 import { cheapestPerProvider, isStale, findProvider } from "../catalog/price-lookup.js";
 import type { EstimateReport } from "../model/report.js";
 import { closest } from "../util/suggest.js";
@@ -186,7 +187,7 @@ export function buildPlan(spec: JobSpec, flags: PlanOptions, base: Catalog): Pla
     ...(deadline ? { deadlineDays: deadline.days } : {}),
     ...(budget ? { budgetUsd: budget.usd } : {}),
   };
-  const search = searchPlans(planGpus, constraints, limits, top);
+  const search = searchPlans(planGpus, constraints, limits, top, vatFactor(job.vat));
 
   // The listed plans are estimated in full at their count and price: the one resolver.
   const exact = new Map<string, EstimateReport>();

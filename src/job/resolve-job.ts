@@ -11,6 +11,8 @@ import { mergeConfig } from "../inputs/merge-config.js";
 import { countParams, genericArchitecture, withVocab, type Architecture } from "../model/architecture.js";
 import type { EnergyAssumption } from "../model/energy.js";
 import type { FxAssumption } from "../model/estimate.js";
+import { FX_STALE_DAYS, fxAgeDays } from "../model/fx-age.js";
+import type { VatAssumption } from "../model/vat.js";
 import type { MoeShape } from "../inputs/hf-config.js";
 import { DEFAULT_LORA_RANK, trainableLoraParams } from "../model/lora.js";
 import type { MemorySettings } from "../model/memory-fit.js";
@@ -26,7 +28,7 @@ import { formatNumber } from "../util/number-text.js";
 import { closest } from "../util/suggest.js";
 import { withProfileSpeed } from "./apply-profile.js";
 import { withOrigin } from "./flag-layer.js";
-import { asWritten, type Given, type JobField, type JobSpec } from "./spec.js";
+import { asWritten, type Given, givenFields, type JobField, type JobSpec } from "./spec.js";
 
 export const DEFAULT_SEQ_LEN = 4096;
 const DEFAULT: Origin = { kind: "default" };
@@ -262,14 +264,21 @@ function tokenizerWarning(lang: string | undefined, vocab: number, addedRows: nu
   return undefined;
 }
 
+/**
+ * A rate older than FX_STALE_DAYS on the day the edge read (spec.today), whether the catalog's or a
+ * config file's; a --fx typed without a date has none to age, and without today nothing is checked.
+ */
+function staleFx(fx: FxAssumption, today: string | undefined): Message | undefined {
+  const days = today === undefined ? undefined : fxAgeDays(fx.date, today);
+  if (days === undefined || days <= FX_STALE_DAYS) return undefined;
+  return msg("warn.staleFx", { rate: formatNumber(fx.krwPerUsd), date: fx.date, days, max: FX_STALE_DAYS });
+}
+
 /** The origin of every input the report used: given ones as given, the rest as defaults. */
 function originsOf(spec: JobSpec): Record<string, Origin> {
   const origins: Record<string, Origin> = {};
-  for (const [field, value] of Object.entries(spec)) {
-    if (field === "files" || value === undefined) continue;
-    origins[field] = (value as Given<unknown>).origin;
-  }
-  for (const field of ["gpus", "price", "fx", "pue", "grid", "mfu"]) origins[field] ??= DEFAULT;
+  for (const [field, value] of givenFields(spec)) origins[field] = value.origin;
+  for (const field of ["gpus", "price", "fx", "vat", "pue", "grid", "mfu"]) origins[field] ??= DEFAULT;
   return origins;
 }
 
@@ -318,6 +327,8 @@ function resolve(spec: JobSpec, baseCatalog: Catalog): EstimateReport {
         date: catalog.fx.default.date,
         source: `${catalog.fx.default.kind}; ${catalog.fx.default.source}`,
       };
+  const tax = catalog.tax.vat;
+  const vat: VatAssumption = { included: spec.vat?.value ?? false, rate: tax.rate, source: tax.law };
   const energy = resolveEnergy(spec, catalog, gpu.tdpW);
   const memory = memorySettings(spec, count, model);
   // New vocabulary rows start untrained, so they train even under LoRA: count them as trainable.
@@ -393,6 +404,7 @@ function resolve(spec: JobSpec, baseCatalog: Catalog): EstimateReport {
     strategies: catalog.strategies.filter((s) => strategyIds.includes(s.id)),
     price,
     fx,
+    vat,
     adapterParams: adapters,
     ...(activeAdapters < adapters ? { activeAdapterParams: activeAdapters } : {}),
     addedVocabParams: model.addedVocabParams,
@@ -411,6 +423,8 @@ function resolve(spec: JobSpec, baseCatalog: Catalog): EstimateReport {
   if (tokenizer) report.warnings.push(tokenizer);
   if (spec.tokens?.value === "chinchilla" && strategyIds.some((s) => s !== "scratch"))
     report.warnings.push(msg("warn.chinchillaNotScratch"));
+  const stale = staleFx(fx, spec.today);
+  if (stale) report.warnings.push(stale);
   return report;
 }
 
@@ -424,9 +438,8 @@ export function resolveJob(spec: JobSpec, catalog: Catalog): EstimateReport {
   try {
     return resolve(spec, catalog);
   } catch (error) {
-    for (const [field, value] of Object.entries(spec)) {
-      if (field === "files" || value === undefined) continue;
-      const readdressed = withOrigin(error, field, (value as Given<unknown>).origin);
+    for (const [field, value] of givenFields(spec)) {
+      const readdressed = withOrigin(error, field, value.origin);
       if (readdressed !== error) throw readdressed;
     }
     throw error;

@@ -8,11 +8,16 @@ import { type JobFiles, type JobLayer, type JobSpec, mergeLayers } from "./spec.
  * config file < a --profile (its GPUs, strategy, sequence) < (a scenario, when given) < trainer YAML <
  * flags, each value tagged with its origin.
  */
-export function specFrom(flags: Readonly<Record<string, unknown>>, files: JobFiles, scenario: JobLayer = {}): JobSpec {
+export function specFrom(
+  flags: Readonly<Record<string, unknown>>,
+  files: JobFiles,
+  scenario: JobLayer = {},
+  today?: string,
+): JobSpec {
   const typed = flagLayer(flags);
   const hasExamples = typed.examples !== undefined || scenario.examples !== undefined;
   const profile = profileLayer(files.config, flags["profile"] as string | undefined);
-  return mergeLayers(
+  const spec = mergeLayers(
     files,
     configLayer(files.config),
     profile,
@@ -20,4 +25,6 @@ export function specFrom(flags: Readonly<Record<string, unknown>>, files: JobFil
     trainerLayer(files.trainer, hasExamples),
     typed,
   );
+  // Today's date (from the Io) ages the exchange rate; without it nothing is aged.
+  return today === undefined ? spec : { ...spec, today };
 }

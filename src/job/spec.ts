@@ -57,6 +57,8 @@ export interface JobFields {
   price: number;
   priceKind: PriceKind;
   fx: FxGiven;
+  /** Costs include Korean VAT. */
+  vat: boolean;
   pue: number;
   grid: string | number;
   seqLen: number;
@@ -87,7 +89,19 @@ export interface JobFiles {
  * trainer's YAML: each field typed and with its origin. resolveJob (./resolve-job.ts) turns it
  * into a report; every command goes through it.
  */
-export type JobSpec = { readonly [K in JobField]?: Given<JobFields[K]> } & { readonly files?: JobFiles };
+export type JobSpec = { readonly [K in JobField]?: Given<JobFields[K]> } & {
+  readonly files?: JobFiles;
+  /** Today's date (YYYY-MM-DD) as the edge read it, for the age of the exchange rate; absent: not checked. */
+  readonly today?: string;
+};
+
+/** The given values of a spec, by field (not its files or today's date, which are context). */
+export function givenFields(spec: JobSpec): Array<[JobField, Given<unknown>]> {
+  return (Object.entries(spec) as Array<[string, unknown]>).filter(
+    (entry): entry is [JobField, Given<unknown>] =>
+      entry[0] !== "files" && entry[0] !== "today" && entry[1] !== undefined,
+  );
+}
 
 /** Fields set by one source; a later layer wins field by field. */
 export type JobLayer = { [K in JobField]?: Given<JobFields[K]> };

@@ -31,6 +31,7 @@ import type { MoeShape } from "../inputs/hf-config.js";
 import type { PriceAssumption } from "../catalog/price-lookup.js";
 import { invertRange, mapRange, type Range } from "./range.js";
 import { steadyState, type SteadyJob } from "./throughput.js";
+import { type VatAssumption, withVat } from "./vat.js";
 
 /** The exchange rate behind every won figure. */
 export interface FxAssumption {
@@ -79,6 +80,8 @@ export interface EstimateRequest extends ThroughputRequest {
   /** null when no price is known for the GPU: time, memory and energy are estimated, cost is not. */
   price: PriceAssumption | null;
   fx: FxAssumption;
+  /** Whether costs include Korean VAT (list prices do not), and its rate. */
+  vat: VatAssumption;
 }
 
 export interface StrategyEstimate {
@@ -376,7 +379,9 @@ export function estimateStrategy(request: EstimateRequest, strategy: Strategy): 
   // evenly over the GPUs.
   const wallDays = mapRange(gpuHours, (h) => h / request.gpuCount / 24);
   const price = request.price;
-  const costUsd = price === null ? null : mapRange(gpuHours, (h) => h * price.usdPerGpuHour);
+  // The one place a cost is made from a price: every output (and plan's search, through withVat)
+  // carries the VAT the same way.
+  const costUsd = price === null ? null : mapRange(gpuHours, (h) => withVat(h * price.usdPerGpuHour, request.vat));
   const costKrw = costUsd === null ? null : mapRange(costUsd, (usd) => usd * request.fx.krwPerUsd);
   return {
     strategy: strategy.id,
@@ -418,7 +423,7 @@ export function formulas(trainings: readonly TrainingKind[]): string[] {
     "goodput = 1 / ((1 + (GPU-days / K)^p) x (1 + interruptions per GPU-hour x GPUs x hours lost per interruption))",
     "GPU-hours = tokens / steady-state tokens/s per GPU / goodput / 3600 (= model FLOPs / (dense 16-bit peak x whole-run MFU) / 3600)",
     "wall-clock days = GPU-hours / GPU count / 24",
-    "cost USD = GPU-hours x USD per GPU-hour; cost KRW = cost USD x KRW per USD",
+    "cost USD = GPU-hours x USD per GPU-hour (x 1.1 with Korean VAT); cost KRW = cost USD x KRW per USD",
     "energy kWh = GPU-hours x TDP (kW) x PUE; CO2 kg = kWh x grid intensity (kg/kWh)",
   ];
 }

@@ -151,7 +151,13 @@ export function payingGpus(gpu: PlanGpu, start: number, limits: PlanLimits): num
   }
 }
 
-function candidate(gpu: PlanGpu, offer: PlanOffer, count: number, kind: PlanCandidate["kind"]): PlanCandidate {
+function candidate(
+  gpu: PlanGpu,
+  offer: PlanOffer,
+  count: number,
+  kind: PlanCandidate["kind"],
+  vatFactor: number,
+): PlanCandidate {
   const p = gpu.evaluate(count)!;
   return {
     gpu,
@@ -160,7 +166,7 @@ function candidate(gpu: PlanGpu, offer: PlanOffer, count: number, kind: PlanCand
     kind,
     gpuHours: p.gpuHours,
     wallDays: p.wallDays,
-    costUsd: p.gpuHours * offer.usdPerGpuHour,
+    costUsd: p.gpuHours * offer.usdPerGpuHour * vatFactor,
   };
 }
 
@@ -169,12 +175,17 @@ const byCost = (a: PlanCandidate, b: PlanCandidate): number =>
 const byTime = (a: PlanCandidate, b: PlanCandidate): number =>
   a.wallDays - b.wallDays || a.costUsd - b.costUsd || a.count - b.count;
 
-/** Searches every GPU type × offer × {fewest, fastest}; lists the `top` cheapest and fastest that qualify. */
+/**
+ * Searches every GPU type × offer × {fewest, fastest}; lists the `top` cheapest and fastest that
+ * qualify. Offers are list prices (VAT excluded); `vatFactor` (vatFactor in ./vat.ts: 1.1 with
+ * --vat) makes each cost the one the estimates print, so the budget is held against that.
+ */
 export function searchPlans(
   gpus: readonly PlanGpu[],
   constraints: PlanConstraints,
   limits: PlanLimits,
   top: number,
+  vatFactor = 1,
 ): PlanSearch {
   const fewest: PlanCandidate[] = []; // meeting memory and deadline
   const most: PlanCandidate[] = [];
@@ -190,11 +201,11 @@ export function searchPlans(
     const atMax = gpu.evaluate(limits.maxGpus);
     const quickest = atMax !== null && atMax.wallDays < gpu.evaluate(paying)!.wallDays ? limits.maxGpus : paying;
     for (const offer of gpu.offers) {
-      fitting.push(candidate(gpu, offer, fitCount, "fewest"));
-      fittingMost.push(candidate(gpu, offer, quickest, "most"));
+      fitting.push(candidate(gpu, offer, fitCount, "fewest", vatFactor));
+      fittingMost.push(candidate(gpu, offer, quickest, "most", vatFactor));
       if (n === null) continue;
-      fewest.push(candidate(gpu, offer, n, "fewest"));
-      most.push(candidate(gpu, offer, Math.max(n, paying), "most"));
+      fewest.push(candidate(gpu, offer, n, "fewest", vatFactor));
+      most.push(candidate(gpu, offer, Math.max(n, paying), "most", vatFactor));
     }
   }
   const withinBudget = (c: PlanCandidate): boolean =>

@@ -9,6 +9,7 @@ import type { MemorySettings } from "./memory-fit.js";
 import type { EnergyAssumption } from "./energy.js";
 import type { LoraTarget } from "./lora.js";
 import type { PriceAssumption } from "../catalog/price-lookup.js";
+import type { VatAssumption } from "./vat.js";
 
 /** The resolved inputs, as the user gave them or as defaults filled them in. */
 export interface ResolvedInputs {
@@ -51,6 +52,8 @@ export interface EstimateReport {
   energy: EnergyAssumption;
   price: PriceAssumption | null;
   fx: FxAssumption;
+  /** Whether the costs include Korean VAT, and its rate. */
+  vat: VatAssumption;
   estimates: StrategyEstimate[];
   formulas: string[];
   warnings: Message[];
@@ -146,6 +149,7 @@ export function buildReport(
     energy: request.energy,
     price: request.price,
     fx: request.fx,
+    vat: request.vat,
     estimates,
     formulas: formulas(estimates.map((e) => e.training)),
     warnings,

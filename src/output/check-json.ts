@@ -21,6 +21,16 @@ const Published = z.strictObject({
   below: z.number().int().min(0),
 });
 
+/** A cost claim judged against the estimate's costs without or with VAT. */
+const VatReading = z.strictObject({
+  /** The plausible range and expected cost, USD, on this reading. */
+  range: z.strictObject({ low: positive, high: positive }),
+  expected: positive,
+  verdict: Verdict,
+  factor: z.number().finite().min(1),
+  factorVsExpected: z.number().finite().min(1),
+});
+
 const Claim = z.strictObject({
   claim: z.enum(["days", "cost"]),
   /** The claim as the user wrote it, restated. */
@@ -35,6 +45,19 @@ const Claim = z.strictObject({
   factor: z.number().finite().min(1),
   factorVsExpected: z.number().finite().min(1),
   summary: z.string(),
+  /**
+   * A cost claim read both ways, since a quoted figure seldom says whether it includes VAT: the
+   * verdict against costs without VAT and with it, and which reading the claim matches better
+   * (the smaller factor, then the nearer expected value). null for a duration claim.
+   */
+  vat: z
+    .strictObject({
+      rate: positive.max(1),
+      excluded: VatReading,
+      included: VatReading,
+      closer: z.enum(["excluded", "included"]),
+    })
+    .nullable(),
 });
 
 /** The whole check, as printed by `check --format json`. */
@@ -72,6 +95,9 @@ export const CheckJson = z.strictObject({
     offersUsdPerGpuHour: z.strictObject({ low: positive, high: positive }).nullable(),
     krwPerUsd: positive,
     fxDate: z.string(),
+    /** Whether the estimate's costs (and the verdict above) include Korean VAT (--vat), and its rate. */
+    vatIncluded: z.boolean(),
+    vatRate: positive.max(1),
   }),
   implied: z.strictObject({
     /** FLOPs / (peak × GPUs × claimed days × 86,400). */

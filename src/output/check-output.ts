@@ -51,8 +51,18 @@ function costLines(c: CheckJson, claim: CheckClaimJson, paint: Paint): string[] 
   return [
     paint.bold(`Claimed cost ${claim.text}`),
     `  Implies      $${n(i.usdPerGpuHour!)} per GPU-hour (${i.usdPerGpuHourBasis}; current offers $${c.estimate.offersUsdPerGpuHour!.low.toFixed(2)}–$${c.estimate.offersUsdPerGpuHour!.high.toFixed(2)})${tokens}`,
+    ...(claim.vat ? [vatLine(claim.vat, c.estimate.krwPerUsd)] : []),
     `  Verdict      ${claim.summary}: a plausible cost is ${formatKrw(claim.range.low * c.estimate.krwPerUsd)}–${formatKrw(claim.range.high * c.estimate.krwPerUsd)} (${claim.rangeBasis}); ${times(claim.factorVsExpected)} from the expected ${formatKrw(c.estimate.costKrw!.expected)}`,
   ];
+}
+
+/** Which reading of a claimed cost, without VAT or with it, it matches better. */
+function vatLine(vat: NonNullable<CheckClaimJson["vat"]>, krwPerUsd: number): string {
+  const rate = `${significant(vat.rate * 100, 3)} %`;
+  const reading = (r: typeof vat.excluded): string =>
+    `${formatKrw(r.expected * krwPerUsd)} expected, ${r.verdict}${r.factor > 1 ? ` ${times(r.factor)}` : ""}`;
+  const closer = vat.closer === "included" ? `with VAT ${rate}` : "without VAT";
+  return `  Tax          the claim matches the cost ${closer} better (without VAT: ${reading(vat.excluded)}; with VAT ${rate}: ${reading(vat.included)})`;
 }
 
 /** The human check: the job's estimate, each claim with what it implies, and the verdict. */

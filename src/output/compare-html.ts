@@ -3,7 +3,8 @@ import { render } from "../i18n/render.js";
 import { formatNumber } from "../util/number-text.js";
 import { estimateOf, type CompareRow } from "./compare-table.js";
 import { formatCount, significant } from "./format.js";
-import type { ReportDocument } from "./html-report.js";
+import { type ReportDocument, rangeNoteWith } from "./html-report.js";
+import { vatCosts } from "./vat-text.js";
 
 const pct = (x: number): string => `${significant(x * 100, 2)}%`;
 
@@ -39,6 +40,7 @@ export function reportFromCompare(rows: readonly CompareRow[], generatedBy = "ll
         fits: e.memory.fits,
       };
     }),
+    rangeNote: rangeNoteWith(vatCosts(rows[0]!.report.vat, "en")),
     assumptions: [
       ...[...prices].map((text) => ({ label: "Price", text })),
       { label: "Exchange rate", text: `${formatNumber(fx.krwPerUsd)} KRW per USD (${fx.date}; ${fx.source})` },

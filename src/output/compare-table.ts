@@ -23,6 +23,7 @@ import type { Paint } from "./paint.js";
 import { wrap } from "./wrap.js";
 import { render } from "../i18n/render.js";
 import { type Currency, isCompact, lineWidth } from "./estimate-table.js";
+import { vatCosts, vatNote, vatUnit } from "./vat-text.js";
 
 /** One compared scenario: its name, where it came from, and its estimate (one strategy). */
 export interface CompareRow {
@@ -35,8 +36,8 @@ export interface CompareRow {
 /** The one strategy estimate a scenario's report holds. */
 export const estimateOf = (row: CompareRow): StrategyEstimate => row.report.estimates[0]!;
 
-/** Names longer than this wrap (user scenario ids can be long). */
-const NAME_WIDTH = 20;
+/** Names longer than this wrap (user scenario ids can be long; the longest bundled, scratch-7b-chinchilla, fits). */
+const NAME_WIDTH = 21;
 const pct = (x: number): string => `${significant(x * 100, 2)}%`;
 const shortDays = (d: number): string => formatDuration(d).replace(/ (d|h|min|s)$/, "$1");
 const shortDaysKo = (d: number): string => formatDurationKo(d).replace(/^약 /, "");
@@ -64,7 +65,7 @@ function assumptionLines(rows: readonly CompareRow[], t: Texts, lang: Lang, widt
     const text =
       p === null
         ? `${label(t.labels.price)}${gpu}: ${t.noPrice}`
-        : `${label(t.labels.price)}${gpu} ${t.pricePerGpuHour(`$${p.usdPerGpuHour.toFixed(2)}`)}: ${render(p.rule, lang)}; ${t.dated} ${p.date}`;
+        : `${label(t.labels.price)}${gpu} ${t.pricePerGpuHour(`$${p.usdPerGpuHour.toFixed(2)}`)}: ${render(p.rule, lang)}; ${t.dated} ${p.date}${vatNote(report.vat, lang)}`;
     prices.set(text, text);
   }
   const fx = rows[0]!.report.fx;
@@ -73,7 +74,7 @@ function assumptionLines(rows: readonly CompareRow[], t: Texts, lang: Lang, widt
     ...[...prices.values()],
     `${label(t.labels.exchange)}${formatNumber(fx.krwPerUsd)} ${t.krwPerUsd} (${fx.date}, ${fx.source})`,
     `${label(t.labels.efficiency)}${t.compareEfficiency}`,
-    `${label(t.labels.units)}${t.units}`,
+    `${label(t.labels.units)}${t.units(vatUnit(rows[0]!.report.vat, lang))}`,
   ].map((line) => wrap(line, width, 15));
 }
 
@@ -160,7 +161,8 @@ export function renderCompareMarkdown(rows: readonly CompareRow[], lang: Lang = 
       return `| **${md(row.name)}** | ${e.strategy} | ${inputs.gpuCount} × ${gpuDisplayName(inputs.gpu)} | ${formatCount(inputs.tokens)} | ${formatSci(e.flops)} | ${mdCell(e.gpuHours, formatHours, formatHours)} | ${mdCell(e.wallDays, formatDuration, formatDuration)} | ${significant(e.memory.perGpuGB, 3)} GB (${e.memory.fits ? "fits" : "too big"}) | ${mdCell(e.costKrw, formatKrw, formatKrwShort)} | ${mdCell(e.costUsd, formatUsd, formatUsdShort)} |`;
     }),
     "",
-    "Expected value with the range in brackets (the 80 % interval of the model's out-of-sample errors: on published whole runs for multi-node jobs, on measured fine-tuning speeds for single-node ones). GPU-hours are totals over all GPUs; wall-clock is elapsed time; costs exclude VAT.",
+    "Expected value with the range in brackets (the 80 % interval of the model's out-of-sample errors: on published whole runs for multi-node jobs, on measured fine-tuning speeds for single-node ones). GPU-hours are totals over all GPUs; wall-clock is elapsed time; " +
+      `${vatCosts(rows[0]!.report.vat, "en")}.`,
     "",
     ...[
       ...new Set(

@@ -95,6 +95,9 @@ export const EstimateJson = z.strictObject({
     fxDate: z.string(),
     fxSource: z.string(),
     taxes: z.string(),
+    /** Whether every cost includes Korean VAT (--vat), and its rate (presets/tax.json). */
+    vatIncluded: z.boolean(),
+    vatRate: positive.max(1),
     memoryNote: z.string(),
     gpuTdpW: positive,
     pue: z.number().min(1),

@@ -17,6 +17,7 @@ import {
   significant,
 } from "./format.js";
 import { efficiencyBasis } from "./efficiency-basis.js";
+import { vatCosts } from "./vat-text.js";
 
 /** A Markdown cell: expected value, range in brackets; pipes escaped. */
 function cell(range: Range | null, main: (n: number) => string, short: (n: number) => string): string {
@@ -77,7 +78,8 @@ export function renderEstimateMarkdown(report: EstimateReport, lang: Lang = "en"
         .replace(/$/, " |"),
     ),
     "",
-    "Expected value with the range in brackets (the 80 % interval of the model's out-of-sample errors: on published whole runs for multi-node jobs, on measured fine-tuning speeds for single-node ones). GPU-hours are totals over all GPUs; wall-clock is elapsed time; costs exclude VAT.",
+    "Expected value with the range in brackets (the 80 % interval of the model's out-of-sample errors: on published whole runs for multi-node jobs, on measured fine-tuning speeds for single-node ones). GPU-hours are totals over all GPUs; wall-clock is elapsed time; " +
+      `${vatCosts(report.vat, "en")}.`,
     "",
     "**Assumptions**",
     "",

@@ -23,6 +23,7 @@ import { efficiencyBasis, efficiencySourceFlag } from "./efficiency-basis.js";
 import { render } from "../i18n/render.js";
 import type { CURRENCIES } from "../job/options.js";
 import type { StrategyEstimate } from "../model/estimate.js";
+import { vatNote, vatUnit } from "./vat-text.js";
 
 export type Currency = (typeof CURRENCIES)[number];
 
@@ -215,11 +216,11 @@ function assumptionLines(report: EstimateReport, t: Texts, lang: Lang, width: nu
     `${label(l.efficiency)}${estimates.length > 1 ? `${reference.strategy}: ` : ""}${eff.source === "default" ? `MFU ${pct(eff.wholeRun.expected)} (${t.range} ${pct(eff.wholeRun.low)}–${pct(eff.wholeRun.high)})` : `${efficiencySourceFlag(eff.source)} → MFU ${pct(eff.wholeRun.expected)}`}: ${render(efficiencyBasis(eff), lang)}`,
     price === null
       ? `${label(l.price)}${t.noPrice}`
-      : `${label(l.price)}${t.pricePerGpuHour(`$${price.usdPerGpuHour.toFixed(2)}`)}: ${render(price.rule, lang)}; ${t.dated} ${price.date}`,
+      : `${label(l.price)}${t.pricePerGpuHour(`$${price.usdPerGpuHour.toFixed(2)}`)}: ${render(price.rule, lang)}; ${t.dated} ${price.date}${vatNote(report.vat, lang)}`,
     `${label(l.energy)}${report.energy.tdpW} W TDP x PUE ${report.energy.pue}; grid ${report.energy.gCO2PerKWh} g CO2/kWh (${report.energy.gridLabel ?? "--grid"}); ${t.upperBound}`,
     `${label(l.exchange)}${formatNumber(fx.krwPerUsd)} ${t.krwPerUsd} (${fx.date}, ${fx.source})`,
     `${label(l.memory)}seq ${memory.seqLen}, micro-batch ${memory.microBatch}, recompute ${memory.recompute}, ${memory.zero && inputs.gpuCount > 1 ? `ZeRO-${memory.zero}` : t.noSharding}, ${memory.optimizer}${memory.flashAttention ? ", FlashAttention" : ""}${inputs.modelShape === "generic" ? t.genericShapeHint : ""}`,
-    `${label(l.units)}${t.units}`,
+    `${label(l.units)}${t.units(vatUnit(report.vat, lang))}`,
   ];
   return lines.map((line) => wrap(line, width, 15));
 }

@@ -4,6 +4,7 @@ import { wrap } from "./wrap.js";
 import { formatCount, formatKrw, formatSci, formatUsd, significant } from "./format.js";
 import { efficiencyBasis } from "./efficiency-basis.js";
 import { render } from "../i18n/render.js";
+import { vatFactor } from "../model/vat.js";
 
 const num = (n: number): string => significant(n, 4);
 
@@ -43,7 +44,7 @@ export function explainStrategy(report: EstimateReport, e: StrategyEstimate): st
     ...(price === null || e.costUsd === null || e.costKrw === null
       ? ["  7. dollars and won: no price known for this GPU"]
       : [
-          `  7. dollars: ${num(hours)} x $${price.usdPerGpuHour} per GPU-hour = ${formatUsd(e.costUsd.expected)}`,
+          `  7. dollars: ${num(hours)} x $${price.usdPerGpuHour} per GPU-hour${report.vat.included ? ` x ${vatFactor(report.vat)} (VAT)` : ""} = ${formatUsd(e.costUsd.expected)}`,
           `  8. won: ${formatUsd(e.costUsd.expected)} x ${fx.krwPerUsd} KRW/USD = ${formatKrw(e.costKrw.expected)}`,
         ]),
     `  9. energy: ${num(hours)} x ${energy.tdpW / 1000} kW x PUE ${energy.pue} = ${num(e.energyKwh.expected)} kWh; x ${energy.gCO2PerKWh} g/kWh = ${num(e.co2Kg.expected)} kg CO2`,

@@ -21,6 +21,7 @@ import {
 } from "./format.js";
 import { efficiencyBasis } from "./efficiency-basis.js";
 import { render } from "../i18n/render.js";
+import { vatCosts } from "./vat-text.js";
 
 /** One line of the table and one bar in each chart: a strategy (estimate) or a scenario (compare). */
 export interface ReportRow {
@@ -58,8 +59,10 @@ export interface ReportDocument {
   generatedBy: string;
 }
 
-const DEFAULT_RANGE_NOTE =
-  "Each cell: expected value, and below it the range (low–high). GPU-hours are totals over all GPUs; wall-clock is elapsed time; costs exclude VAT.";
+/** The note under the table; `costs` says whether they include VAT (./vat-text.ts). */
+export const rangeNoteWith = (costs: string): string =>
+  `Each cell: expected value, and below it the range (low–high). GPU-hours are totals over all GPUs; wall-clock is elapsed time; ${costs}.`;
+const DEFAULT_RANGE_NOTE = rangeNoteWith("costs exclude VAT");
 
 /** Escapes text for HTML element content and quoted attribute values (also inside inline SVG). */
 export function escapeHtml(text: string): string {
@@ -104,7 +107,7 @@ export function reportFromEstimate(report: EstimateReport, generatedBy = "llm-co
       memoryPerGpuGB: e.memory.perGpuGB,
       fits: e.memory.fits,
     })),
-    rangeNote: `${DEFAULT_RANGE_NOTE} The range is the 80 % interval of the model's out-of-sample errors (published whole runs for multi-node jobs, measured fine-tuning speeds for single-node ones) around the prediction.`,
+    rangeNote: `${rangeNoteWith(vatCosts(report.vat, "en"))} The range is the 80 % interval of the model's out-of-sample errors (published whole runs for multi-node jobs, measured fine-tuning speeds for single-node ones) around the prediction.`,
     assumptions: [
       {
         label: "GPU",

@@ -64,6 +64,9 @@ export const PlanJson = z.strictObject({
     fxSource: z.string(),
     constraints: z.string(),
     taxes: z.string(),
+    /** Whether every cost (and so the budget's test) includes Korean VAT (--vat), and its rate. */
+    vatIncluded: z.boolean(),
+    vatRate: positive.max(1),
   }),
 });
 export type PlanJson = z.infer<typeof PlanJson>;

@@ -22,6 +22,7 @@ import type { Lang } from "../i18n/lang.js";
 import { textsFor } from "../i18n/texts.js";
 import { type Currency, isCompact, lineWidth } from "./estimate-table.js";
 import { markdownCell, renderMarkdownRows } from "./sheet.js";
+import { capitalized, vatCosts } from "./vat-text.js";
 
 const n = (x: number): string => formatNumber(x);
 const who = (c: PlanCandidate): string =>
@@ -152,7 +153,7 @@ export function renderPlanMarkdown(result: PlanResult, lang: Lang): string {
   const { inputs } = result.job;
   const head = `### Plan: ${result.job.estimates[0]!.strategy} of ${formatCount(inputs.params)} parameters × ${formatCount(inputs.tokens)} tokens`;
   if (result.explanation) return `${head}\n\n${markdownCell(result.explanation)}\n`;
-  return `${head}\n\n${section("Cheapest", result.cheapest)}\n${section("Fastest", result.fastest)}\nCosts exclude VAT; ${n(result.fx.krwPerUsd)} KRW per USD (${result.fx.date}).\n`;
+  return `${head}\n\n${section("Cheapest", result.cheapest)}\n${section("Fastest", result.fastest)}\n${capitalized(vatCosts(result.job.vat, "en"))}; ${n(result.fx.krwPerUsd)} KRW per USD (${result.fx.date}).\n`;
 }
 
 /** The human plan: the job, the cheapest and the fastest plans, or why none qualify; then how they were chosen. */
@@ -187,7 +188,7 @@ export function renderPlan(
     `  Candidates   ${candidatesText(result.limits)}`,
     "  Constraints  met by the expected wall-clock and cost; the second line of each cell is the range",
     "  Efficiency   each GPU type and count estimated in full: steady-state speed from its compute, memory bandwidth and fabric, times goodput (llm-cost validate shows how well this predicts)",
-    `  Exchange     ${n(result.fx.krwPerUsd)} KRW per USD (${result.fx.date}); costs exclude VAT`,
+    `  Exchange     ${n(result.fx.krwPerUsd)} KRW per USD (${result.fx.date}); ${vatCosts(result.job.vat, "en")}`,
   );
   // Tables as rendered; labelled footer lines indent under their label; other lines by two spaces.
   const layout = (l: string): string =>

@@ -8,7 +8,7 @@ import type { EstimateReport } from "../model/report.js";
  * estimate, compare, plan and check write these columns, in this order, for the same quantities,
  * so their CSV stacks into one sheet; a command's own columns come after. Units are in the names:
  * GPU-hours are GPU time, wall days are calendar days, memory is GB (10^9 bytes) per GPU, money is
- * excluding VAT.
+ * excluding VAT unless vat_included is true (--vat; the price stays the list price, without it).
  */
 export const SHEET_COLUMNS = [
   "label",
@@ -90,6 +90,7 @@ export function jobRow(
     krw_per_usd: report.fx.krwPerUsd,
     fx_date: report.fx.date,
     price_date: price?.date ?? null,
+    vat_included: report.vat.included,
     ...extra,
   };
 }

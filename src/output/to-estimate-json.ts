@@ -4,6 +4,7 @@ import type { EstimateReport } from "../model/report.js";
 import { originJson, warningsJson } from "./provenance-json.js";
 import type { EstimateJson } from "./estimate-json.js";
 import { efficiencyBasis, efficiencySourceFlag } from "./efficiency-basis.js";
+import { vatJson } from "./vat-text.js";
 
 // The JSON `estimate --format json` prints. Its schema is ./estimate-json.ts, which only the tests load:
 // building zod schemas is kept off the CLI's start-up.
@@ -71,7 +72,7 @@ export function toEstimateJson(report: EstimateReport, lang: Lang = "en"): Estim
       krwPerUsd: fx.krwPerUsd,
       fxDate: fx.date,
       fxSource: fx.source,
-      taxes: "prices exclude VAT and sales tax (Korean VAT is 10% where it applies)",
+      ...vatJson(report.vat),
       memoryNote:
         "memory per GPU in GB (1e9 bytes): mixed-precision AdamW = 16 bytes/param (bf16 weights 2 + bf16 grads 2 + fp32 master, m, v 12); activations after Korthikanti et al. 2022 with FlashAttention; overhead = 1.5 GB CUDA context + 10% of activations + ZeRO-3 gather buffers; fits = at most the GPU's marketed GB" +
         (inputs.modelShape === "generic"

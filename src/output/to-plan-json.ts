@@ -1,4 +1,5 @@
 import type { Lang } from "../i18n/lang.js";
+import { vatJson } from "./vat-text.js";
 import type { PlanJson } from "./plan-json.js";
 import { warningsJson } from "./provenance-json.js";
 import { candidatesText, planWarnings, type PlanResult, type PlanRow } from "./plan-result.js";
@@ -62,7 +63,7 @@ export function toPlanJson(result: PlanResult, lang: Lang = "en"): PlanJson {
       fxSource: result.fx.source,
       constraints:
         "deadline and budget are met by the expected wall-clock and cost; each plan's ranges say how far a real run may fall from them",
-      taxes: "prices exclude VAT and sales tax (Korean VAT is 10% where it applies)",
+      ...vatJson(result.job.vat),
     },
   };
 }

@@ -24,13 +24,20 @@ export interface CliResult {
 
 /**
  * Runs the CLI in this process (run(argv, io), the code the binary runs) on the fixture catalog, in
- * an English locale without colour variables; `env` adds to or overrides that. A throw from run()
- * is a bug and is re-thrown.
+ * an English locale without colour variables; `env` adds to or overrides that. Without `today` the
+ * exchange rate's age is not checked (the binary takes the process's date). A throw from run() is a
+ * bug and is re-thrown.
  */
-export async function cli(args: readonly string[], env: Record<string, string> = {}, cwd = ROOT): Promise<CliResult> {
+export async function cli(
+  args: readonly string[],
+  env: Record<string, string> = {},
+  cwd = ROOT,
+  today?: string,
+): Promise<CliResult> {
   const outcome = await runInProcess(args, {
     cwd,
     env: { ...cleanEnv(), [PRESETS_DIR_ENV]: FIXTURE_CATALOG, ...env },
+    ...(today === undefined ? {} : { today }),
   });
   if (outcome.thrown !== undefined) throw outcome.thrown;
   return { status: outcome.code ?? null, stdout: outcome.stdout, stderr: outcome.stderr };

@@ -24,6 +24,7 @@ export const INVOCATIONS: Readonly<Record<CommandName, readonly string[]>> = {
   gpus: ["gpus"],
   prices: ["prices", "H100"],
   models: ["models"],
+  fx: ["fx"],
   calibrate: [
     "calibrate",
     "--log",

@@ -29,7 +29,7 @@ type Write = typeof process.stdout.write;
  */
 export async function runInProcess(
   argv: readonly string[],
-  options: { cwd: string; env?: Record<string, string>; stdoutIsTTY?: boolean },
+  options: { cwd: string; env?: Record<string, string>; stdoutIsTTY?: boolean; today?: string },
 ): Promise<RunOutcome> {
   let stdout = "";
   let stderr = "";
@@ -44,6 +44,7 @@ export async function runInProcess(
     env: options.env ?? cleanEnv(),
     stdoutIsTTY: options.stdoutIsTTY ?? false,
     cwd: options.cwd,
+    ...(options.today === undefined ? {} : { today: options.today }),
   };
   const realOut = process.stdout.write;
   const realErr = process.stderr.write;

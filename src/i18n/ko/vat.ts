@@ -1,0 +1,12 @@
+import type { Args } from "../catalogue-types.js";
+import type { VAT_EN } from "../en/vat.js";
+
+/** Korean: the same codes as ../en/vat.ts. */
+export const VAT_KO: { readonly [K in keyof typeof VAT_EN]: (a: Args) => string } = {
+  "vat.unit": (a: Args) => (a.included ? `부가세 ${a.rate}% 포함` : "부가세 별도"),
+  "vat.costs": (a: Args) => (a.included ? `비용은 부가세 ${a.rate}% 포함 (${a.law})` : "비용은 부가세 별도"),
+  "warn.staleFx": (a: Args) =>
+    `환율 ${a.rate}원/달러는 ${a.date} 기준으로 ${a.days}일 전 값입니다(${a.max}일 초과): 원화 금액이 실제와 다를 수 있으니 --fx나 설정 파일의 fx(krwPerUsd, date, source)로 최신 환율을 지정하세요`,
+  "fx.default": () => "기본값",
+  "fx.config": () => "기본값 대신 사용",
+};
