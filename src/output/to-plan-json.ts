@@ -1,4 +1,5 @@
 import type { Lang } from "../i18n/lang.js";
+import { render } from "../i18n/render.js";
 import type { PlanJson } from "./plan-json.js";
 import { warningsJson } from "./provenance-json.js";
 import { candidatesText, planWarnings, type PlanResult, type PlanRow } from "./plan-result.js";
@@ -39,7 +40,7 @@ export function toPlanJson(result: PlanResult, lang: Lang = "en"): PlanJson {
       model: inputs.model ?? null,
       params: inputs.params,
       tokens: inputs.tokens,
-      tokensBasis: inputs.tokensBasis,
+      tokensBasis: render(inputs.tokensBasis, lang),
       strategy: result.job.estimates[0]!.strategy,
       deadlineDays: result.deadline?.days ?? null,
       budgetKrw: result.budget?.krw ?? null,
