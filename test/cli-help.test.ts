@@ -47,7 +47,9 @@ describe("help, version and completion", () => {
   it("zsh completion declares compdef and the commands; another shell is one clear error", async () => {
     const script = (await cli(["completion", "zsh"])).stdout;
     expect(script).toMatch(/^#compdef llm-cost/);
-    expect(script).toContain("compadd estimate validate gpus prices models fx compare plan check calibrate scenarios completion");
+    expect(script).toContain(
+      "compadd estimate validate gpus prices models fx compare plan check calibrate scenarios completion",
+    );
     const zsh = spawnSync("zsh", ["-n"], { input: script });
     if (zsh.error === undefined) expect(zsh.status).toBe(0); // only where zsh is installed
     const fish = await cli(["completion", "fish"]);

@@ -18,12 +18,13 @@ describe("Korean output", () => {
       "비용 (원)",
       "가정",
       "환율",
-      "도메인 텍스트로 계속 사전학습",
+      "도메인 텍스트로 추가 사전학습",
     ])
       expect(stdout).toContain(label);
     // The fixture throughput model (worked in test/cli-estimate.test.ts): 713.1 GPU-h × $3.92 × 1,439 =
     // ₩4,022,000 → "402만 원"; 713.1 / 2 / 24 = 14.86 days → "약 15일"
-    expect(stdout).toMatch(/│ dapt │\s+6\.3e20 │\s+713 │\s+약 15일 │\s+69\.2 GB │\s+402만 원 │/);
+    // Korean tables write the strategy as people do: DAPT, SFT, LoRA (issue #14).
+    expect(stdout).toMatch(/│ DAPT\s+│\s+6\.3e20 │\s+713 │\s+약 15일 │\s+69\.2 GB │\s+402만 원 │/);
     // Hangul takes two terminal columns each: measure what the terminal shows.
     for (const line of stdout.split("\n")) expect(displayWidth(line), line).toBeLessThanOrEqual(100);
   });

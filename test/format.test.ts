@@ -68,7 +68,8 @@ describe("Korean durations (약 = about)", () => {
   const cases: Array<[number, string]> = [
     [8.868, "약 8.9일"],
     [14.86, "약 15일"],
-    [730, "약 730일"],
+    // Two years read in years, not "약 730일" (issue #14: the largest unit that reads naturally).
+    [730, "약 2년"],
     [0.25, "약 6시간"],
     [12 / 1440, "약 12분"],
     [3 / 86400, "약 3초"],

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseCorpusLanguages, type CorpusLanguages } from "../src/catalog/corpus-schema.js";
+import { render } from "../src/i18n/render.js";
 import {
   CHINCHILLA_TOKENS_PER_PARAM,
   chinchillaTokens,
@@ -26,7 +27,11 @@ describe("chinchillaTokens", () => {
   });
 
   it("shows the arithmetic and says the rule is for training from scratch", () => {
-    const { basis } = chinchillaTokens(6.74e9);
+    const count = chinchillaTokens(6.74e9);
+    // The model gives the numbers as a message; each output says the sentence in its language.
+    expect(count.basis).toMatchObject({ kind: "message", code: "tokens.chinchilla" });
+    const basis = render(count.basis, "en");
+    expect(render(count.basis, "ko")).toMatch(/^파라미터당 토큰 20개 × 파라미터 6\.74B = 토큰 134\.8B \(Chinchilla/);
     expect(basis).toContain("20 tokens per parameter × 6.74B parameters = 134.8B tokens");
     expect(basis).toContain("Hoffmann et al. 2022");
     expect(basis).toContain("Table 3");
@@ -73,7 +78,8 @@ describe("corpusTokens", () => {
     // 61e9 / 4.07 = 14.98771…e9 (4.07 × 14.9877 = 60.99994)
     const { tokens, basis } = corpusTokens(61e9, 4.07);
     expect(tokens / 1e9).toBeCloseTo(14.988, 3);
-    expect(basis).toBe("61,000,000,000 bytes ÷ 4.07 bytes per token = 14.99B tokens");
+    expect(render(basis, "en")).toBe("61,000,000,000 bytes ÷ 4.07 bytes per token = 14.99B tokens");
+    expect(render(basis, "ko")).toBe("61,000,000,000바이트 ÷ 토큰당 4.07바이트 = 토큰 14.99B");
   });
 
   it("refuses non-positive inputs as caller bugs", () => {
@@ -140,22 +146,29 @@ describe("corpus language presets", () => {
     // 61e9 / 1.62 = 37.654e9 (1.62 × 37.654 = 60.99948)
     const { tokens, basis } = corpusLanguageTokens(61e9, languages, "ko", "--corpus-lang");
     expect(tokens / 1e9).toBeCloseTo(37.654, 3);
-    expect(basis).toMatch(
+    expect(render(basis, "en")).toMatch(
       /^61,000,000,000 bytes ÷ 1.62 bytes per token = 37.65B tokens \(Korean, Llama-2 tokenizer: .*; measured\)$/,
+    );
+    expect(render(basis, "ko")).toBe(
+      "61,000,000,000바이트 ÷ 토큰당 1.62바이트 = 토큰 37.65B (--corpus-lang ko 기준; 실측값)",
     );
   });
 
   it("marks an assumed figure as such", () => {
     const { basis } = corpusLanguageTokens(61e9, languages, "ko-expanded", "--corpus-lang");
-    expect(basis).toContain("an assumption, not a measurement");
+    expect(render(basis, "en")).toContain("an assumption, not a measurement");
+    expect(render(basis, "ko")).toMatch(/\(--corpus-lang ko-expanded 기준; 실측이 아닌 가정\)$/);
   });
 });
 
 describe("sftTokens", () => {
   it("multiplies examples, tokens per example and epochs", () => {
     // 50,000 × 1,024 = 51,200,000; × 3 = 153,600,000
-    const { tokens, basis } = sftTokens({ examples: 50_000, tokensPerExample: 1024, epochs: 3 });
+    const count = sftTokens({ examples: 50_000, tokensPerExample: 1024, epochs: 3 });
+    const { tokens } = count;
+    const basis = render(count.basis, "en");
     expect(tokens).toBe(153_600_000);
+    expect(render(count.basis, "ko")).toMatch(/^예제 50,000개 × 예제당 토큰 1,024개 × 3 에폭 = 토큰 153\.6M \(/);
     expect(basis).toContain("50,000 examples × 1,024 tokens per example × 3 epochs = 153.6M tokens");
     expect(basis).toContain("prompt");
     expect(basis).toContain("padding");

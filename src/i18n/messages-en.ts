@@ -2,6 +2,7 @@ import type { Args } from "./catalogue-types.js";
 import { CALIBRATE_EN } from "./en/calibrate.js";
 import { CORE_EN } from "./en/core.js";
 import { VAT_EN } from "./en/vat.js";
+import { REPORT_EN } from "./en/report.js";
 
 /**
  * The English message catalogue: every error, warning, note and sentence llm-cost prints, by code,
@@ -13,6 +14,7 @@ export const EN = {
   ...CORE_EN,
   ...CALIBRATE_EN,
   ...VAT_EN,
+  ...REPORT_EN,
 } satisfies Record<string, (a: Args) => string>;
 
 export type MessageCode = keyof typeof EN;

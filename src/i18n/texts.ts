@@ -1,5 +1,6 @@
 import { formatNumber } from "../util/number-text.js";
 import type { Lang } from "./lang.js";
+import { withParticle } from "./particles.js";
 
 /** Every label the estimate table and its footer print, per language. */
 export interface Texts {
@@ -51,6 +52,13 @@ export interface Texts {
   upperBound: string;
   noSharding: string;
   genericShapeHint: string;
+  /** A strategy id as readers of the language write it in a table ("dapt"; "DAPT" in Korean). */
+  strategy: (id: string) => string;
+  /** Markdown's columns: what the strategy is, its trainable parameters, the GPUs and tokens. */
+  whatItIs: string;
+  trainable: string;
+  gpus: string;
+  tokensHeader: string;
 }
 
 const en: Texts = {
@@ -102,6 +110,23 @@ const en: Texts = {
   upperBound: "rated power, so an upper bound",
   noSharding: "no sharding",
   genericShapeHint: "; generic LLaMA-like shape (give --model for the exact one)",
+  strategy: (id) => id,
+  whatItIs: "What it is",
+  trainable: "Trainable",
+  gpus: "GPUs",
+  tokensHeader: "Tokens",
+};
+
+/**
+ * How Korean ML engineers write the strategies: the acronyms in capitals as papers and job posts
+ * do (DAPT, SFT, LoRA); scratch stays the id, the word they use for it too ("scratch부터 학습").
+ */
+const STRATEGY_KO: Readonly<Record<string, string>> = {
+  dapt: "DAPT",
+  tapt: "TAPT",
+  sft: "SFT",
+  lora: "LoRA",
+  qlora: "QLoRA",
 };
 
 const ko: Texts = {
@@ -117,7 +142,7 @@ const ko: Texts = {
   },
   tokens: (count) => `토큰 ${count}`,
   compareEfficiency:
-    "각 행의 MFU는 그 아래 줄에; 범위 = 모델의 표본 외 오차의 80 % 구간(여러 노드: 공개된 전체 학습 기록, 한 노드: 실측 파인튜닝 속도)",
+    "각 행의 MFU는 그 아래 줄에; 범위 = 모델의 표본 외 오차의 80 % 구간(여러 노드: 공개된 전체 학습 기록, 한 노드: 실측 미세조정 속도)",
   fits: "적재 가능",
   tooBig: "메모리 부족",
   trains: (count, share) => `학습 파라미터 ${count} (${share})`,
@@ -126,11 +151,11 @@ const ko: Texts = {
   genericShape: "일반적인 LLaMA형 구조",
   active: (count) => `, 활성 ${count}`,
   doesNotFit: (strategy, needGB, gpu, hasGB) =>
-    `메모리 부족: ${strategy}는 GPU당 ${needGB} GB 필요, ${gpu}는 ${hasGB} GB; `,
+    `메모리 부족: ${withParticle(strategy, "은/는")} GPU당 ${needGB} GB 필요, ${withParticle(gpu, "은/는")} ${hasGB} GB; `,
   needsZero3: (count, gpu, suggest) =>
     `ZeRO-3로 ${gpu} ${formatNumber(count)}장 이상 필요${suggest ? " (또는 --recompute full)" : ""}`,
   fitsNowhere: (gpu) =>
-    `이 시퀀스 길이와 마이크로배치로는 ${gpu}를 몇 장 써도 들어가지 않음: --recompute full 또는 더 작은 --micro-batch를 써 보세요`,
+    `이 시퀀스 길이와 마이크로배치로는 ${withParticle(gpu, "을/를")} 몇 장 써도 들어가지 않음: --recompute full 또는 더 작은 --micro-batch를 써 보세요`,
   assumptions: "가정",
   labels: {
     gpu: "GPU",
@@ -153,6 +178,11 @@ const ko: Texts = {
   upperBound: "정격 전력 기준이라 상한값",
   noSharding: "샤딩 없음",
   genericShapeHint: "; 일반적인 LLaMA형 구조 가정 (정확한 구조는 --model로 지정)",
+  strategy: (id) => STRATEGY_KO[id] ?? id,
+  whatItIs: "설명",
+  trainable: "학습 파라미터",
+  gpus: "GPU",
+  tokensHeader: "토큰",
 };
 
 /** The labels for a language. */

@@ -202,7 +202,7 @@ export function buildCheck(
       model: report.inputs.model ?? null,
       params: report.inputs.params,
       tokens: report.inputs.tokens,
-      tokensBasis: report.inputs.tokensBasis,
+      tokensBasis: render(report.inputs.tokensBasis, "en"),
       strategy,
       gpus: { id: gpu.id, name: gpu.name, count: gpuCount, peakTflops: gpu.denseTflops16 },
       claimedDays: days?.days ?? null,

@@ -20,6 +20,7 @@ import { buildReport, type EstimateReport, type ResolvedInputs } from "../model/
 import {
   chinchillaTokens,
   corpusLanguageTokens,
+  GIVEN_TOKENS,
   corpusTokens,
   sftTokens,
   type TokenCount,
@@ -203,7 +204,9 @@ function resolveTokens(spec: JobSpec, params: number, catalog: Catalog): TokenCo
     });
   }
   if (!spec.tokens) throw missing("tokens", msg("missing.tokens"));
-  return spec.tokens.value === "chinchilla" ? chinchillaTokens(params) : { tokens: spec.tokens.value, basis: "given" };
+  return spec.tokens.value === "chinchilla"
+    ? chinchillaTokens(params)
+    : { tokens: spec.tokens.value, basis: GIVEN_TOKENS };
 }
 
 /** PUE and grid intensity: given values over presets/energy.json. A grid is g/kWh or a preset's name. */

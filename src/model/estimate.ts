@@ -88,7 +88,8 @@ export interface StrategyEstimate {
   strategy: StrategyId;
   name: string;
   description: string;
-  /** The description in Korean (--lang ko). */
+  /** The name and description in Korean (--lang ko). */
+  nameKo: string;
   descriptionKo: string;
   training: TrainingKind;
   /** Model FLOPs per token (6·N or LoRA's 4·N + 6·adapters), the basis of the efficiency. */
@@ -387,6 +388,7 @@ export function estimateStrategy(request: EstimateRequest, strategy: Strategy): 
     strategy: strategy.id,
     name: strategy.name,
     description: strategy.description,
+    nameKo: strategy.nameKo,
     descriptionKo: strategy.descriptionKo,
     training,
     flopsPerToken: perToken,

@@ -29,8 +29,8 @@ export interface ResolvedInputs {
   addedVocabParams: number;
   params: number;
   activeParams: number;
-  /** How the token count was arrived at, in words. */
-  tokensBasis: string;
+  /** How the token count was arrived at, as a message each output renders in its language. */
+  tokensBasis: Message;
   tokens: number;
   gpu: GpuSpec;
   gpuCount: number;

@@ -1,6 +1,6 @@
 import type { CorpusLanguage, CorpusLanguages } from "../catalog/corpus-schema.js";
 import { didYouMean, invalid } from "../errors.js";
-import { msg, type Subject } from "../i18n/message.js";
+import { type Message, msg, type Subject } from "../i18n/message.js";
 import { formatNumber } from "../util/number-text.js";
 import { parseCount } from "../job/values/quantity.js";
 import { closest } from "../util/suggest.js";
@@ -9,14 +9,18 @@ import { own } from "../util/own.js";
 /**
  * Ways to arrive at the training token count other than typing it: a compute-optimal rule, a
  * corpus size with a bytes-per-token figure, or an SFT data set's shape. Each returns the count
- * with its arithmetic in words, so the estimate can show how the number was made.
+ * with its arithmetic as a message (the numbers, not the sentence), so each output says how the
+ * number was made in its own language.
  */
 
-/** A token count and the arithmetic that produced it, in words. */
+/** A token count and the arithmetic that produced it, as a message rendered at the edge. */
 export interface TokenCount {
   tokens: number;
-  basis: string;
+  basis: Message;
 }
+
+/** The basis of a count the user typed (--tokens 15B). */
+export const GIVEN_TOKENS: Message = msg("tokens.given");
 
 /**
  * Hoffmann et al. 2022 (Chinchilla), Table 3: compute-optimal projections of 8.0B tokens for 400M
@@ -50,10 +54,11 @@ export function chinchillaTokens(params: number): TokenCount {
   const tokens = CHINCHILLA_TOKENS_PER_PARAM * params;
   return {
     tokens,
-    basis:
-      `${CHINCHILLA_TOKENS_PER_PARAM} tokens per parameter × ${compact(params)} parameters = ${compact(tokens)} tokens ` +
-      "(Chinchilla, Hoffmann et al. 2022, read from Table 3: the compute-optimal amount for training from scratch; " +
-      "not a target for continued pretraining (DAPT/TAPT) or SFT, which start from a trained model)",
+    basis: msg("tokens.chinchilla", {
+      perParam: String(CHINCHILLA_TOKENS_PER_PARAM),
+      params: compact(params),
+      tokens: compact(tokens),
+    }),
   };
 }
 
@@ -110,7 +115,11 @@ export function corpusTokens(bytes: number, bytesPerToken: number): TokenCount {
   const tokens = bytes / bytesPerToken;
   return {
     tokens,
-    basis: `${grouped(bytes)} bytes ÷ ${grouped(bytesPerToken)} bytes per token = ${compact(tokens)} tokens`,
+    basis: msg("tokens.corpus", {
+      bytes: grouped(bytes),
+      bytesPerToken: grouped(bytesPerToken),
+      tokens: compact(tokens),
+    }),
   };
 }
 
@@ -133,8 +142,16 @@ export function corpusLanguageTokens(
 ): TokenCount {
   const language = findCorpusLanguage(languages, id, flag);
   const { tokens, basis } = corpusTokens(bytes, language.bytesPerToken);
-  const kind = language.status === "measured" ? "measured" : "an assumption, not a measurement";
-  return { tokens, basis: `${basis} (${language.name}: ${language.tokenizer}; ${kind})` };
+  return {
+    tokens,
+    basis: msg("tokens.corpusLanguage", {
+      corpus: basis,
+      id: id.trim().toLowerCase(),
+      language: language.name,
+      tokenizer: language.tokenizer,
+      measured: language.status === "measured" ? "yes" : undefined,
+    }),
+  };
 }
 
 /** The shape of a supervised fine-tuning data set. */
@@ -153,10 +170,12 @@ export function sftTokens({ examples, tokensPerExample, epochs }: SftData): Toke
   const tokens = examples * tokensPerExample * epochs;
   return {
     tokens,
-    basis:
-      `${grouped(examples)} examples × ${grouped(tokensPerExample)} tokens per example × ${grouped(epochs)} epochs = ${compact(tokens)} tokens ` +
-      "(tokens per example counts the prompt as well as the answer, because masking the prompt's loss does not skip " +
-      "its compute, and padding unless sequences are packed)",
+    basis: msg("tokens.sft", {
+      examples: grouped(examples),
+      tokensPerExample: grouped(tokensPerExample),
+      epochs: grouped(epochs),
+      tokens: compact(tokens),
+    }),
   };
 }
 

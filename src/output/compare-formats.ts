@@ -1,6 +1,6 @@
 import { renderBarChart } from "./bar-chart.js";
 import { reportFromCompare } from "./compare-html.js";
-import { estimateOf, renderCompareMarkdown, renderCompareTable, type CompareRow } from "./compare-table.js";
+import { estimateOf, renderCompareMarkdown, renderCompareTable, rowName, type CompareRow } from "./compare-table.js";
 import { formatDuration, formatDurationKo, formatKrw } from "./format.js";
 import { renderHtmlReport } from "./html-report.js";
 import type { OutputSettings } from "./output-settings.js";
@@ -27,7 +27,7 @@ export function renderCompare(
     case "markdown":
       return renderCompareMarkdown(rows, settings.lang);
     case "html":
-      return renderHtmlReport(reportFromCompare(rows));
+      return renderHtmlReport(reportFromCompare(rows, "llm-cost", settings.lang));
     case "table":
       return renderCompareTable(rows, paint, settings) + (chart ? compareCharts(rows, settings) : "");
   }
@@ -38,12 +38,12 @@ function compareCharts(rows: readonly CompareRow[], settings: OutputSettings): s
   const ko = settings.lang === "ko";
   const priced = rows.filter((r) => estimateOf(r).costKrw !== null);
   const cost = priced.map((r) => ({
-    label: r.name,
+    label: rowName(r, settings.lang),
     value: estimateOf(r).costKrw!.expected,
     text: formatKrw(estimateOf(r).costKrw!.expected),
   }));
   const days = rows.map((r) => ({
-    label: r.name,
+    label: rowName(r, settings.lang),
     value: estimateOf(r).wallDays.expected,
     text: (ko ? formatDurationKo : formatDuration)(estimateOf(r).wallDays.expected),
   }));

@@ -9,8 +9,6 @@ import { textsFor, type Texts } from "../i18n/texts.js";
 import { displayWidth } from "../i18n/width.js";
 import {
   formatCount,
-  formatDuration,
-  formatDurationKo,
   formatHours,
   formatKrw,
   formatKrwShort,
@@ -22,7 +20,8 @@ import {
 import type { Paint } from "./paint.js";
 import { wrap } from "./wrap.js";
 import { render } from "../i18n/render.js";
-import { type Currency, isCompact, lineWidth } from "./estimate-table.js";
+import { type Currency, dayCell, isCompact, lineWidth } from "./estimate-table.js";
+import { duration, durationRange, say } from "./report-text.js";
 import { vatCosts, vatNote, vatUnit } from "./vat-text.js";
 
 /** One compared scenario: its name, where it came from, and its estimate (one strategy). */
@@ -39,20 +38,55 @@ export const estimateOf = (row: CompareRow): StrategyEstimate => row.report.esti
 /** Names longer than this wrap (user scenario ids can be long; the longest bundled, scratch-7b-chinchilla, fits). */
 const NAME_WIDTH = 21;
 const pct = (x: number): string => `${significant(x * 100, 2)}%`;
-const shortDays = (d: number): string => formatDuration(d).replace(/ (d|h|min|s)$/, "$1");
-const shortDaysKo = (d: number): string => formatDurationKo(d).replace(/^약 /, "");
 
 function cell(range: Range | null, main: (n: number) => string, short: (n: number) => string, paint: Paint): string {
   if (range === null) return "—";
   return `${main(range.expected)}\n${paint.dim(`${short(range.low)}–${short(range.high)}`)}`;
 }
 
+/**
+ * A row's name as the language shows it: the job the flags describe is "job" (an id the JSON and
+ * spreadsheets keep), said "내 작업" in Korean ("내 작업 (LoRA)" for one of its strategies); scenario
+ * names and --label are the user's ids and stay.
+ */
+export function rowName(row: CompareRow, lang: Lang): string {
+  if (lang !== "ko" || row.origin !== "flags") return row.name;
+  const strategy = estimateOf(row).strategy;
+  if (row.name === "job") return "내 작업";
+  return row.name === `job-${strategy}` ? `내 작업 (${textsFor(lang).strategy(strategy)})` : row.name;
+}
+
+/**
+ * Where a bundled scenario comes from (src/inputs/scenarios.ts's PRESETS_FILE, not imported: that
+ * module brings the zod schemas into every estimate's start-up).
+ */
+const PRESETS_FILE = "presets/scenarios.json";
+
+/**
+ * A row's title in the language, or undefined when there is none to show. The bundled scenarios'
+ * titles are English catalog prose and the flags' row's title is a placeholder, so Korean shows
+ * neither (the strategy, GPUs and model beside them say the same); a user's own file's title is the
+ * user's text, shown as written.
+ */
+export function rowTitle(row: CompareRow, lang: Lang): string | undefined {
+  if (lang !== "ko") return row.title;
+  return row.origin === "flags" || row.origin === PRESETS_FILE ? undefined : row.title;
+}
+
 /** "dapt · 2 × H100 · 6.17e20 FLOPs · MFU 25% · 6.86B params (llama-2-7b) · title": the line under each row. */
-function detailLine(row: CompareRow): string {
+function detailLine(row: CompareRow, lang: Lang): string {
   const { inputs } = row.report;
   const e = estimateOf(row);
-  const model = inputs.model ? ` (${inputs.model})` : "";
-  return `${e.strategy} · ${inputs.gpuCount} × ${gpuDisplayName(inputs.gpu)} · ${formatSci(e.flops)} FLOPs · MFU ${pct(e.efficiency.wholeRun.expected)} · ${formatCount(inputs.params)} params${model} · ${row.title}`;
+  return say("compare.detail", lang, {
+    strategy: textsFor(lang).strategy(e.strategy),
+    count: String(inputs.gpuCount),
+    gpu: gpuDisplayName(inputs.gpu),
+    flops: formatSci(e.flops),
+    mfu: pct(e.efficiency.wholeRun.expected),
+    params: formatCount(inputs.params),
+    model: inputs.model,
+    title: rowTitle(row, lang),
+  });
 }
 
 /** Distinct prices (one line per GPU type and rule) and the exchange rate every row shares. */
@@ -109,17 +143,15 @@ export function renderCompareTable(
   for (const row of rows) {
     const e = estimateOf(row);
     const cells = [
-      `${paint.bold(row.name)}\n${paint.dim(t.tokens(formatCount(row.report.inputs.tokens)))}`,
+      `${paint.bold(rowName(row, lang))}\n${paint.dim(t.tokens(formatCount(row.report.inputs.tokens)))}`,
       cell(e.gpuHours, formatHours, formatHours, paint),
-      lang === "ko"
-        ? cell(e.wallDays, formatDurationKo, shortDaysKo, paint)
-        : cell(e.wallDays, formatDuration, shortDays, paint),
+      dayCell(e.wallDays, lang, paint),
       `${significant(e.memory.perGpuGB, 3)} GB\n${e.memory.fits ? paint.green(t.fits) : paint.red(t.tooBig)}`,
       ...(showKrw ? [cell(e.costKrw, formatKrw, formatKrwShort, paint)] : []),
       ...(showUsd ? [cell(e.costUsd, formatUsd, formatUsdShort, paint)] : []),
     ];
     table.push(cells);
-    table.push([{ colSpan: columns, content: paint.dim(wrap(`  ${detailLine(row)}`, width - 6, 4)) }]);
+    table.push([{ colSpan: columns, content: paint.dim(wrap(`  ${detailLine(row, lang)}`, width - 6, 4)) }]);
   }
   const tooBig = rows
     .filter((r) => !estimateOf(r).memory.fits)
@@ -129,7 +161,7 @@ export function renderCompareTable(
       const gpu = gpuDisplayName(r.report.inputs.gpu);
       const advice = need === null ? t.fitsNowhere(gpu) : t.needsZero3(need, gpu, false);
       return wrap(
-        `${t.doesNotFit(r.name, significant(e.memory.perGpuGB, 3), gpu, e.memory.gpuMemoryGB)}${advice}`,
+        `${t.doesNotFit(rowName(r, lang), significant(e.memory.perGpuGB, 3), gpu, e.memory.gpuMemoryGB)}${advice}`,
         width,
         2,
       );
@@ -152,31 +184,41 @@ const mdCell = (range: Range | null, main: (n: number) => string, short: (n: num
 /** The comparison as GitHub-flavoured Markdown: one table row per scenario. */
 export function renderCompareMarkdown(rows: readonly CompareRow[], lang: Lang = "en"): string {
   const fx = rows[0]!.report.fx;
+  const t = textsFor(lang);
+  const h = t.headers;
+  const gpuCount = (count: number, gpu: string): string =>
+    lang === "ko" ? t.gpuCount(String(count), gpu) : `${count} × ${gpu}`;
   const lines = [
-    "| Scenario | Strategy | GPUs | Tokens | FLOPs | GPU-hours | Wall-clock | Memory/GPU | Cost (KRW) | Cost (USD) |",
+    `| ${h.scenario} | ${h.strategy} | ${t.gpus} | ${t.tokensHeader} | ${h.flops} | ${h.gpuHours} | ${h.wallClock} | ${h.memory} | ${h.costKrw} | ${h.costUsd} |`,
     "|---|---|---|--:|--:|--:|--:|--:|--:|--:|",
     ...rows.map((row) => {
       const e = estimateOf(row);
       const { inputs } = row.report;
-      return `| **${md(row.name)}** | ${e.strategy} | ${inputs.gpuCount} × ${gpuDisplayName(inputs.gpu)} | ${formatCount(inputs.tokens)} | ${formatSci(e.flops)} | ${mdCell(e.gpuHours, formatHours, formatHours)} | ${mdCell(e.wallDays, formatDuration, formatDuration)} | ${significant(e.memory.perGpuGB, 3)} GB (${e.memory.fits ? "fits" : "too big"}) | ${mdCell(e.costKrw, formatKrw, formatKrwShort)} | ${mdCell(e.costUsd, formatUsd, formatUsdShort)} |`;
+      const wall = md(
+        `${duration(e.wallDays.expected, lang)} (${durationRange(e.wallDays.low, e.wallDays.high, lang)})`,
+      );
+      return `| **${md(rowName(row, lang))}** | ${t.strategy(e.strategy)} | ${gpuCount(inputs.gpuCount, gpuDisplayName(inputs.gpu))} | ${formatCount(inputs.tokens)} | ${formatSci(e.flops)} | ${mdCell(e.gpuHours, formatHours, formatHours)} | ${wall} | ${significant(e.memory.perGpuGB, 3)} GB (${e.memory.fits ? t.fits : t.tooBig}) | ${mdCell(e.costKrw, formatKrw, formatKrwShort)} | ${mdCell(e.costUsd, formatUsd, formatUsdShort)} |`;
     }),
     "",
-    "Expected value with the range in brackets (the 80 % interval of the model's out-of-sample errors: on published whole runs for multi-node jobs, on measured fine-tuning speeds for single-node ones). GPU-hours are totals over all GPUs; wall-clock is elapsed time; " +
-      `${vatCosts(rows[0]!.report.vat, "en")}.`,
+    say("md.rangeNote", lang, { costs: vatCosts(rows[0]!.report.vat, lang) }),
     "",
     ...[
       ...new Set(
-        rows.map(
-          (r) =>
-            `- Price (${gpuDisplayName(r.report.inputs.gpu)}): ${
-              r.report.price === null
-                ? "no price known for this GPU: cost left empty"
-                : `$${r.report.price.usdPerGpuHour.toFixed(2)} per GPU-hour — ${render(r.report.price.rule, lang)}; dated ${r.report.price.date}`
-            }`,
-        ),
+        rows.map((r) => {
+          const gpu = gpuDisplayName(r.report.inputs.gpu);
+          const price = r.report.price;
+          return price === null
+            ? say("md.noPrice", lang, { gpu, text: say("html.noPrice", lang) })
+            : say("md.price", lang, {
+                gpu,
+                usd: `$${price.usdPerGpuHour.toFixed(2)}`,
+                rule: render(price.rule, lang),
+                date: price.date,
+              });
+        }),
       ),
     ],
-    `- Exchange rate: ${formatNumber(fx.krwPerUsd)} KRW per USD (${fx.date})`,
+    say("md.fx", lang, { rate: formatNumber(fx.krwPerUsd), date: fx.date }),
   ];
   return `${lines.join("\n")}\n`;
 }

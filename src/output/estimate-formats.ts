@@ -48,7 +48,7 @@ export function renderEstimate(
     case "markdown":
       return renderEstimateMarkdown(report, settings.lang) + under;
     case "html": {
-      const doc = reportFromEstimate(report);
+      const doc = reportFromEstimate(report, "llm-cost", settings.lang);
       return renderHtmlReport(inverse ? { ...doc, notes: [...(doc.notes ?? []), ...under.trim().split("\n")] } : doc);
     }
     case "csv":
@@ -59,6 +59,10 @@ export function renderEstimate(
         settings.header,
       );
     case "table":
-      return renderEstimateTable(report, paint, settings) + under + (extra.explain ? `\n${renderExplain(report)}` : "");
+      return (
+        renderEstimateTable(report, paint, settings) +
+        under +
+        (extra.explain ? `\n${renderExplain(report, settings.lang)}` : "")
+      );
   }
 }

@@ -7,7 +7,6 @@ import { render } from "../i18n/render.js";
 import { textsFor } from "../i18n/texts.js";
 import {
   formatCount,
-  formatDuration,
   formatHours,
   formatKrw,
   formatKrwShort,
@@ -17,6 +16,7 @@ import {
   significant,
 } from "./format.js";
 import { efficiencyBasis } from "./efficiency-basis.js";
+import { duration, durationRange, say } from "./report-text.js";
 import { vatCosts } from "./vat-text.js";
 
 /** A Markdown cell: expected value, range in brackets; pipes escaped. */
@@ -38,12 +38,20 @@ const pct = (x: number): string => `${significant(x * 100, 2)}%`;
 
 /** One line per distinct efficiency, naming the strategies that share it. */
 function efficiencyLines(report: EstimateReport, lang: Lang): string[] {
+  const t = textsFor(lang);
   const groups = new Map<string, string[]>();
   for (const e of report.estimates) {
     const key = `MFU ${pct(e.efficiency.wholeRun.expected)} — ${render(efficiencyBasis(e.efficiency), lang)}`;
-    groups.set(key, [...(groups.get(key) ?? []), e.strategy]);
+    groups.set(key, [...(groups.get(key) ?? []), t.strategy(e.strategy)]);
   }
-  return [...groups].map(([text, strategies]) => `- Efficiency (${strategies.join(", ")}): ${text}`);
+  return [...groups].map(([text, strategies]) =>
+    say("md.efficiency", lang, { strategies: strategies.join(", "), text }),
+  );
+}
+
+/** Wall-clock as a Markdown cell: "14.9 d (9.3 d–25.9 d)", in Korean "약 15일 (9.3~26일)". */
+function dayCell(range: Range, lang: Lang): string {
+  return `${duration(range.expected, lang)} (${durationRange(range.low, range.high, lang)})`;
 }
 
 /**
@@ -59,16 +67,16 @@ export function renderEstimateMarkdown(report: EstimateReport, lang: Lang = "en"
   const lines = [
     `### ${markdownText(t.title(formatCount(inputs.params), model, formatCount(inputs.tokens), gpus))}`,
     "",
-    `| ${h.strategy} | ${lang === "ko" ? "설명" : "What it is"} | ${lang === "ko" ? "학습 파라미터" : "Trainable"} | ${h.flops} | ${h.gpuHours} | ${h.wallClock} | ${h.memory} | ${h.costKrw} | ${h.costUsd} |`,
+    `| ${h.strategy} | ${t.whatItIs} | ${t.trainable} | ${h.flops} | ${h.gpuHours} | ${h.wallClock} | ${h.memory} | ${h.costKrw} | ${h.costUsd} |`,
     "|---|---|--:|--:|--:|--:|--:|--:|--:|",
     ...report.estimates.map((e) =>
       [
-        `**${e.strategy}**`,
+        `**${t.strategy(e.strategy)}**`,
         markdownText(lang === "ko" ? e.descriptionKo : e.description),
         formatCount(e.trainableParams),
         formatSci(e.flops),
         cell(e.gpuHours, formatHours, formatHours),
-        cell(e.wallDays, formatDuration, formatDuration),
+        dayCell(e.wallDays, lang),
         `${significant(e.memory.perGpuGB, 3)} GB (${e.memory.fits ? t.fits : t.tooBig})`,
         cell(e.costKrw, formatKrw, formatKrwShort),
         cell(e.costUsd, formatUsd, formatUsdShort),
@@ -78,20 +86,38 @@ export function renderEstimateMarkdown(report: EstimateReport, lang: Lang = "en"
         .replace(/$/, " |"),
     ),
     "",
-    "Expected value with the range in brackets (the 80 % interval of the model's out-of-sample errors: on published whole runs for multi-node jobs, on measured fine-tuning speeds for single-node ones). GPU-hours are totals over all GPUs; wall-clock is elapsed time; " +
-      `${vatCosts(report.vat, "en")}.`,
+    say("md.rangeNote", lang, { costs: vatCosts(report.vat, lang) }),
     "",
-    "**Assumptions**",
+    `**${t.assumptions}**`,
     "",
-    `- GPU: ${markdownText(inputs.gpu.name)}, ${inputs.gpu.denseTflops16} TFLOPS dense ${inputs.gpu.tensorPrecision}, ${inputs.gpu.memoryGB} GB; ${inputs.gpuCount} GPUs`,
+    say("md.gpu", lang, {
+      name: markdownText(inputs.gpu.name),
+      tflops: String(inputs.gpu.denseTflops16),
+      precision: inputs.gpu.tensorPrecision,
+      memory: String(inputs.gpu.memoryGB),
+      count: String(inputs.gpuCount),
+    }),
     ...efficiencyLines(report, lang),
     price === null
-      ? `- Price: ${markdownText(t.noPrice)}`
-      : `- Price: $${price.usdPerGpuHour.toFixed(2)} per GPU-hour — ${markdownText(render(price.rule, lang))}; dated ${markdownText(price.date)}`,
-    `- Exchange rate: ${formatNumber(fx.krwPerUsd)} KRW per USD (${markdownText(fx.date)}; ${markdownText(fx.source)})`,
-    `- Energy: ${energy.tdpW} W TDP × PUE ${energy.pue}; grid ${energy.gCO2PerKWh} g CO2/kWh (${markdownText(energy.gridSource)})`,
+      ? say("md.noPrice", lang, { text: markdownText(t.noPrice) })
+      : say("md.price", lang, {
+          usd: `$${price.usdPerGpuHour.toFixed(2)}`,
+          rule: markdownText(render(price.rule, lang)),
+          date: markdownText(price.date),
+        }),
+    say("md.fx", lang, {
+      rate: formatNumber(fx.krwPerUsd),
+      date: markdownText(fx.date),
+      source: markdownText(fx.source),
+    }),
+    say("md.energy", lang, {
+      tdp: String(energy.tdpW),
+      pue: String(energy.pue),
+      grid: String(energy.gCO2PerKWh),
+      source: markdownText(energy.gridSource),
+    }),
     "",
-    "Made with llm-cost.",
+    say("md.madeWith", lang),
   ];
   return `${lines.join("\n")}\n`;
 }

@@ -9,6 +9,7 @@ import {
   formatCount,
   formatDuration,
   formatDurationKo,
+  formatDurationRangeKo,
   formatHours,
   formatKrw,
   formatKrwShort,
@@ -23,6 +24,7 @@ import { efficiencyBasis, efficiencySourceFlag } from "./efficiency-basis.js";
 import { render } from "../i18n/render.js";
 import type { CURRENCIES } from "../job/options.js";
 import type { StrategyEstimate } from "../model/estimate.js";
+import { gpuLine, memoryLine, say } from "./report-text.js";
 import { vatNote, vatUnit } from "./vat-text.js";
 
 export type Currency = (typeof CURRENCIES)[number];
@@ -72,9 +74,10 @@ function cell(range: Range, main: (n: number) => string, short: (n: number) => s
   return `${main(range.expected)}\n${paint.dim(`${short(range.low)}–${short(range.high)}`)}`;
 }
 
-/** Wall-clock cells: "14.9 d" with "9.3d–25.9d" below in English; "약 15일" with "9.3–26일" in Korean. */
-function dayCell(range: Range, lang: Lang, paint: Paint): string {
-  if (lang === "ko") return cell(range, formatDurationKo, (d) => formatDurationKo(d).replace(/^약 /, ""), paint);
+/** Wall-clock cells: "14.9 d" with "9.3d–25.9d" below in English; "약 15일" with "9.3~26일" in Korean. */
+export function dayCell(range: Range, lang: Lang, paint: Paint): string {
+  if (lang === "ko")
+    return `${formatDurationKo(range.expected)}\n${paint.dim(formatDurationRangeKo(range.low, range.high))}`;
   return cell(range, formatDuration, (d) => formatDuration(d).replace(/ (d|h|min|s)$/, "$1"), paint);
 }
 
@@ -109,7 +112,7 @@ export function renderEstimateTable(
     const memory = `${significant(e.memory.perGpuGB, 3)} GB\n${e.memory.fits ? paint.green(t.fits) : paint.red(t.tooBig)}`;
     const same = sameAsEarlier(report.estimates, i);
     const row = [
-      paint.bold(e.strategy) + (same ? `\n${paint.dim(t.sameAs(same))}` : ""),
+      paint.bold(t.strategy(e.strategy)) + (same ? `\n${paint.dim(t.sameAs(t.strategy(same)))}` : ""),
       ...(compact ? [] : [formatSci(e.flops)]),
       cell(e.gpuHours, formatHours, formatHours, paint),
       dayCell(e.wallDays, options.lang, paint),
@@ -120,7 +123,11 @@ export function renderEstimateTable(
     rows.push(row);
     // The settings the speed was worked out at ("auto" resolved): micro-batch, recomputation, tensor parallelism.
     const m = e.memory;
-    const settings = `mb ${m.microBatch} · recompute ${m.recompute}${m.tensorParallel > 1 ? ` · TP ${m.tensorParallel}` : ""}`;
+    const settings = say("report.settings", options.lang, {
+      mb: String(m.microBatch),
+      recompute: m.recompute,
+      tp: m.tensorParallel > 1 ? String(m.tensorParallel) : undefined,
+    });
     const stats = `${compact ? `${formatSci(e.flops)} FLOPs · ` : ""}${formatSci(e.flopsPerToken)} ${t.flopsPerToken} · MFU ${pct(e.efficiency.wholeRun.expected)} · ${settings} · ${formatEnergy(e.energyKwh.expected)} · ${formatMass(e.co2Kg.expected)} CO2`;
     const description = options.lang === "ko" ? e.descriptionKo : e.description;
     const under = `${description} · ${t.trains(formatCount(e.trainableParams), `${significant(share * 100, 2)}%`)}`;
@@ -142,7 +149,7 @@ export function renderEstimateTable(
       rows,
     }),
     ...fitLines(report, t, width),
-    ...fromLines(report, width),
+    ...fromLines(report, options.lang, width),
     ...assumptionLines(report, t, options.lang, width),
   ];
   return (
@@ -170,16 +177,16 @@ function formatMass(kg: number): string {
 }
 
 /** What a --from training config contributed: fields used, ignored and assumed. */
-function fromLines(report: EstimateReport, width: number): string[] {
+function fromLines(report: EstimateReport, lang: Lang, width: number): string[] {
   const from = report.inputs.from;
   if (!from) return [];
-  const list = (xs: string[]): string => (xs.length ? xs.join(", ") : "none");
+  const list = (xs: string[]): string => (xs.length ? xs.join(", ") : say("report.none", lang));
   return [
-    `From ${from.file} (${from.trainer})`,
-    wrap(`  used: ${list(from.used)}`, width, 8),
-    wrap(`  ignored: ${list(from.ignored)}`, width, 8),
-    wrap(`  assumed (trainer defaults): ${list(from.assumed)}`, width, 8),
-    ...from.notes.map((n) => wrap(`  note: ${n}`, width, 8)),
+    say("report.fromTitle", lang, { file: from.file, trainer: from.trainer }),
+    wrap(`  ${say("report.fromUsed", lang, { list: list(from.used) })}`, width, 8),
+    wrap(`  ${say("report.fromIgnored", lang, { list: list(from.ignored) })}`, width, 8),
+    wrap(`  ${say("report.fromAssumed", lang, { list: list(from.assumed) })}`, width, 8),
+    ...from.notes.map((n) => wrap(`  ${say("report.fromNote", lang, { note: n })}`, width, 8)),
   ];
 }
 
@@ -192,7 +199,7 @@ function fitLines(report: EstimateReport, t: Texts, width: number): string[] {
       const need = e.memory.minGpusWithZero3;
       const advice = need === null ? t.fitsNowhere(gpu) : t.needsZero3(need, gpu, e.memory.recompute !== "full");
       return wrap(
-        `${t.doesNotFit(e.strategy, significant(e.memory.perGpuGB, 3), gpu, e.memory.gpuMemoryGB)}${advice}`,
+        `${t.doesNotFit(t.strategy(e.strategy), significant(e.memory.perGpuGB, 3), gpu, e.memory.gpuMemoryGB)}${advice}`,
         width,
         2,
       );
@@ -210,16 +217,32 @@ function assumptionLines(report: EstimateReport, t: Texts, lang: Lang, width: nu
     `  ${name}${" ".repeat(Math.max(1, 13 - [...name].length * (/[가-힣]/.test(name) ? 2 : 1)))}`;
   const l = t.labels;
   const memory = inputs.memory;
+  const mfu =
+    eff.source === "default"
+      ? say("report.efficiencyRange", lang, {
+          mfu: pct(eff.wholeRun.expected),
+          low: pct(eff.wholeRun.low),
+          high: pct(eff.wholeRun.high),
+        })
+      : `${efficiencySourceFlag(eff.source)} → MFU ${pct(eff.wholeRun.expected)}`;
+  const sharding = memory.zero && inputs.gpuCount > 1 ? `ZeRO-${memory.zero}` : t.noSharding;
   const lines = [
     t.assumptions,
-    `${label(l.gpu)}${inputs.gpu.name}: ${inputs.gpu.denseTflops16} TFLOPS dense ${inputs.gpu.tensorPrecision}, ${inputs.gpu.memoryGB} GB; ${inputs.gpuCount} GPU${inputs.gpuCount > 1 ? "s" : ""}`,
-    `${label(l.efficiency)}${estimates.length > 1 ? `${reference.strategy}: ` : ""}${eff.source === "default" ? `MFU ${pct(eff.wholeRun.expected)} (${t.range} ${pct(eff.wholeRun.low)}–${pct(eff.wholeRun.high)})` : `${efficiencySourceFlag(eff.source)} → MFU ${pct(eff.wholeRun.expected)}`}: ${render(efficiencyBasis(eff), lang)}`,
+    `${label(l.gpu)}${gpuLine(report, lang)}`,
+    `${label(l.efficiency)}${estimates.length > 1 ? `${t.strategy(reference.strategy)}: ` : ""}${mfu}: ${render(efficiencyBasis(eff), lang)}`,
     price === null
       ? `${label(l.price)}${t.noPrice}`
       : `${label(l.price)}${t.pricePerGpuHour(`$${price.usdPerGpuHour.toFixed(2)}`)}: ${render(price.rule, lang)}; ${t.dated} ${price.date}${vatNote(report.vat, lang)}`,
-    `${label(l.energy)}${report.energy.tdpW} W TDP x PUE ${report.energy.pue}; grid ${report.energy.gCO2PerKWh} g CO2/kWh (${report.energy.gridLabel ?? "--grid"}); ${t.upperBound}`,
+    `${label(l.energy)}${say("report.energy", lang, {
+      tdp: String(report.energy.tdpW),
+      times: "x",
+      pue: String(report.energy.pue),
+      grid: String(report.energy.gCO2PerKWh),
+      label: report.energy.gridLabel ?? "--grid",
+      upperBound: t.upperBound,
+    })}`,
     `${label(l.exchange)}${formatNumber(fx.krwPerUsd)} ${t.krwPerUsd} (${fx.date}, ${fx.source})`,
-    `${label(l.memory)}seq ${memory.seqLen}, micro-batch ${memory.microBatch}, recompute ${memory.recompute}, ${memory.zero && inputs.gpuCount > 1 ? `ZeRO-${memory.zero}` : t.noSharding}, ${memory.optimizer}${memory.flashAttention ? ", FlashAttention" : ""}${inputs.modelShape === "generic" ? t.genericShapeHint : ""}`,
+    `${label(l.memory)}${memoryLine(report, lang, sharding)}${inputs.modelShape === "generic" ? t.genericShapeHint : ""}`,
     `${label(l.units)}${t.units(vatUnit(report.vat, lang))}`,
   ];
   return lines.map((line) => wrap(line, width, 15));

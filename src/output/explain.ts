@@ -1,10 +1,12 @@
 import type { StrategyEstimate } from "../model/estimate.js";
+import { vatFactor } from "../model/vat.js";
 import type { EstimateReport } from "../model/report.js";
 import { wrap } from "./wrap.js";
 import { formatCount, formatKrw, formatSci, formatUsd, significant } from "./format.js";
 import { efficiencyBasis } from "./efficiency-basis.js";
-import { render } from "../i18n/render.js";
-import { vatFactor } from "../model/vat.js";
+import type { Lang } from "../i18n/lang.js";
+import { textsFor } from "../i18n/texts.js";
+import { say } from "./report-text.js";
 
 const num = (n: number): string => significant(n, 4);
 
@@ -13,8 +15,9 @@ const num = (n: number): string => significant(n, 4);
  * can redo it on a calculator: parameters → FLOPs per token → total FLOPs → efficiency →
  * GPU-hours → days → dollars → won (→ energy).
  */
-export function explainStrategy(report: EstimateReport, e: StrategyEstimate): string[] {
+export function explainStrategy(report: EstimateReport, e: StrategyEstimate, lang: Lang = "en"): string[] {
   const { inputs, price, fx, energy } = report;
+  const t = textsFor(lang);
   const peak = inputs.gpu.denseTflops16;
   // New vocabulary rows train even under LoRA: they are among the trainable parameters (6 FLOPs
   // each), so the frozen base is the rest.
@@ -24,35 +27,69 @@ export function explainStrategy(report: EstimateReport, e: StrategyEstimate): st
   const onPath = Math.round((e.flopsPerToken - 4 * frozen) / 6);
   const trained =
     onPath === e.trainableParams
-      ? `${formatCount(e.trainableParams)} trainable`
-      : `${formatCount(onPath)} trainable on a token's path (of ${formatCount(e.trainableParams)}: the routed experts' adapters)`;
+      ? say("explain.trained", lang, { trainable: formatCount(e.trainableParams) })
+      : say("explain.trainedOnPath", lang, {
+          onPath: formatCount(onPath),
+          trainable: formatCount(e.trainableParams),
+        });
+  const perTokenText = formatSci(e.flopsPerToken);
   const perToken =
     e.training === "full"
-      ? `6 x ${formatCount(inputs.activeParams)} parameters = ${formatSci(e.flopsPerToken)} FLOPs per token`
-      : `4 x ${formatCount(inputs.activeParams - inputs.addedVocabParams)} frozen${inputs.addedVocabParams > 0 ? ` (the ${formatCount(inputs.activeParams)} parameters less ${formatCount(inputs.addedVocabParams)} new vocabulary rows, which train)` : ""} + 6 x ${trained} = ${formatSci(e.flopsPerToken)} FLOPs per token`;
-  const speed = e.efficiency.tokensPerSecPerGpu;
-  const good = e.efficiency.goodput.value;
-  const hours = e.gpuHours.expected;
+      ? say("explain.perTokenFull", lang, { params: formatCount(inputs.activeParams), perToken: perTokenText })
+      : say("explain.perTokenAdapter", lang, {
+          frozen: formatCount(frozen),
+          params: formatCount(inputs.activeParams),
+          added: inputs.addedVocabParams > 0 ? formatCount(inputs.addedVocabParams) : undefined,
+          trained,
+          perToken: perTokenText,
+        });
+  const speed = num(e.efficiency.tokensPerSecPerGpu);
+  const good = num(e.efficiency.goodput.value);
+  const hours = num(e.gpuHours.expected);
+  const tokens = formatCount(inputs.tokens);
+  const description = lang === "ko" ? e.descriptionKo : e.description;
   return [
-    `${e.strategy} (${e.description})`,
-    `  1. FLOPs per token: ${perToken}`,
-    `  2. total FLOPs: ${formatSci(e.flopsPerToken)} x ${formatCount(inputs.tokens)} tokens = ${formatSci(e.flops)}`,
-    `  3. speed during training steps: ${num(speed)} tokens/s per GPU, i.e. MFU ${num(e.efficiency.steadyState)} = ${num(speed)} x ${formatSci(e.flopsPerToken)} / ${peak}e12 (${render(efficiencyBasis(e.efficiency), "en")})`,
-    `  4. goodput: ${num(good)} of the paid GPU time is training steps`,
-    `  5. GPU-hours: ${formatCount(inputs.tokens)} tokens / ${num(speed)} tokens/s / 3600 / ${num(good)} = ${num(hours)} GPU-hours (whole-run MFU ${num(e.efficiency.wholeRun.expected)})`,
-    `  6. wall-clock: ${num(hours)} / ${inputs.gpuCount} GPUs / 24 = ${num(e.wallDays.expected)} days`,
+    say("explain.strategy", lang, { strategy: t.strategy(e.strategy), description }),
+    say("explain.step1", lang, { perToken }),
+    say("explain.step2", lang, { perToken: perTokenText, tokens, flops: formatSci(e.flops) }),
+    say("explain.step3", lang, {
+      speed,
+      mfu: num(e.efficiency.steadyState),
+      perToken: perTokenText,
+      peak: String(peak),
+      basis: efficiencyBasis(e.efficiency),
+    }),
+    say("explain.step4", lang, { goodput: good }),
+    say("explain.step5", lang, { tokens, speed, goodput: good, hours, mfu: num(e.efficiency.wholeRun.expected) }),
+    say("explain.step6", lang, { hours, gpus: String(inputs.gpuCount), days: num(e.wallDays.expected) }),
     ...(price === null || e.costUsd === null || e.costKrw === null
-      ? ["  7. dollars and won: no price known for this GPU"]
+      ? [say("explain.noPrice", lang)]
       : [
-          `  7. dollars: ${num(hours)} x $${price.usdPerGpuHour} per GPU-hour${report.vat.included ? ` x ${vatFactor(report.vat)} (VAT)` : ""} = ${formatUsd(e.costUsd.expected)}`,
-          `  8. won: ${formatUsd(e.costUsd.expected)} x ${fx.krwPerUsd} KRW/USD = ${formatKrw(e.costKrw.expected)}`,
+          say("explain.step7", lang, {
+            hours,
+            price: `$${price.usdPerGpuHour}`,
+            usd: formatUsd(e.costUsd.expected),
+            vat: report.vat.included ? String(vatFactor(report.vat)) : undefined,
+          }),
+          say("explain.step8", lang, {
+            usd: formatUsd(e.costUsd.expected),
+            fx: String(fx.krwPerUsd),
+            krw: formatKrw(e.costKrw.expected),
+          }),
         ]),
-    `  9. energy: ${num(hours)} x ${energy.tdpW / 1000} kW x PUE ${energy.pue} = ${num(e.energyKwh.expected)} kWh; x ${energy.gCO2PerKWh} g/kWh = ${num(e.co2Kg.expected)} kg CO2`,
+    say("explain.step9", lang, {
+      hours,
+      kw: String(energy.tdpW / 1000),
+      pue: String(energy.pue),
+      kwh: num(e.energyKwh.expected),
+      grid: String(energy.gCO2PerKWh),
+      co2: num(e.co2Kg.expected),
+    }),
   ];
 }
 
 /** --explain for every strategy in the report. */
-export function renderExplain(report: EstimateReport): string {
-  const lines = ["How each expected figure is derived", ...report.estimates.flatMap((e) => explainStrategy(report, e))];
+export function renderExplain(report: EstimateReport, lang: Lang = "en"): string {
+  const lines = [say("explain.heading", lang), ...report.estimates.flatMap((e) => explainStrategy(report, e, lang))];
   return lines.map((line) => wrap(line, 100, 5)).join("\n") + "\n";
 }

@@ -116,17 +116,54 @@ export function formatDuration(days: number): string {
   return seconds < 1 ? "<1 s" : `${significant(seconds, 2)} s`;
 }
 
+/** A Korean duration as a number and its unit, before 약 or a range joins them: [12.4, "년"]. */
+type KoDuration = readonly [number: string, unit: string];
+
 /**
- * A duration in Korean, as people say it: "약 9일", "약 8.9일", "약 5.2시간", "약 12분", "약 3초".
- * (약 = about: every duration here is an estimate.)
+ * A month is read as 30 days, as --deadline reads 개월 (3개월 = 90일); a year is the mean calendar
+ * year, so that a long run's years do not drift by a leap day every four.
+ */
+const DAYS_PER_MONTH = 30;
+const DAYS_PER_YEAR = 365.2425;
+
+/**
+ * The largest unit a Korean reader would say the duration in: hours under a day, days under about
+ * two months (people count "45일", not "1.5개월"), months under a year, then years. Two significant
+ * digits, three from 10 up in days and years (as the English "14.9 d"): "12.4년", "3.5개월", "26일".
+ */
+function koParts(days: number): KoDuration | undefined {
+  if (days >= DAYS_PER_YEAR) {
+    const years = days / DAYS_PER_YEAR;
+    if (years >= 1e6) return [formatSci(years), "년"];
+    return [years >= 100 ? grouped(years) : significant(years, years >= 10 ? 3 : 2), "년"];
+  }
+  if (days >= 60) return [significant(days / DAYS_PER_MONTH, 2), "개월"];
+  if (days >= 10) return [grouped(days), "일"];
+  if (days >= 1) return [significant(days, 2), "일"];
+  const hours = days * 24;
+  if (hours >= 1) return [significant(hours, 2), "시간"];
+  const minutes = hours * 60;
+  if (minutes >= 1) return [significant(minutes, 2), "분"];
+  const seconds = minutes * 60;
+  return seconds < 1 ? undefined : [significant(seconds, 2), "초"];
+}
+
+/**
+ * A duration in Korean, as people say it: "약 12.4년", "약 3.5개월", "약 15일", "약 5.2시간", "약 12분",
+ * "약 3초". (약 = about: every duration here is an estimate.)
  */
 export function formatDurationKo(days: number): string {
-  if (days >= 1e6) return `약 ${formatSci(days)}일`;
-  if (days >= 10) return `약 ${grouped(days)}일`;
-  if (days >= 1) return `약 ${significant(days, 2)}일`;
-  const hours = days * 24;
-  if (hours >= 1) return `약 ${significant(hours, 2)}시간`;
-  const minutes = hours * 60;
-  if (minutes >= 1) return `약 ${significant(minutes, 2)}분`;
-  return minutes * 60 < 1 ? "1초 미만" : `약 ${significant(minutes * 60, 2)}초`;
+  const parts = koParts(days);
+  return parts === undefined ? "1초 미만" : `약 ${parts[0]}${parts[1]}`;
+}
+
+/**
+ * A range of durations in Korean with "~": the unit once when both ends share it ("9.3~26일"),
+ * else on each end ("45일~3.5개월").
+ */
+export function formatDurationRangeKo(low: number, high: number): string {
+  const [a, b] = [koParts(low), koParts(high)];
+  const text = (p: KoDuration | undefined): string => (p === undefined ? "1초 미만" : `${p[0]}${p[1]}`);
+  if (a !== undefined && b !== undefined && a[1] === b[1]) return `${a[0]}~${b[0]}${b[1]}`;
+  return `${text(a)}~${text(b)}`;
 }

@@ -5,6 +5,7 @@
  * Pure: it returns a string; the caller writes it.
  */
 import { gpuDisplayName } from "../catalog/gpus.js";
+import { vatCosts } from "./vat-text.js";
 import { formatNumber } from "../util/number-text.js";
 import type { Range } from "../model/range.js";
 import type { EstimateReport } from "../model/report.js";
@@ -21,7 +22,10 @@ import {
 } from "./format.js";
 import { efficiencyBasis } from "./efficiency-basis.js";
 import { render } from "../i18n/render.js";
-import { vatCosts } from "./vat-text.js";
+import type { Lang } from "../i18n/lang.js";
+import { textsFor } from "../i18n/texts.js";
+import { formatDurationKo, formatDurationRangeKo } from "./format.js";
+import { gpuLine, memoryLine, say } from "./report-text.js";
 
 /** One line of the table and one bar in each chart: a strategy (estimate) or a scenario (compare). */
 export interface ReportRow {
@@ -45,6 +49,8 @@ export interface ReportAssumption {
 
 /** Everything the HTML page shows, independent of which command produced it. */
 export interface ReportDocument {
+  /** The page's language (its lang attribute, headings and labels); English when absent. */
+  lang?: Lang;
   title: string;
   subtitle: string;
   /** Heading of the first column: "Strategy" for estimate, "Scenario" for compare. */
@@ -58,11 +64,6 @@ export interface ReportDocument {
   /** Footer text, e.g. "llm-cost 0.1.0". */
   generatedBy: string;
 }
-
-/** The note under the table; `costs` says whether they include VAT (./vat-text.ts). */
-export const rangeNoteWith = (costs: string): string =>
-  `Each cell: expected value, and below it the range (low–high). GPU-hours are totals over all GPUs; wall-clock is elapsed time; ${costs}.`;
-const DEFAULT_RANGE_NOTE = rangeNoteWith("costs exclude VAT");
 
 /** Escapes text for HTML element content and quoted attribute values (also inside inline SVG). */
 export function escapeHtml(text: string): string {
@@ -81,24 +82,45 @@ const krw = safe(formatKrw);
 const krwShort = safe(formatKrwShort);
 
 /** The report of `estimate`: one row per strategy, the assumptions as the table footer lists them. */
-export function reportFromEstimate(report: EstimateReport, generatedBy = "llm-cost"): ReportDocument {
+export function reportFromEstimate(
+  report: EstimateReport,
+  generatedBy = "llm-cost",
+  lang: Lang = "en",
+): ReportDocument {
   const { inputs, price, fx, energy } = report;
+  const t = textsFor(lang);
   const gpu = gpuDisplayName(inputs.gpu);
-  const model = inputs.model ?? (inputs.modelShape === "generic" ? "generic LLaMA-like shape" : "config.json");
+  const model = inputs.model ?? (inputs.modelShape === "generic" ? t.genericShape : "config.json");
   const efficiency = new Map<string, string[]>();
   for (const e of report.estimates) {
     const eff = e.efficiency.wholeRun;
-    const key = `MFU ${pct(eff.expected)} (range ${pct(eff.low)}–${pct(eff.high)}): ${render(efficiencyBasis(e.efficiency), "en")}`;
-    efficiency.set(key, [...(efficiency.get(key) ?? []), e.strategy]);
+    const range = say("report.efficiencyRange", lang, {
+      mfu: pct(eff.expected),
+      low: pct(eff.low),
+      high: pct(eff.high),
+    });
+    const key = `${range}: ${render(efficiencyBasis(e.efficiency), lang)}`;
+    efficiency.set(key, [...(efficiency.get(key) ?? []), t.strategy(e.strategy)]);
   }
   const m = inputs.memory;
   return {
-    title: `${formatCount(inputs.params)} parameters × ${formatCount(inputs.tokens)} tokens on ${inputs.gpuCount} × ${gpu}`,
-    subtitle: `${inputs.gpu.name} · ${model} · tokens ${inputs.tokensBasis}`,
-    labelHeading: "Strategy",
+    lang,
+    title: say("html.title", lang, {
+      params: formatCount(inputs.params),
+      tokens: formatCount(inputs.tokens),
+      count: String(inputs.gpuCount),
+      gpu,
+    }),
+    subtitle: say("html.subtitle", lang, { gpuName: inputs.gpu.name, model, basis: inputs.tokensBasis }),
+    labelHeading: t.headers.strategy,
     rows: report.estimates.map((e) => ({
-      label: e.strategy,
-      description: `${e.name}: ${e.description} · trains ${formatCount(e.trainableParams)} · MFU ${pct(e.efficiency.wholeRun.expected)}`,
+      label: t.strategy(e.strategy),
+      description: say("html.row", lang, {
+        name: lang === "ko" ? e.nameKo : e.name,
+        description: lang === "ko" ? e.descriptionKo : e.description,
+        trains: formatCount(e.trainableParams),
+        mfu: pct(e.efficiency.wholeRun.expected),
+      }),
       flops: e.flops,
       gpuHours: e.gpuHours,
       wallDays: e.wallDays,
@@ -107,37 +129,52 @@ export function reportFromEstimate(report: EstimateReport, generatedBy = "llm-co
       memoryPerGpuGB: e.memory.perGpuGB,
       fits: e.memory.fits,
     })),
-    rangeNote: `${rangeNoteWith(vatCosts(report.vat, "en"))} The range is the 80 % interval of the model's out-of-sample errors (published whole runs for multi-node jobs, measured fine-tuning speeds for single-node ones) around the prediction.`,
+    rangeNote: `${say("html.rangeNote", lang, { costs: vatCosts(report.vat, lang) })} ${say("html.rangeBasis", lang)}`,
     assumptions: [
+      { label: say("html.label.gpu", lang), text: gpuLine(report, lang) },
+      ...[...efficiency].map(([text, ids]) => ({ label: say("html.efficiency", lang, { ids: ids.join(", ") }), text })),
       {
-        label: "GPU",
-        text: `${inputs.gpu.name}: ${inputs.gpu.denseTflops16} TFLOPS dense ${inputs.gpu.tensorPrecision}, ${inputs.gpu.memoryGB} GB; ${inputs.gpuCount} GPU${inputs.gpuCount > 1 ? "s" : ""}`,
-      },
-      ...[...efficiency].map(([text, ids]) => ({ label: `Efficiency (${ids.join(", ")})`, text })),
-      {
-        label: "Price",
+        label: say("html.label.price", lang),
         text:
           price === null
-            ? "no price known for this GPU: cost left empty"
-            : `$${price.usdPerGpuHour.toFixed(2)} per GPU-hour: ${render(price.rule, "en")}; dated ${price.date}`,
+            ? say("html.noPrice", lang)
+            : say("html.price", lang, {
+                usd: `$${price.usdPerGpuHour.toFixed(2)}`,
+                rule: price.rule,
+                date: price.date,
+              }),
       },
-      { label: "Exchange rate", text: `${formatNumber(fx.krwPerUsd)} KRW per USD (${fx.date}; ${fx.source})` },
       {
-        label: "Energy",
-        text: `${energy.tdpW} W TDP × PUE ${energy.pue}; grid ${energy.gCO2PerKWh} g CO2/kWh (${energy.gridLabel ?? "--grid"})`,
+        label: say("html.label.fx", lang),
+        text: say("html.fx", lang, { rate: formatNumber(fx.krwPerUsd), date: fx.date, source: fx.source }),
       },
       {
-        label: "Memory",
-        text: `seq ${m.seqLen}, micro-batch ${m.microBatch}, recompute ${m.recompute}, ${m.zero ? `ZeRO-${m.zero}` : "no sharding"}, ${m.optimizer}${m.flashAttention ? ", FlashAttention" : ""}; GB = 1e9 bytes`,
+        label: say("html.label.energy", lang),
+        text: say("report.energy", lang, {
+          tdp: String(energy.tdpW),
+          times: "×",
+          pue: String(energy.pue),
+          grid: String(energy.gCO2PerKWh),
+          label: energy.gridLabel ?? "--grid",
+        }),
+      },
+      {
+        label: say("html.label.memory", lang),
+        text: `${memoryLine(report, lang, m.zero ? `ZeRO-${m.zero}` : t.noSharding)}; ${say("html.gbNote", lang)}`,
       },
     ],
     notes: [
-      ...report.warnings.map((w) => render(w, "en")),
+      ...report.warnings.map((w) => render(w, lang)),
       ...report.estimates
         .filter((e) => !e.memory.fits)
-        .map(
-          (e) =>
-            `${e.strategy} needs ${significant(e.memory.perGpuGB, 3)} GB per GPU; ${gpu} has ${e.memory.gpuMemoryGB} GB${e.memory.minGpusWithZero3 === null ? "" : ` (fits on ≥ ${e.memory.minGpusWithZero3} with ZeRO-3)`}`,
+        .map((e) =>
+          say("html.tooBig", lang, {
+            strategy: t.strategy(e.strategy),
+            need: significant(e.memory.perGpuGB, 3),
+            gpu,
+            has: String(e.memory.gpuMemoryGB),
+            zero3: e.memory.minGpusWithZero3 === null ? undefined : String(e.memory.minGpusWithZero3),
+          }),
         ),
     ],
     generatedBy,
@@ -221,28 +258,41 @@ function rangeCell(
   return `<td class="num"${attr}>${escapeHtml(main(range.expected))}<span class="range">${escapeHtml(short(range.low))}–${escapeHtml(short(range.high))}</span></td>`;
 }
 
-function renderTable(doc: ReportDocument): string {
+/** Wall-clock for a page in `lang`: English "14.9 d" with "9.3d–25.9d"; Korean "약 15일" with "9.3~26일". */
+function dayCells(lang: Lang): { main: (n: number) => string; range: (r: Range) => string } {
+  if (lang === "ko")
+    return {
+      main: safe(formatDurationKo),
+      range: (r) =>
+        [r.low, r.high].every((n) => Number.isFinite(n) && n >= 0) ? formatDurationRangeKo(r.low, r.high) : "—",
+    };
+  return { main: days, range: (r) => `${daysShort(r.low)}–${daysShort(r.high)}` };
+}
+
+function renderTable(doc: ReportDocument, lang: Lang): string {
   const withMemory = doc.rows.some((r) => r.memoryPerGpuGB !== undefined);
+  const say0 = (code: Parameters<typeof say>[0]): string => say(code, lang);
   const head = [
-    doc.labelHeading ?? "Strategy",
-    "FLOPs",
-    "GPU-hours",
-    "Wall-clock",
-    ...(withMemory ? ["Memory/GPU"] : []),
-    "Cost (₩)",
-    "Cost ($)",
+    doc.labelHeading ?? textsFor(lang).headers.strategy,
+    say0("html.col.flops"),
+    say0("html.col.gpuHours"),
+    say0("html.col.wallClock"),
+    ...(withMemory ? [say0("html.col.memory")] : []),
+    say0("html.col.costKrw"),
+    say0("html.col.costUsd"),
   ];
+  const wall = dayCells(lang);
   const body = doc.rows.map((r) => {
     const memory =
       r.memoryPerGpuGB === undefined
         ? "<td></td>"
-        : `<td class="num">${escapeHtml(safe((gb) => `${significant(gb, 3)} GB`)(r.memoryPerGpuGB))}${r.fits === undefined ? "" : `<span class="${r.fits ? "fits" : "too-big"}">${r.fits ? "fits" : "too big"}</span>`}</td>`;
+        : `<td class="num">${escapeHtml(safe((gb) => `${significant(gb, 3)} GB`)(r.memoryPerGpuGB))}${r.fits === undefined ? "" : `<span class="${r.fits ? "fits" : "too-big"}">${escapeHtml(say0(r.fits ? "html.fits" : "html.tooBigCell"))}</span>`}</td>`;
     return [
       "<tr>",
       `<th scope="row"><span class="name">${escapeHtml(r.label)}</span><span class="desc">${escapeHtml(r.description)}</span></th>`,
       `<td class="num">${escapeHtml(safe(formatSci)(r.flops))}</td>`,
       rangeCell(r.gpuHours, safe(formatHours), safe(formatHours)),
-      rangeCell(r.wallDays, days, daysShort),
+      `<td class="num">${escapeHtml(wall.main(r.wallDays.expected))}<span class="range">${escapeHtml(wall.range(r.wallDays))}</span></td>`,
       withMemory ? memory : "",
       rangeCell(r.costKrw, krw, krwShort, "ko"),
       rangeCell(r.costUsd, safe(formatUsd), safe(formatUsdShort)),
@@ -295,6 +345,9 @@ footer{margin-top:32px;color:#6b7178;font-size:12.5px}
 
 /** Renders the report as one self-contained HTML page (inline CSS and SVG, no scripts or external resources). */
 export function renderHtmlReport(doc: ReportDocument): string {
+  const lang = doc.lang ?? "en";
+  const say0 = (code: Parameters<typeof say>[0]): string => say(code, lang);
+  const wallText = dayCells(lang).main;
   // A row without a price has no cost bar: the table shows "—" for it.
   const chartRows = (pick: (r: ReportRow) => Range | null, text: (r: Range) => string) =>
     doc.rows.flatMap((r) => {
@@ -303,7 +356,7 @@ export function renderHtmlReport(doc: ReportDocument): string {
     });
   const cost = renderChart({
     id: "cost",
-    title: "Cost in won (₩), expected with range",
+    title: say0("html.chart.cost"),
     colour: "#2f6db5",
     rows: chartRows(
       (r) => r.costKrw,
@@ -312,17 +365,17 @@ export function renderHtmlReport(doc: ReportDocument): string {
   });
   const wall = renderChart({
     id: "days",
-    title: "Wall-clock time, expected with range",
+    title: say0("html.chart.days"),
     colour: "#d9822b",
     rows: chartRows(
       (r) => r.wallDays,
-      (r) => days(r.expected),
+      (r) => wallText(r.expected),
     ),
   });
   const notes = doc.notes ?? [];
   return [
     "<!doctype html>",
-    '<html lang="en">',
+    `<html lang="${lang}">`,
     "<head>",
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -335,26 +388,26 @@ export function renderHtmlReport(doc: ReportDocument): string {
     "<body>",
     "<main>",
     `<header><h1>${escapeHtml(doc.title)}</h1><p class="subtitle">${escapeHtml(doc.subtitle)}</p></header>`,
-    '<section class="estimate"><h2>Estimate</h2>',
-    renderTable(doc),
-    `<p class="note">${escapeHtml(doc.rangeNote ?? DEFAULT_RANGE_NOTE)}</p>`,
+    `<section class="estimate"><h2>${escapeHtml(say0("html.heading.estimate"))}</h2>`,
+    renderTable(doc, lang),
+    `<p class="note">${escapeHtml(doc.rangeNote ?? say0("html.rangeNote"))}</p>`,
     "</section>",
     ...(notes.length
       ? [
-          '<section class="notes"><h2>Notes</h2><ul>',
+          `<section class="notes"><h2>${escapeHtml(say0("html.heading.notes"))}</h2><ul>`,
           ...notes.map((n) => `<li>${escapeHtml(n)}</li>`),
           "</ul></section>",
         ]
       : []),
-    '<section class="charts"><h2>Cost and wall-clock</h2>',
-    `<figure><figcaption>Cost (₩)</figcaption>\n${cost}\n</figure>`,
-    `<figure><figcaption>Wall-clock</figcaption>\n${wall}\n</figure>`,
-    '<p class="note">Bar: expected value. Whisker: range, low–high. Each chart is scaled to its largest value.</p>',
+    `<section class="charts"><h2>${escapeHtml(say0("html.heading.charts"))}</h2>`,
+    `<figure><figcaption>${escapeHtml(say0("html.caption.cost"))}</figcaption>\n${cost}\n</figure>`,
+    `<figure><figcaption>${escapeHtml(say0("html.caption.days"))}</figcaption>\n${wall}\n</figure>`,
+    `<p class="note">${escapeHtml(say0("html.barNote"))}</p>`,
     "</section>",
-    '<section class="assumptions"><h2>Assumptions</h2><dl>',
+    `<section class="assumptions"><h2>${escapeHtml(say0("html.heading.assumptions"))}</h2><dl>`,
     ...doc.assumptions.map((a) => `<dt>${escapeHtml(a.label)}</dt><dd>${escapeHtml(a.text)}</dd>`),
     "</dl></section>",
-    `<footer>Made with ${escapeHtml(doc.generatedBy)}.</footer>`,
+    `<footer>${escapeHtml(say("html.madeWith", lang, { by: doc.generatedBy }))}</footer>`,
     "</main>",
     "</body>",
     "</html>",

@@ -1,7 +1,8 @@
 import { render } from "../i18n/render.js";
 import { formatNumber } from "../util/number-text.js";
 import { formatCount } from "./format.js";
-import { type ReportDocument, type ReportRow, rangeNoteWith } from "./html-report.js";
+import type { ReportDocument, ReportRow } from "./html-report.js";
+import { say } from "./report-text.js";
 import { vatCosts } from "./vat-text.js";
 import { planWarnings, type PlanResult, type PlanRow } from "./plan-result.js";
 
@@ -36,7 +37,7 @@ export function reportFromPlan(result: PlanResult, generatedBy = "llm-cost"): Re
       ...result.cheapest.map((r, i) => row("cheapest", i + 1, r)),
       ...result.fastest.map((r, i) => row("fastest", i + 1, r)),
     ],
-    rangeNote: rangeNoteWith(vatCosts(result.job.vat, "en")),
+    rangeNote: say("html.rangeNote", "en", { costs: vatCosts(result.job.vat, "en") }),
     assumptions: [
       {
         label: "Exchange rate",

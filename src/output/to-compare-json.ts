@@ -28,7 +28,7 @@ export function toCompareJson(rows: readonly CompareRow[], lang: Lang = "en", la
         model: inputs.model ?? null,
         params: inputs.params,
         tokens: inputs.tokens,
-        tokensBasis: inputs.tokensBasis,
+        tokensBasis: json.inputs.tokensBasis,
         gpus: json.inputs.gpus,
         estimate: json.estimates[0]!,
         assumptions: json.assumptions,

@@ -1,10 +1,11 @@
 import type { Lang } from "../i18n/lang.js";
+import { vatJson } from "./vat-text.js";
 import { render } from "../i18n/render.js";
 import type { EstimateReport } from "../model/report.js";
 import { originJson, warningsJson } from "./provenance-json.js";
 import type { EstimateJson } from "./estimate-json.js";
 import { efficiencyBasis, efficiencySourceFlag } from "./efficiency-basis.js";
-import { vatJson } from "./vat-text.js";
+import { say } from "./report-text.js";
 
 // The JSON `estimate --format json` prints. Its schema is ./estimate-json.ts, which only the tests load:
 // building zod schemas is kept off the CLI's start-up.
@@ -25,7 +26,7 @@ export function toEstimateJson(report: EstimateReport, lang: Lang = "en"): Estim
       params: inputs.params,
       activeParams: inputs.activeParams,
       tokens: inputs.tokens,
-      tokensBasis: inputs.tokensBasis,
+      tokensBasis: render(inputs.tokensBasis, lang),
       gpus: { id: inputs.gpu.id, name: inputs.gpu.name, count: inputs.gpuCount },
       strategies: [...inputs.strategies],
       mfu: inputs.mfu ?? null,
@@ -54,7 +55,7 @@ export function toEstimateJson(report: EstimateReport, lang: Lang = "en"): Estim
           : efficiencySourceFlag(reference.efficiency.source),
       efficiencyBasis: render(efficiencyBasis(reference.efficiency), lang),
       gpuPeakTflops: inputs.gpu.denseTflops16,
-      gpuPeakPrecision: `dense ${inputs.gpu.tensorPrecision} (no 2:4 sparsity)`,
+      gpuPeakPrecision: say("json.peakPrecision", lang, { precision: inputs.gpu.tensorPrecision }),
       gpuSources: inputs.gpu.sources,
       priceUsdPerGpuHour: price?.usdPerGpuHour ?? null,
       priceProvider: price?.provider ?? null,
@@ -72,26 +73,21 @@ export function toEstimateJson(report: EstimateReport, lang: Lang = "en"): Estim
       krwPerUsd: fx.krwPerUsd,
       fxDate: fx.date,
       fxSource: fx.source,
-      ...vatJson(report.vat),
-      memoryNote:
-        "memory per GPU in GB (1e9 bytes): mixed-precision AdamW = 16 bytes/param (bf16 weights 2 + bf16 grads 2 + fp32 master, m, v 12); activations after Korthikanti et al. 2022 with FlashAttention; overhead = 1.5 GB CUDA context + 10% of activations + ZeRO-3 gather buffers; fits = at most the GPU's marketed GB" +
-        (inputs.modelShape === "generic"
-          ? "; shape: a generic LLaMA-like model of this size (give --model or --model-config for the exact one)"
-          : ""),
+      ...vatJson(report.vat, lang),
+      memoryNote: say("json.memoryNote", lang, { generic: inputs.modelShape === "generic" ? "yes" : undefined }),
       gpuTdpW: report.energy.tdpW,
       pue: report.energy.pue,
       pueSource: report.energy.pueSource,
       gridGCO2PerKWh: report.energy.gCO2PerKWh,
       gridSource: report.energy.gridSource,
-      energyNote:
-        "GPU energy at rated TDP x PUE: overstates a partly busy GPU, leaves out host CPUs and network beyond PUE",
+      energyNote: say("json.energyNote", lang),
       formulas: report.formulas,
       origins: originJson(report.origins),
     },
     estimates: estimates.map((e) => ({
       strategy: e.strategy,
-      name: e.name,
-      description: e.description,
+      name: lang === "ko" ? e.nameKo : e.name,
+      description: lang === "ko" ? e.descriptionKo : e.description,
       training: e.training,
       flopsPerToken: e.flopsPerToken,
       flops: e.flops,

@@ -1,5 +1,6 @@
 import type { Lang } from "../i18n/lang.js";
 import { vatJson } from "./vat-text.js";
+import { render } from "../i18n/render.js";
 import type { PlanJson } from "./plan-json.js";
 import { warningsJson } from "./provenance-json.js";
 import { candidatesText, planWarnings, type PlanResult, type PlanRow } from "./plan-result.js";
@@ -40,7 +41,7 @@ export function toPlanJson(result: PlanResult, lang: Lang = "en"): PlanJson {
       model: inputs.model ?? null,
       params: inputs.params,
       tokens: inputs.tokens,
-      tokensBasis: inputs.tokensBasis,
+      tokensBasis: render(inputs.tokensBasis, lang),
       strategy: result.job.estimates[0]!.strategy,
       deadlineDays: result.deadline?.days ?? null,
       budgetKrw: result.budget?.krw ?? null,
@@ -63,7 +64,7 @@ export function toPlanJson(result: PlanResult, lang: Lang = "en"): PlanJson {
       fxSource: result.fx.source,
       constraints:
         "deadline and budget are met by the expected wall-clock and cost; each plan's ranges say how far a real run may fall from them",
-      ...vatJson(result.job.vat),
+      ...vatJson(result.job.vat, lang),
     },
   };
 }

@@ -26,11 +26,12 @@ export const capitalized = (text: string): string => text.charAt(0).toUpperCase(
 export const vatNote = (vat: VatAssumption, lang: Lang): string => (vat.included ? `; ${vatCosts(vat, lang)}` : "");
 
 /** The JSON's assumptions on tax: whether the costs include VAT, its rate, and the words. */
-export function vatJson(vat: VatAssumption): { taxes: string; vatIncluded: boolean; vatRate: number } {
+export function vatJson(
+  vat: VatAssumption,
+  lang: Lang = "en",
+): { taxes: string; vatIncluded: boolean; vatRate: number } {
   return {
-    taxes: vat.included
-      ? `costs include Korean VAT ${args(vat).rate}% (${vat.source}); prices per GPU-hour are list prices, without it`
-      : `prices exclude VAT and sales tax (Korean VAT is ${args(vat).rate}% where it applies)`,
+    taxes: render(msg("vat.taxes", args(vat)), lang),
     vatIncluded: vat.included,
     vatRate: vat.rate,
   };

@@ -7,6 +7,10 @@ export const VAT_EN = {
   "vat.costs": (a: Args) => (a.included ? `costs include VAT ${a.rate} % (${a.law})` : "costs exclude VAT"),
   "warn.staleFx": (a: Args) =>
     `the exchange rate ${a.rate} KRW/USD is dated ${a.date}, ${a.days} days ago (more than ${a.max}): won figures may be off; give a current rate with --fx, or set fx (krwPerUsd, date, source) in the config file`,
+  "vat.taxes": (a: Args) =>
+    a.included
+      ? `costs include Korean VAT ${a.rate}% (${a.law}); prices per GPU-hour are list prices, without it`
+      : `prices exclude VAT and sales tax (Korean VAT is ${a.rate}% where it applies)`,
   "fx.default": () => "default",
   "fx.config": () => "used instead of the default",
 } satisfies Record<string, (a: Args) => string>;

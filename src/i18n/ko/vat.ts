@@ -7,6 +7,10 @@ export const VAT_KO: { readonly [K in keyof typeof VAT_EN]: (a: Args) => string 
   "vat.costs": (a: Args) => (a.included ? `비용은 부가세 ${a.rate}% 포함 (${a.law})` : "비용은 부가세 별도"),
   "warn.staleFx": (a: Args) =>
     `환율 ${a.rate}원/달러는 ${a.date} 기준으로 ${a.days}일 전 값입니다(${a.max}일 초과): 원화 금액이 실제와 다를 수 있으니 --fx나 설정 파일의 fx(krwPerUsd, date, source)로 최신 환율을 지정하세요`,
+  "vat.taxes": (a: Args) =>
+    a.included
+      ? `비용은 한국 부가세 ${a.rate}% 포함 (${a.law}); GPU 시간당 가격은 부가세 별도인 정가`
+      : `가격은 부가세와 판매세 별도 (한국 부가세는 해당되는 경우 ${a.rate}%)`,
   "fx.default": () => "기본값",
   "fx.config": () => "기본값 대신 사용",
 };
