@@ -1,23 +1,27 @@
 import type { Command } from "commander";
-import { loadCatalog } from "../catalog/load.js";
+import { loadCatalog, loadProvidersWithoutPrices } from "../catalog/load.js";
 import { parseGpuSelection } from "../catalog/gpus.js";
-import { argument } from "../i18n/message.js";
+import { argument, msg } from "../i18n/message.js";
+import { render } from "../i18n/render.js";
 import { mergeConfig } from "../inputs/merge-config.js";
 import { loadUserConfig } from "../inputs/user-config.js";
+import type { Lang } from "../i18n/lang.js";
 import {
   gpuRows,
+  kindText,
   modelRows,
   PRICE_COLUMNS,
   priceRows,
   renderGpus,
   renderModels,
   renderPrices,
+  renderUnpricedMarkdown,
 } from "../output/listings.js";
 import type { Paint } from "../output/paint.js";
 import { paintFor } from "./color.js";
 import { emit } from "./emit.js";
 import type { Io } from "./io.js";
-import { renderListing } from "./listing-output.js";
+import { type ListingExtras, renderListing } from "./listing-output.js";
 import { type OutputFlags, outputSettings } from "./output-settings.js";
 import { addOptions } from "./register-options.js";
 import type { CommandName } from "../job/options.js";
@@ -36,20 +40,23 @@ export function addListCommands(program: Command, io: Io): void {
   const print = async (
     name: CommandName,
     flags: ListFlags,
-    listing: (catalog: Catalog) => {
+    listing: (
+      catalog: Catalog,
+      lang: Lang,
+    ) => {
       rows: readonly object[];
       table: (paint: Paint) => string;
-      columns?: readonly string[];
+      extras?: ListingExtras;
     },
   ): Promise<void> => {
     const { catalog, lang } = await catalogWithConfig(flags, io);
     const settings = outputSettings(flags, name, io, lang);
-    const { rows, table, columns } = listing(catalog);
+    const { rows, table, extras } = listing(catalog, settings.lang);
     const paint = await paintFor(io, settings.color);
     emit(
       io,
       settings,
-      renderListing(rows, settings, () => table(paint), columns),
+      renderListing(rows, settings, () => table(paint), extras),
       [],
     );
   };
@@ -59,7 +66,10 @@ export function addListCommands(program: Command, io: Io): void {
       .description("GPUs in the catalog: memory, dense peak, TDP, and the on-demand price range with dates"),
     "gpus",
   ).action((flags: ListFlags) =>
-    print("gpus", flags, (catalog) => ({ rows: gpuRows(catalog), table: (paint) => renderGpus(catalog, paint) })),
+    print("gpus", flags, (catalog, lang) => ({
+      rows: gpuRows(catalog),
+      table: (paint) => renderGpus(catalog, paint, lang),
+    })),
   );
   addOptions(
     program
@@ -67,16 +77,36 @@ export function addListCommands(program: Command, io: Io): void {
       .description("every price offer (optionally for one GPU): provider, region, kind, date and source"),
     "prices",
   ).action((gpuName: string | undefined, flags: ListFlags) =>
-    print("prices", flags, (catalog) => {
+    print("prices", flags, (catalog, lang) => {
       const gpu = gpuName === undefined ? undefined : parseGpuSelection(gpuName, catalog.gpus, argument("GPU")).gpu;
       const offers = priceRows(catalog, gpu);
-      return { rows: offers, table: (paint) => renderPrices(catalog, offers, paint), columns: PRICE_COLUMNS };
+      // The clouds and programmes with no price go under the table and the Markdown, not into the
+      // rows: JSON and CSV stay one array of offers, as scripts read them.
+      return {
+        rows: offers,
+        table: (paint) => renderPrices(catalog, offers, paint, lang, loadProvidersWithoutPrices()),
+        extras: {
+          emptyColumns: PRICE_COLUMNS,
+          korean: { cell: (column, value) => (column === "kind" ? kindText(String(value), "ko") : value) },
+          markdownAfter: () => renderUnpricedMarkdown(loadProvidersWithoutPrices(), lang),
+        },
+      };
     }),
   );
   addOptions(
     program.command("models").description("model presets with their parameter counts (use with estimate --model)"),
     "models",
   ).action((flags: ListFlags) =>
-    print("models", flags, (catalog) => ({ rows: modelRows(catalog), table: (paint) => renderModels(catalog, paint) })),
+    print("models", flags, (catalog, lang) => ({
+      rows: modelRows(catalog),
+      table: (paint) => renderModels(catalog, paint, lang),
+      // tiedEmbeddings is the text "true"/"false" in the rows (CSV reads it so).
+      extras: {
+        korean: {
+          cell: (column, value) =>
+            column === "tiedEmbeddings" ? render(msg(value === "true" ? "list.yes" : "list.no"), "ko") : value,
+        },
+      },
+    })),
   );
 }
