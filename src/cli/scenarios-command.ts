@@ -4,8 +4,19 @@ import { paintFor } from "./color.js";
 import { emit } from "./emit.js";
 import type { Io } from "./io.js";
 import { renderListing } from "./listing-output.js";
+import type { SheetRow } from "../output/sheet.js";
 import { type OutputFlags, outputSettings } from "./output-settings.js";
 import { addOptions } from "./register-options.js";
+
+/** A scenario row with its Korean title and description in place of the English ones, where it has them. */
+function koreanTitles(row: SheetRow): SheetRow {
+  const { titleKo, descriptionKo, ...rest } = row;
+  return {
+    ...rest,
+    ...(titleKo != null ? { title: titleKo } : {}),
+    ...(descriptionKo != null ? { description: descriptionKo } : {}),
+  };
+}
 
 /** Registers `scenarios [names...]`: the bundled scenarios (or the named ones / your files), checked. */
 export function addScenariosCommand(program: Command, io: Io): void {
@@ -31,7 +42,11 @@ export function addScenariosCommand(program: Command, io: Io): void {
     const text =
       settings.format === "json"
         ? `${JSON.stringify(scenarioRows(loaded), null, 2)}\n`
-        : renderListing(rows, settings, () => renderScenarios(loaded, paint, flags.long === true));
+        : renderListing(rows, settings, () => renderScenarios(loaded, paint, flags.long === true, settings.lang), {
+            // Each reader gets the title and description in their language (a user's file may have only English).
+            omitEnglish: ["titleKo", "descriptionKo"],
+            korean: { row: koreanTitles },
+          });
     emit(io, settings, text, []);
   });
 }

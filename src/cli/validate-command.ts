@@ -4,6 +4,9 @@ import { parseWith } from "../catalog/zod-error.js";
 import { genericArchitecture } from "../model/architecture.js";
 import { renderValidation, validationJson, validationRows, type ValidationReport } from "../output/accuracy-report.js";
 import { emit } from "./emit.js";
+import { msg } from "../i18n/message.js";
+import { render } from "../i18n/render.js";
+import type { SheetCell } from "../output/sheet.js";
 import { renderListing } from "./listing-output.js";
 import { type OutputFlags, outputSettings } from "./output-settings.js";
 import { addOptions } from "./register-options.js";
@@ -59,6 +62,13 @@ export async function buildValidationReport(): Promise<ValidationReport> {
   };
 }
 
+/** A validate cell in Korean: the method, the kind of a memory figure and its basis in words. */
+function validationCellKo(column: string, value: SheetCell): SheetCell {
+  return (column === "training" || column === "kind" || column === "basis") && typeof value === "string"
+    ? render(msg("list.validate.term", { term: value }), "ko")
+    : value;
+}
+
 /** Registers `validate`: how well the throughput model predicts runs and measurements it was not fitted on. */
 export function addValidateCommand(program: Command, io: Io): void {
   const command = program
@@ -74,7 +84,12 @@ export function addValidateCommand(program: Command, io: Io): void {
     const text =
       settings.format === "json"
         ? `${JSON.stringify(settings.label === undefined ? validationJson(report) : { label: settings.label, ...validationJson(report) }, null, 2)}\n`
-        : renderListing(validationRows(report, section), settings, () => renderValidation(report, paint, section));
+        : renderListing(
+            validationRows(report, section),
+            settings,
+            () => renderValidation(report, paint, section, settings.lang),
+            { korean: { cell: (column, value) => validationCellKo(column, value) } },
+          );
     emit(io, settings, text, []);
   });
 }

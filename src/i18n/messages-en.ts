@@ -3,6 +3,7 @@ import { CALIBRATE_EN } from "./en/calibrate.js";
 import { CORE_EN } from "./en/core.js";
 import { VAT_EN } from "./en/vat.js";
 import { REPORT_EN } from "./en/report.js";
+import { LISTINGS_EN } from "./en/listings.js";
 
 /**
  * The English message catalogue: every error, warning, note and sentence llm-cost prints, by code,
@@ -15,6 +16,7 @@ export const EN = {
   ...CALIBRATE_EN,
   ...VAT_EN,
   ...REPORT_EN,
+  ...LISTINGS_EN,
 } satisfies Record<string, (a: Args) => string>;
 
 export type MessageCode = keyof typeof EN;

@@ -20,7 +20,10 @@ const ScenarioFields = z.strictObject({
   // Lengths are checked with the cross-field rules (checkScenario), after the values that decide
   // what the scenario is: a wrong strategy is the error to report, not an essay of a title.
   title: printable(),
+  /** The title and description in Korean, shown under --lang ko (a user's file may leave them out). */
+  titleKo: printable().optional(),
   description: printable().optional(),
+  descriptionKo: printable().optional(),
   /** Where the numbers come from, or why they were chosen. */
   source: printable().optional(),
   model: name.optional(),
@@ -75,7 +78,9 @@ function checkScenario(s: Fields, ctx: z.RefinementCtx): void {
   // A title fits a table cell; a description or source a paragraph.
   for (const [key, max] of [
     ["title", 100],
+    ["titleKo", 100],
     ["description", 1000],
+    ["descriptionKo", 1000],
     ["source", 1000],
   ] as const)
     if ((s[key]?.length ?? 0) > max) problem(key, `expected at most ${max} characters`);
@@ -97,9 +102,11 @@ function checkScenario(s: Fields, ctx: z.RefinementCtx): void {
 export const Scenario = ScenarioFields.superRefine(checkScenario);
 export type Scenario = z.infer<typeof Scenario>;
 
-/** A bundled scenario: documented, so description and source are required. */
+/** A bundled scenario: documented in English and Korean, so description, source and the Korean texts are required. */
 export const PresetScenario = ScenarioFields.extend({
+  titleKo: printable(),
   description: printable(),
+  descriptionKo: printable(),
   source: printable(),
 }).superRefine(checkScenario);
 

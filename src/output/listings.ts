@@ -1,6 +1,10 @@
 import Table from "cli-table3";
 import type { Catalog } from "../catalog/load.js";
-import type { GpuSpec, PriceOffer } from "../catalog/schemas.js";
+import type { GpuSpec, PriceOffer, UnpricedProvidersFile } from "../catalog/schemas.js";
+import type { Lang } from "../i18n/lang.js";
+import { msg } from "../i18n/message.js";
+import type { MessageCode } from "../i18n/messages-en.js";
+import { render } from "../i18n/render.js";
 import { countParams } from "../model/architecture.js";
 import { compareAscii } from "../util/compare-ascii.js";
 import { gpuDisplayName } from "../catalog/gpus.js";
@@ -59,12 +63,18 @@ export function gpuRows(catalog: Catalog): GpuRow[] {
 
 const money = (x: number | null): string => (x === null ? "—" : `$${x.toFixed(2)}`);
 
+/** A listing's text in the output language. */
+export const say = (lang: Lang, code: MessageCode, args: Record<string, string> = {}): string =>
+  render(msg(code, args), lang);
+
+/** A table's header row: one catalogue code, each column by its key. */
+const heads = (lang: Lang, code: MessageCode, columns: readonly string[], paint: Paint): string[] =>
+  columns.map((column) => paint.bold(say(lang, code, { column })));
+
 /** `llm-cost gpus` as a table. */
-export function renderGpus(catalog: Catalog, paint: Paint): string {
+export function renderGpus(catalog: Catalog, paint: Paint, lang: Lang = "en"): string {
   const table = new Table({
-    head: ["GPU", "Memory", "Dense TFLOPS", "TDP", "On-demand $/GPU-h", "Median", "Price dates"].map((h) =>
-      paint.bold(h),
-    ),
+    head: heads(lang, "list.gpus.head", ["gpu", "memory", "dense", "tdp", "onDemand", "median", "dates"], paint),
     colAligns: ["left", "right", "right", "right", "right", "right", "left"],
     style: { head: [], border: [], compact: true },
   });
@@ -74,13 +84,15 @@ export function renderGpus(catalog: Catalog, paint: Paint): string {
       `${row.memoryGB} GB`,
       `${row.denseTflops16} ${row.precision}`,
       `${row.tdpW} W`,
-      row.providers ? `${money(row.minUsdPerGpuHour)}–${money(row.maxUsdPerGpuHour)} (${row.providers})` : "no price",
+      row.providers
+        ? `${money(row.minUsdPerGpuHour)}–${money(row.maxUsdPerGpuHour)} (${row.providers})`
+        : say(lang, "list.gpus.noPrice"),
       money(row.medianUsdPerGpuHour),
       // Month precision keeps the table within 100 columns; the JSON has the exact dates.
       row.priceDates?.replace(/(\d{4}-\d{2})-\d{2}/g, "$1") ?? "—",
     ]);
   }
-  return `${table.toString()}\n${wrap("Dense = no 2:4 sparsity. Prices: each provider's lowest current on-demand offer (number of providers in brackets); median = the default price. Sources: llm-cost gpus --format json.")}\n`;
+  return `${table.toString()}\n${wrap(say(lang, "list.gpus.note"))}\n`;
 }
 
 /** The columns of `llm-cost prices --format csv`, in order (every field a price offer can have). */
@@ -108,12 +120,19 @@ export function priceRows(catalog: Catalog, gpu?: GpuSpec): PriceOffer[] {
 }
 
 /** `llm-cost prices` as a table, each offer's source on the line under it. */
-export function renderPrices(catalog: Catalog, offers: readonly PriceOffer[], paint: Paint): string {
+export function renderPrices(
+  catalog: Catalog,
+  offers: readonly PriceOffer[],
+  paint: Paint,
+  lang: Lang = "en",
+  unpriced?: UnpricedProvidersFile,
+): string {
   const names = new Map(catalog.gpus.map((g) => [g.id, gpuDisplayName(g)]));
   const table = new Table({
-    head: ["GPU", "Provider", "Region", "Kind", "$/GPU-h", "Date"].map((h) => paint.bold(h)),
+    head: heads(lang, "list.prices.head", ["gpu", "provider", "region", "kind", "usd", "date"], paint),
     colAligns: ["left", "left", "left", "left", "right", "left"],
-    colWidths: [13, 16, 24, 11, 9, 12],
+    // The Korean price header ("GPU 시간당 $") is wider than "$/GPU-h"; the region gives way.
+    colWidths: lang === "ko" ? [13, 16, 20, 11, 14, 12] : [13, 16, 24, 11, 9, 12],
     wordWrap: true,
     style: { head: [], border: [], compact: true },
   });
@@ -122,12 +141,49 @@ export function renderPrices(catalog: Catalog, offers: readonly PriceOffer[], pa
       names.get(o.gpu) ?? o.gpu,
       o.providerName,
       o.region,
-      o.current ? o.kind : `${o.kind} (old)`,
+      o.current ? kindText(o.kind, lang) : say(lang, "list.prices.old", { kind: kindText(o.kind, lang) }),
       o.usdPerGpuHour.toFixed(2),
       o.date,
     ]);
   }
-  return `${table.toString()}\n${wrap(`${offers.length} offers. USD per GPU-hour = instance price / GPUs per instance, VAT excluded; "(old)" = the source calls it historical (never used by default). Sources: llm-cost prices --format json.`)}\n`;
+  const note = wrap(say(lang, "list.prices.note", { count: String(offers.length) }));
+  return `${table.toString()}\n${note}\n${unpriced ? `\n${renderUnpriced(unpriced, lang)}` : ""}`;
+}
+
+/** A price kind in the output language (온디맨드, 스팟, 예약). */
+export const kindText = (kind: string, lang: Lang): string => say(lang, "list.kind", { kind });
+
+/**
+ * The providers that publish no GPU price and the government GPU programmes, under the price
+ * table: a team with a quote or a grant learns that a config-file price is how to use it.
+ */
+export function renderUnpriced(file: UnpricedProvidersFile, lang: Lang, indent = "  "): string {
+  const programmes = file.programmes.map((p) => (lang === "ko" ? p.nameKo : p.name));
+  return [
+    wrap(say(lang, "list.unpriced.title")),
+    wrap(`${indent}${file.providers.map((p) => p.name).join(", ")}`, undefined, indent.length),
+    wrap(say(lang, "list.unpriced.programmes")),
+    wrap(`${indent}${programmes.join(", ")}`, undefined, indent.length),
+    wrap(say(lang, "list.unpriced.howTo")),
+    "",
+  ].join("\n");
+}
+
+/** The same section in Markdown, under the Markdown table of `llm-cost prices`. */
+export function renderUnpricedMarkdown(file: UnpricedProvidersFile, lang: Lang): string {
+  const programmes = file.programmes.map((p) => (lang === "ko" ? p.nameKo : p.name));
+  return [
+    `**${say(lang, "list.unpriced.title")}**`,
+    "",
+    ...file.providers.map((p) => `- ${p.name}`),
+    "",
+    `**${say(lang, "list.unpriced.programmes")}**`,
+    "",
+    ...programmes.map((name) => `- ${name}`),
+    "",
+    say(lang, "list.unpriced.howTo"),
+    "",
+  ].join("\n");
 }
 
 /** Rows for `llm-cost models`. */
@@ -149,9 +205,9 @@ export function modelRows(catalog: Catalog): Array<Record<string, string | numbe
 }
 
 /** `llm-cost models` as a table. */
-export function renderModels(catalog: Catalog, paint: Paint): string {
+export function renderModels(catalog: Catalog, paint: Paint, lang: Lang = "en"): string {
   const table = new Table({
-    head: ["Model", "Parameters", "Layers", "Hidden", "Heads (KV)", "FFN", "Vocab"].map((h) => paint.bold(h)),
+    head: heads(lang, "list.models.head", ["model", "params", "layers", "hidden", "heads", "ffn", "vocab"], paint),
     colAligns: ["left", "right", "right", "right", "right", "right", "right"],
     style: { head: [], border: [], compact: true },
   });
@@ -168,5 +224,5 @@ export function renderModels(catalog: Catalog, paint: Paint): string {
       ].map(String),
     );
   }
-  return `${table.toString()}\n${wrap("Parameters are counted from the architecture (embedding, head if untied, attention with GQA, MLP, norms). Sources: llm-cost models --format json.")}\n`;
+  return `${table.toString()}\n${wrap(say(lang, "list.models.note"))}\n`;
 }
