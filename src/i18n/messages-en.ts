@@ -1,5 +1,6 @@
 import type { Args } from "./catalogue-types.js";
 import { CORE_EN } from "./en/core.js";
+import { PLAN_CHECK_EN } from "./en/plan-check.js";
 
 /**
  * The English message catalogue: every error, warning, note and sentence llm-cost prints, by code,
@@ -9,6 +10,7 @@ import { CORE_EN } from "./en/core.js";
  */
 export const EN = {
   ...CORE_EN,
+  ...PLAN_CHECK_EN,
 } satisfies Record<string, (a: Args) => string>;
 
 export type MessageCode = keyof typeof EN;
