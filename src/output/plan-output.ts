@@ -158,10 +158,9 @@ export function planTitle(result: PlanResult, lang: Lang, full: boolean): string
 
 /** The deadline and the budget the plan was held to, restated: "deadline 7 days", "예산 3억 원 (= $208,478, …)". */
 export function planConstraints(result: PlanResult, lang: Lang): string[] {
-  const wonText = lang === "ko" ? formatKrw : (won: number) => `₩${formatNumber(won)}`;
   return [
     ...(result.deadline ? [render(msg("plan.deadline", { deadline: result.deadline.said }), lang)] : []),
-    ...(result.budget ? [render(msg("plan.budget", { budget: moneySaid(result.budget, wonText) }), lang)] : []),
+    ...(result.budget ? [render(msg("plan.budget", { budget: moneySaid(result.budget) }), lang)] : []),
   ];
 }
 

@@ -1,3 +1,4 @@
+import { formatNumber } from "../../util/number-text.js";
 import { daysText } from "../../output/plan-check-units.js";
 import type { Args } from "../catalogue-types.js";
 
@@ -33,6 +34,8 @@ export const PLAN_CHECK_EN = {
   "said.money": (a: Args) => `${a.amount} (= ${a.converted} at ${a.rate} KRW/USD)`,
   /** A duration from its raw number of days, so the language picks the unit ("6.3 d", "약 6.3일"). */
   "said.days": (a: Args) => daysText(Number(a.days), "en"),
+  /** Won from the raw amount: "₩300,000,000" in English, "3억 원" in Korean. */
+  "said.won": (a: Args) => `₩${formatNumber(Number(a.krw))}`,
   "said.strategy": (a: Args) => `${a.id}`,
   "said.priceKind": (a: Args) => `${a.kind}`,
 
@@ -147,7 +150,7 @@ export const PLAN_CHECK_EN = {
   "check.judged": (a: Args) => (a.verdict === "plausible" ? "plausible" : `${a.verdict} by ×${a.factor}`),
   "check.impossible": (a: Args) => `impossible: MFU ${a.mfu} is above the GPU's peak`,
   "check.rangeBasisDays": (a: Args) => `the default efficiency range for ${a.strategy} on ${a.count} GPUs (${a.basis})`,
-  "check.rangeBasisCost": (a: Args) => `GPU-hours ${a.gpuHours} × ${a.offers} per GPU-hour`,
+  "check.rangeBasisCost": (a: Args) => `GPU-hours ${a.low}–${a.high} × $${a.offerLow}–$${a.offerHigh} per GPU-hour`,
   "check.priceBasisExpected": (a: Args) => `the claimed cost over the expected ${a.gpuHours} GPU-hours`,
   "check.priceBasisClaimed": (a: Args) => `the claimed cost over the claimed ${a.count} GPUs × ${a.days} days × 24 h`,
   "check.tokensBasisDays": (a: Args) =>

@@ -1,3 +1,4 @@
+import { formatKrw } from "../../output/format.js";
 import { daysText } from "../../output/plan-check-units.js";
 import type { Args } from "../catalogue-types.js";
 import type { PLAN_CHECK_EN } from "../en/plan-check.js";
@@ -35,6 +36,8 @@ export const PLAN_CHECK_KO: { readonly [K in keyof typeof PLAN_CHECK_EN]: (a: Ar
   "said.money": (a: Args) => `${a.amount} (= ${a.converted}, ${a.rate}원/달러 기준)`,
   /** A duration from its raw number of days, so the language picks the unit ("6.3 d", "약 6.3일"). */
   "said.days": (a: Args) => daysText(Number(a.days), "ko"),
+  /** Won from the raw amount: "₩300,000,000" in English, "3억 원" in Korean. */
+  "said.won": (a: Args) => formatKrw(Number(a.krw)),
   "said.strategy": (a: Args) => STRATEGIES[a.id ?? ""] ?? `${a.id}`,
   "said.priceKind": (a: Args) => PRICE_KINDS[a.kind ?? ""] ?? `${a.kind}`,
 
@@ -147,7 +150,7 @@ export const PLAN_CHECK_KO: { readonly [K in keyof typeof PLAN_CHECK_EN]: (a: Ar
     a.verdict === "plausible" ? "타당함" : `${VERDICTS[a.verdict ?? ""] ?? a.verdict} (×${a.factor})`,
   "check.impossible": (a: Args) => `불가능: MFU ${withParticle(a.mfu ?? "", "이/가")} GPU 최대 성능을 넘음`,
   "check.rangeBasisDays": (a: Args) => `GPU ${a.count}장에서 ${a.strategy}의 기본 효율 범위 (${a.basis})`,
-  "check.rangeBasisCost": (a: Args) => `GPU 시간 ${a.gpuHours} × GPU 시간당 ${a.offers}`,
+  "check.rangeBasisCost": (a: Args) => `GPU 시간 ${a.low}~${a.high} × GPU 시간당 $${a.offerLow}~$${a.offerHigh}`,
   "check.priceBasisExpected": (a: Args) => `주장한 비용 ÷ 예상 GPU 시간 ${a.gpuHours}`,
   "check.priceBasisClaimed": (a: Args) => `주장한 비용 ÷ (GPU ${a.count}장 × ${a.days}일 × 24시간)`,
   "check.tokensBasisDays": (a: Args) => `주장한 GPU ${a.count}장 × ${a.days}일 동안 기본 효율로 학습하는 토큰 수`,

@@ -140,21 +140,16 @@ export function parseMoney(value: string, flag: Subject | string, krwPerUsd: num
   const usd = currency === "USD" ? amount : amount / krwPerUsd;
   checkAmount(krw, value, flag);
   const money = { krw, usd, currency, krwPerUsd };
-  return {
-    ...money,
-    text: render(
-      moneySaid(money, (won) => `₩${grouped(won)}`),
-      "en",
-    ),
-  };
+  return { ...money, text: render(moneySaid(money), "en") };
 }
 
 /**
  * The amount restated with its conversion, as a message: the amount as written first, then the
- * other currency and the rate. Won are written by `won` (digits in English, 억/만 in Korean: the
- * renderer chooses), dollars to the cent below $100.
+ * other currency and the rate. Won are a message of their own, so each language writes them its
+ * way (₩300,000,000; 3억 원); dollars to the cent below $100.
  */
-export function moneySaid(m: Omit<Money, "text">, won: (krw: number) => string): Message {
-  const [amount, converted] = m.currency === "USD" ? [dollars(m.usd), won(m.krw)] : [won(m.krw), dollars(m.usd)];
+export function moneySaid(m: Omit<Money, "text">): Message {
+  const won = msg("said.won", { krw: String(m.krw) });
+  const [amount, converted] = m.currency === "USD" ? [dollars(m.usd), won] : [won, dollars(m.usd)];
   return msg("said.money", { amount, converted, rate: grouped(m.krwPerUsd, 2) });
 }
