@@ -35,7 +35,7 @@ export const PLAN_CHECK_EN = {
   /** A duration from its raw number of days, so the language picks the unit ("6.3 d", "약 6.3일"). */
   "said.days": (a: Args) => daysText(Number(a.days), "en"),
   /** Won from the raw amount: "₩300,000,000" in English, "3억 원" in Korean. */
-  "said.won": (a: Args) => `₩${formatNumber(Number(a.krw))}`,
+  "said.won": (a: Args) => `₩${formatNumber(Number(a.krw), 0)}`,
   "said.strategy": (a: Args) => `${a.id}`,
   "said.priceKind": (a: Args) => `${a.kind}`,
 
