@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { impliedMfu, judge, judgeMfu, publishedContext, timesApart, verdictText } from "../src/model/claim.js";
+import { render } from "../src/i18n/render.js";
+import { judgedText } from "../src/job/check-claim.js";
+import { impliedMfu, judge, judgeMfu, publishedContext, timesApart } from "../src/model/claim.js";
+import type { Judgement } from "../src/model/claim.js";
+
+// The model judges; the words are the catalogue's, rendered per language at the edge.
+const verdictText = (j: Judgement, lang: "en" | "ko" = "en"): string => render(judgedText(j), lang);
 
 describe("implied efficiency", () => {
   it("the seed's '2 years on 2 H100s' for 7B × 15B tokens implies MFU 0.50%", () => {
@@ -23,6 +29,7 @@ describe("verdicts", () => {
     expect(j.verdict).toBe("pessimistic");
     expect(j.factor).toBeCloseTo(28.2, 1);
     expect(verdictText(j)).toBe("pessimistic by ×28");
+    expect(verdictText(j, "ko")).toBe("비관적 (×28)");
   });
 
   it("above the range is optimistic for an efficiency, by value / high", () => {
@@ -30,6 +37,7 @@ describe("verdicts", () => {
     const j = judge(0.52641, hopper, "higher");
     expect(j).toEqual({ verdict: "optimistic", factor: expect.closeTo(1.3293, 3) });
     expect(verdictText(j)).toBe("optimistic by ×1.3");
+    expect(verdictText(j, "ko")).toBe("낙관적 (×1.3)");
   });
 
   it("inside the range (ends included) is plausible with factor 1", () => {

@@ -162,7 +162,10 @@ describe("Korean headers (hand-checked)", () => {
     [["prices"], "│ GPU         │ 공급사         │ 리전               │ 종류      │ GPU 시간당 $ │ 기준일     │"],
     [["models"], "│ 모델                │               파라미터 │ 레이어 │ 은닉 차원 │ 헤드 (KV) │   FFN │   어휘 │"],
     // The id column is as wide as the longest bundled id, scratch-7b-chinchilla (21 characters).
-    [["scenarios"], "│ 시나리오              │ 전략    │ 모델                    │ 토큰                    │ GPU       │"],
+    [
+      ["scenarios"],
+      "│ 시나리오              │ 전략    │ 모델                    │ 토큰                    │ GPU       │",
+    ],
     [["validate"], "│ 학습 기록               │ 출처          │ GPU 시간 │  추정 │        범위 │  오차 │ 범위 안 │"],
     [
       ["validate", "--speed"],

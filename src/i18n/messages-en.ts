@@ -4,6 +4,7 @@ import { CORE_EN } from "./en/core.js";
 import { VAT_EN } from "./en/vat.js";
 import { REPORT_EN } from "./en/report.js";
 import { LISTINGS_EN } from "./en/listings.js";
+import { PLAN_CHECK_EN } from "./en/plan-check.js";
 
 /**
  * The English message catalogue: every error, warning, note and sentence llm-cost prints, by code,
@@ -17,6 +18,7 @@ export const EN = {
   ...VAT_EN,
   ...REPORT_EN,
   ...LISTINGS_EN,
+  ...PLAN_CHECK_EN,
 } satisfies Record<string, (a: Args) => string>;
 
 export type MessageCode = keyof typeof EN;

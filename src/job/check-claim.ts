@@ -2,24 +2,16 @@ import type { Catalog } from "../catalog/load.js";
 import { STRATEGY_IDS } from "../catalog/constants.js";
 import { gpuDisplayName } from "../catalog/gpus.js";
 import { invalid, usage } from "../errors.js";
-import { msg, subject } from "../i18n/message.js";
+import { type Message, msg, subject } from "../i18n/message.js";
 import { render } from "../i18n/render.js";
-import {
-  impliedMfu,
-  judge,
-  judgeMfu,
-  publishedContext,
-  timesApart,
-  verdictText,
-  type Judgement,
-} from "../model/claim.js";
+import { impliedMfu, judge, judgeMfu, publishedContext, timesApart, type Judgement } from "../model/claim.js";
 import type { EstimateReport } from "../model/report.js";
 import type { CheckClaimJson, CheckJson } from "../output/check-json.js";
 import { efficiencyBasis } from "../output/efficiency-basis.js";
 import { formatHours, significant } from "../output/format.js";
 import { vatFactor, withVat } from "../model/vat.js";
 import { parseDuration } from "./values/duration.js";
-import { parseMoney } from "./values/money.js";
+import { moneySaid, parseMoney } from "./values/money.js";
 import { resolveJob } from "./resolve-job.js";
 import { given, type JobSpec } from "./spec.js";
 
@@ -31,6 +23,34 @@ export interface ClaimOptions {
   claimedCost?: string;
 }
 
+/** A claim as data: CheckClaimJson with its sentences as messages, rendered per language at the edge. */
+export interface CheckClaim extends Omit<CheckClaimJson, "text" | "rangeBasis" | "summary"> {
+  text: Message;
+  rangeBasis: Message;
+  summary: Message;
+}
+
+/**
+ * The check as data: CheckJson with every sentence a message (the claims restated, the bases, the
+ * verdict, the note), so that output/to-check-json.ts renders it in the chosen language.
+ */
+export interface CheckResult
+  extends Omit<CheckJson, "label" | "warnings" | "claims" | "summary" | "estimate" | "implied" | "published"> {
+  claims: CheckClaim[];
+  summary: Message;
+  estimate: Omit<CheckJson["estimate"], "priceRule"> & { priceRule: Message | null };
+  implied: Omit<CheckJson["implied"], "usdPerGpuHourBasis" | "tokensBasis"> & {
+    usdPerGpuHourBasis: Message | null;
+    tokensBasis: Message | null;
+  };
+  published: Omit<CheckJson["published"], "note"> & { note: Message };
+}
+
+/** A judgement in words: "plausible", "pessimistic by ×28" ("비관적 (×28)"). */
+export function judgedText(j: Judgement): Message {
+  return msg("check.judged", { verdict: j.verdict, factor: j.factor.toFixed(j.factor >= 10 ? 0 : 1) });
+}
+
 /** A published run's whole-run efficiency and its GPU family. */
 export type PublishedEfficiency = { architecture: string; mfu: number };
 
@@ -40,7 +60,7 @@ function published(
   report: EstimateReport,
   mfu: number | null,
   runs: readonly PublishedEfficiency[],
-): CheckJson["published"] {
+): CheckResult["published"] {
   const family = report.inputs.gpu.architecture;
   const value = mfu ?? report.estimates[0]!.efficiency.wholeRun.expected;
   const inFamily = runs.filter((r) => r.architecture === family).map((r) => r.mfu);
@@ -51,7 +71,7 @@ function published(
       runs.map((r) => r.mfu),
       value,
     ),
-    note: "whole-run efficiency (6·N·D / (GPU-hours × peak)) of the published full pretraining runs in presets/published-runs.json",
+    note: msg("check.publishedNote"),
   };
 }
 
@@ -88,15 +108,15 @@ export function vatReadings(
 
 function claimJson(
   claim: CheckClaimJson["claim"],
-  text: string,
+  text: Message,
   value: number,
   judged: number,
   range: { low: number; high: number },
-  rangeBasis: string,
+  rangeBasis: Message,
   j: Judgement,
   expected: number,
   vat: CheckClaimJson["vat"] = null,
-): CheckClaimJson {
+): CheckClaim {
   return {
     claim,
     text,
@@ -107,7 +127,7 @@ function claimJson(
     verdict: j.verdict,
     factor: j.factor,
     factorVsExpected: timesApart(judged, expected),
-    summary: verdictText(j),
+    summary: judgedText(j),
     vat,
   };
 }
@@ -118,7 +138,7 @@ export function buildCheck(
   flags: ClaimOptions,
   catalog: Catalog,
   runs: readonly PublishedEfficiency[],
-): { json: CheckJson; report: EstimateReport } {
+): { json: CheckResult; report: EstimateReport } {
   if (flags.claimedDays === undefined && flags.claimedCost === undefined)
     throw usage("input.missing", { subject: "claim", reason: msg("missing.claim") });
   const strategies = spec.strategy?.value ?? [DEFAULT_CHECK_STRATEGY];
@@ -153,18 +173,22 @@ export function buildCheck(
     price === null ? [] : price.offers.length ? price.offers.map((o) => o.usdPerGpuHour) : [price.usdPerGpuHour];
   const offers = { low: Math.min(...prices), high: Math.max(...prices) };
 
-  const claims: CheckClaimJson[] = [];
+  const claims: CheckClaim[] = [];
   const mfu = days === undefined ? null : impliedMfu(e.flops, gpu.denseTflops16, gpuCount, days.days);
   if (days !== undefined && mfu !== null) {
     const range = { low: e.efficiency.wholeRun.low, high: e.efficiency.wholeRun.high };
     claims.push(
       claimJson(
         "days",
-        days.text,
+        days.said,
         days.days,
         mfu,
         range,
-        `the default efficiency range for ${strategy} on ${gpuCount} GPUs (${render(efficiencyBasis(e.efficiency), "en")})`,
+        msg("check.rangeBasisDays", {
+          strategy: msg("said.strategy", { id: strategy }),
+          count: gpuCount,
+          basis: efficiencyBasis(e.efficiency),
+        }),
         judgeMfu(mfu, range),
         e.efficiency.wholeRun.expected,
       ),
@@ -176,12 +200,18 @@ export function buildCheck(
     // (list prices, without VAT; with --vat the verdict reads the range with it).
     const listRange = { low: e.gpuHours.low * offers.low, high: e.gpuHours.high * offers.high };
     const range = { low: withVat(listRange.low, report.vat), high: withVat(listRange.high, report.vat) };
-    const basis = `GPU-hours ${formatHours(e.gpuHours.low)}–${formatHours(e.gpuHours.high)} × $${offers.low.toFixed(2)}–$${offers.high.toFixed(2)} per GPU-hour${report.vat.included ? ` × ${vatFactor(report.vat)} VAT` : ""}`;
+    const basis = msg("check.rangeBasisCost", {
+      low: formatHours(e.gpuHours.low),
+      high: formatHours(e.gpuHours.high),
+      offerLow: offers.low.toFixed(2),
+      offerHigh: offers.high.toFixed(2),
+      vat: report.vat.included ? String(vatFactor(report.vat)) : undefined,
+    });
     const listExpected = e.costUsd!.expected / vatFactor(report.vat);
     claims.push(
       claimJson(
         "cost",
-        cost.text,
+        moneySaid(cost),
         cost.usd,
         cost.usd,
         range,
@@ -195,7 +225,7 @@ export function buildCheck(
   const worst = claims.reduce((a, b) =>
     b.verdict === "impossible" || (a.verdict !== "impossible" && b.factor > a.factor) ? b : a,
   );
-  const json: CheckJson = {
+  const json: CheckResult = {
     schemaVersion: 1,
     command: "check",
     inputs: {
@@ -217,7 +247,7 @@ export function buildCheck(
       costUsd: e.costUsd,
       costKrw: e.costKrw,
       priceUsdPerGpuHour: price?.usdPerGpuHour ?? null,
-      priceRule: price ? render(price.rule, "en") : null,
+      priceRule: price ? price.rule : null,
       offersUsdPerGpuHour: price ? offers : null,
       krwPerUsd: report.fx.krwPerUsd,
       fxDate: report.fx.date,
@@ -232,8 +262,8 @@ export function buildCheck(
         cost === undefined
           ? null
           : claimedGpuHours === null
-            ? `the claimed cost over the expected ${Math.round(e.gpuHours.expected)} GPU-hours`
-            : `the claimed cost over the claimed ${gpuCount} GPUs × ${significant(days!.days, 4)} days × 24 h`,
+            ? msg("check.priceBasisExpected", { gpuHours: String(Math.round(e.gpuHours.expected)) })
+            : msg("check.priceBasisClaimed", { count: gpuCount, days: significant(days!.days, 4) }),
       // GPU-hours are linear in tokens at a given efficiency, so a claim's tokens are a proportion
       // (the low end from the pessimistic, high GPU-hours).
       tokens:
@@ -252,17 +282,16 @@ export function buildCheck(
               },
       tokensBasis:
         claimedGpuHours !== null
-          ? `tokens the claimed ${gpuCount} GPUs × ${significant(days!.days, 4)} days train at the default efficiency`
+          ? msg("check.tokensBasisDays", { count: gpuCount, days: significant(days!.days, 4) })
           : cost === undefined
             ? null
-            : "tokens the claimed cost trains at the default efficiency and price",
+            : msg("check.tokensBasisCost"),
     },
     claims,
     verdict: worst.verdict,
     factor: worst.factor,
     verdictClaim: worst.claim,
-    summary:
-      worst.verdict === "impossible" ? `impossible: MFU ${pct(worst.judged)} is above the GPU's peak` : worst.summary,
+    summary: worst.verdict === "impossible" ? msg("check.impossible", { mfu: pct(worst.judged) }) : worst.summary,
     published: published(report, mfu, runs),
   };
   return { json, report };

@@ -159,7 +159,9 @@ export function buildPlan(spec: JobSpec, flags: PlanOptions, base: Catalog): Pla
     if (offers.length === 0) {
       skipped.push({
         gpu: gpuDisplayName(gpu),
-        reason: provider ? `no ${kind} offer from ${provider}` : `no current ${kind} price`,
+        reason: provider
+          ? msg("plan.skip.noOffer", { kind: msg("said.priceKind", { kind }), provider })
+          : msg("plan.skip.noPrice", { kind: msg("said.priceKind", { kind }) }),
       });
       continue;
     }

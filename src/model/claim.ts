@@ -49,13 +49,6 @@ export function timesApart(a: number, b: number): number {
   return Math.max(a / b, b / a);
 }
 
-/** The phrase for a judgement: "plausible", "pessimistic by ×28", "optimistic by ×1.6". */
-export function verdictText(j: Judgement): string {
-  if (j.verdict === "plausible") return "plausible";
-  const digits = j.factor >= 10 ? 0 : 1;
-  return `${j.verdict} by ×${j.factor.toFixed(digits)}`;
-}
-
 /** Where a value sits among published runs' efficiencies. */
 export interface PublishedContext {
   runs: number;

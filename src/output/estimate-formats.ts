@@ -38,7 +38,7 @@ export function renderEstimate(
 ): string {
   // --budget / --deadline: an "inverse" block in the JSON, lines under the table or Markdown.
   const inverse = extra.inverse;
-  const under = inverse ? `\n${renderInverseLines(inverse, gpuDisplayName(report.inputs.gpu))}` : "";
+  const under = inverse ? `\n${renderInverseLines(inverse, gpuDisplayName(report.inputs.gpu), settings.lang)}` : "";
   const label = settings.label ?? "";
   switch (settings.format) {
     case "json": {

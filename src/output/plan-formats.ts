@@ -27,7 +27,7 @@ export function renderPlanAs(result: PlanResult, settings: OutputSettings, paint
       return renderSheet(rows, settings.format, settings.header);
     }
     case "html":
-      return renderHtmlReport(reportFromPlan(result));
+      return renderHtmlReport(reportFromPlan(result, settings.lang));
     case "markdown":
       return renderPlanMarkdown(result, settings.lang);
     case "table":

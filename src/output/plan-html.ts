@@ -1,16 +1,24 @@
+import type { Lang } from "../i18n/lang.js";
+import { type Message, msg } from "../i18n/message.js";
 import { render } from "../i18n/render.js";
-import { formatNumber } from "../util/number-text.js";
 import { formatCount } from "./format.js";
 import type { ReportDocument, ReportRow } from "./html-report.js";
-import { say } from "./report-text.js";
 import { vatCosts } from "./vat-text.js";
+import { planConstraints } from "./plan-output.js";
 import { planWarnings, type PlanResult, type PlanRow } from "./plan-result.js";
 
-function row(ranking: string, rank: number, { candidate: c, report }: PlanRow): ReportRow {
+function row(ranking: Message, rank: number, { candidate: c, report }: PlanRow, lang: Lang): ReportRow {
   const e = report.estimates[0]!;
   return {
-    label: `${ranking} ${rank}: ${formatNumber(c.count)} × ${c.gpu.name}`,
-    description: `${c.offer.providerName}, $${c.offer.usdPerGpuHour.toFixed(2)} per GPU-hour (${c.offer.date})`,
+    label: render(msg("plan.html.row", { ranking, rank, count: c.count, gpu: c.gpu.name }), lang),
+    description: render(
+      msg("plan.html.offer", {
+        provider: c.offer.providerName,
+        price: c.offer.usdPerGpuHour.toFixed(2),
+        date: c.offer.date,
+      }),
+      lang,
+    ),
     flops: e.flops,
     gpuHours: e.gpuHours,
     wallDays: e.wallDays,
@@ -22,31 +30,33 @@ function row(ranking: string, rank: number, { candidate: c, report }: PlanRow): 
 }
 
 /** The HTML report of `plan`: the cheapest and the fastest plans as rows and bars, or why none qualify. */
-export function reportFromPlan(result: PlanResult, generatedBy = "llm-cost"): ReportDocument {
+export function reportFromPlan(result: PlanResult, lang: Lang = "en", generatedBy = "llm-cost"): ReportDocument {
+  const say = (code: Parameters<typeof msg>[0], args: Parameters<typeof msg>[1] = {}): string =>
+    render(msg(code, args), lang);
   const { inputs } = result.job;
-  const strategy = result.job.estimates[0]!.strategy;
-  const constraints = [
-    result.deadline ? `deadline ${result.deadline.text}` : undefined,
-    result.budget ? `budget ${result.budget.text}` : undefined,
-  ].filter((c): c is string => c !== undefined);
+  const constraints = planConstraints(result, lang);
   return {
-    title: `Plan: ${strategy} of ${formatCount(inputs.params)} parameters × ${formatCount(inputs.tokens)} tokens`,
-    subtitle: constraints.length ? constraints.join("; ") : "no deadline or budget",
-    labelHeading: "Plan",
+    title: say("plan.html.title", {
+      strategy: msg("said.strategy", { id: result.job.estimates[0]!.strategy }),
+      params: formatCount(inputs.params),
+      tokens: formatCount(inputs.tokens),
+    }),
+    subtitle: constraints.length ? constraints.join("; ") : say("plan.html.noConstraints"),
+    labelHeading: say("plan.html.labelHeading"),
     rows: [
-      ...result.cheapest.map((r, i) => row("cheapest", i + 1, r)),
-      ...result.fastest.map((r, i) => row("fastest", i + 1, r)),
+      ...result.cheapest.map((r, i) => row(msg("plan.html.cheapest"), i + 1, r, lang)),
+      ...result.fastest.map((r, i) => row(msg("plan.html.fastest"), i + 1, r, lang)),
     ],
-    rangeNote: say("html.rangeNote", "en", { costs: vatCosts(result.job.vat, "en") }),
+    rangeNote: say("html.rangeNote", { costs: vatCosts(result.job.vat, lang) }),
     assumptions: [
       {
-        label: "Exchange rate",
-        text: `${formatNumber(result.fx.krwPerUsd)} KRW per USD (${result.fx.date}; ${result.fx.source})`,
+        label: say("plan.html.exchangeLabel"),
+        text: say("plan.html.exchange", { rate: result.fx.krwPerUsd, date: result.fx.date, source: result.fx.source }),
       },
     ],
     notes: [
-      ...(result.explanation ? [result.explanation] : []),
-      ...new Set(planWarnings(result).map((w) => render(w, "en"))),
+      ...(result.explanation ? [render(result.explanation, lang)] : []),
+      ...new Set(planWarnings(result).map((w) => render(w, lang))),
     ],
     generatedBy,
   };

@@ -1,13 +1,17 @@
 import type { Duration } from "../job/values/duration.js";
 import type { Money } from "../job/values/money.js";
 import { formatNumber } from "../util/number-text.js";
+import { type Message, msg } from "../i18n/message.js";
+import type { MessageCode } from "../i18n/messages-en.js";
+import { render } from "../i18n/render.js";
+import { moneySaid } from "../job/values/money.js";
+import { daysText, labelled, rangeText } from "./plan-check-units.js";
 import type { PlanCandidate, PlanLimits, PlanSearch } from "../model/plan-search.js";
 import type { Range } from "../model/range.js";
 import { renderBoxTable } from "./box-table.js";
 import {
   formatCount,
   formatDuration,
-  formatDurationKo,
   formatHours,
   formatKrw,
   formatKrwShort,
@@ -22,19 +26,28 @@ import type { Lang } from "../i18n/lang.js";
 import { textsFor } from "../i18n/texts.js";
 import { type Currency, isCompact, lineWidth } from "./estimate-table.js";
 import { markdownCell, renderMarkdownRows } from "./sheet.js";
-import { capitalized, vatCosts } from "./vat-text.js";
+import { vatCosts } from "./vat-text.js";
 
 const n = (x: number): string => formatNumber(x);
-const who = (c: PlanCandidate): string =>
-  `${n(c.count)} × ${c.gpu.name} from ${c.offer.providerName} at $${c.offer.usdPerGpuHour.toFixed(2)}/GPU-hour`;
+/** A raw number for the catalogue to format per language (a duration's days: "6.3 d", "약 6.3일"). */
+const raw = (x: number): string => String(x);
+const days = (d: number): Message => msg("said.days", { days: raw(d) });
+const offer = (c: PlanCandidate): Message =>
+  msg("plan.why.offer", {
+    count: c.count,
+    gpu: c.gpu.name,
+    provider: c.offer.providerName,
+    price: c.offer.usdPerGpuHour.toFixed(2),
+  });
 /** Won rounded up to the next 만, so "at least" holds: 1,139,412 → "114만 원". */
 const krwAtLeast = (won: number): string => formatKrw(Math.ceil(won / 1e4) * 1e4);
 /** Days rounded up to a tenth, so "at least" holds. */
-const daysAtLeast = (days: number): string => `${n(Math.ceil(days * 10) / 10)} days`;
+const daysAtLeast = (d: number): string => n(Math.ceil(d * 10) / 10);
 
 /**
  * Why no plan qualifies, and what would make one: the constraint that binds and the least change
- * to it (the cheapest cost to budget for, the shortest time to allow). Null when plans exist.
+ * to it (the cheapest cost to budget for, the shortest time to allow), as a message rendered per
+ * language at the edge. Null when plans exist.
  */
 export function explainPlan(
   search: PlanSearch,
@@ -42,77 +55,74 @@ export function explainPlan(
   krwPerUsd: number,
   deadline?: Duration,
   budget?: Money,
-): string | null {
+): Message | null {
   if (search.cheapest.length > 0) return null;
   const won = (c: PlanCandidate): number => c.costUsd * krwPerUsd;
-  if (search.binding.includes("memory")) {
-    return `Nothing fits in memory: no priced GPU type holds the job at up to ${n(limits.maxGpus)} GPUs with ZeRO-3. Try lora or qlora, a shorter --seq-len, a smaller --micro-batch or --recompute full.`;
-  }
-  const parts: string[] = [];
+  if (search.binding.includes("memory")) return msg("plan.why.memory", { maxGpus: limits.maxGpus });
+  const parts: Record<string, Message> = {};
   if (search.binding.includes("deadline") && search.fastestFitting) {
     const f = search.fastestFitting;
-    parts.push(
-      `The deadline binds: the fastest plan that fits takes ${formatDuration(f.wallDays)} (${who(f)}${f.count === limits.maxGpus ? ", the most GPUs the global batch keeps busy" : ", where more GPUs stop paying"}): extend --deadline to at least ${daysAtLeast(f.wallDays)}.`,
-    );
+    parts["deadline"] = msg("plan.why.deadline", {
+      duration: days(f.wallDays),
+      offer: offer(f),
+      atMax: f.count === limits.maxGpus ? "yes" : undefined,
+      days: daysAtLeast(f.wallDays),
+    });
   }
   if (search.binding.includes("budget")) {
-    const c = deadline && search.cheapestMeetingDeadline ? search.cheapestMeetingDeadline : search.cheapestFitting!;
-    const meets = deadline && search.cheapestMeetingDeadline ? ` and finishes within ${deadline.text}` : "";
-    parts.push(
-      `The budget binds: nothing costs ${budget ? formatKrw(budget.krw) : "that"} or less at any GPU count. The cheapest plan that fits${meets} costs ${formatKrw(won(c))} (${formatUsd(c.costUsd)}; ${who(c)}): raise --budget to at least ${krwAtLeast(won(c))}.`,
-    );
+    const meets = deadline !== undefined && search.cheapestMeetingDeadline !== undefined;
+    const c = meets ? search.cheapestMeetingDeadline! : search.cheapestFitting!;
+    parts["budget"] = msg("plan.why.budget", {
+      budget: budget ? formatKrw(budget.krw) : undefined,
+      within: meets ? deadline!.said : undefined,
+      cost: formatKrw(won(c)),
+      usd: formatUsd(c.costUsd),
+      offer: offer(c),
+      atLeast: krwAtLeast(won(c)),
+    });
   }
   if (search.jointly) {
     const c = search.cheapestMeetingDeadline;
     const f = search.fastestWithinBudget;
-    parts.push(
-      "The deadline and the budget bind together: each can be met, not both." +
-        (c
-          ? ` The cheapest plan that meets the deadline costs ${formatKrw(won(c))} (${who(c)}): raise --budget to at least ${krwAtLeast(won(c))}.`
-          : "") +
-        (f
-          ? ` The fastest plan within the budget takes ${formatDuration(f.wallDays)} (${who(f)}): extend --deadline to at least ${daysAtLeast(f.wallDays)}.`
-          : ""),
-    );
+    parts["jointly"] = msg("plan.why.jointly", {
+      ...(c ? { cheapCost: formatKrw(won(c)), cheapOffer: offer(c), cheapAtLeast: krwAtLeast(won(c)) } : {}),
+      ...(f ? { fastDuration: days(f.wallDays), fastOffer: offer(f), fastDays: daysAtLeast(f.wallDays) } : {}),
+    });
   }
-  return parts.length
-    ? `No plan qualifies. ${parts.join(" ")}`
-    : "No plan qualifies: no GPU type in the search has a price (give --price with --gpu).";
+  return Object.keys(parts).length ? msg("plan.why.none", parts) : msg("plan.why.unpriced");
 }
 
-const range = (r: Range, main: (x: number) => string, short: (x: number) => string, paint: Paint): string =>
-  `${main(r.expected)}\n${paint.dim(`${short(r.low)}–${short(r.high)}`)}`;
+/** A cell: the expected value, and under it the range, dimmed. */
+const range = (r: Range, main: (x: number) => string, short: (x: number) => string, paint: Paint, lang: Lang): string =>
+  `${main(r.expected)}\n${paint.dim(rangeText(short(r.low), short(r.high), lang))}`;
 const shortDays = (d: number): string => formatDuration(d).replace(/ (d|h|min|s)$/, "$1");
+const shortDaysKo = (d: number): string => daysText(d, "ko").replace(/^약 /, "");
 
 function planTable(rows: readonly PlanRow[], paint: Paint, options: PlanTableOptions): string {
-  const t = textsFor(options.lang);
+  const { lang } = options;
+  const t = textsFor(lang);
+  const say = (code: MessageCode): string => render(msg(code), lang);
   const compact = isCompact(options);
   const showKrw = options.currency !== "usd";
   const showUsd = options.currency === "usd" || (options.currency === "both" && !compact);
-  const days = options.lang === "ko" ? formatDurationKo : formatDuration;
-  const daysShort = options.lang === "ko" ? (d: number) => formatDurationKo(d).replace(/^약 /, "") : shortDays;
+  const days = (d: number): string => daysText(d, lang);
+  const daysShort = lang === "ko" ? shortDaysKo : shortDays;
   const body = rows.map(({ candidate: c, report }) => {
     const e = report.estimates[0]!;
     return [
       // Compact (80 columns): memory per GPU without the unit's "/GPU", the offer without its date.
       `${paint.bold(t.gpuCount(n(c.count), c.gpu.name))}\n${paint.dim(`${significant(e.memory.perGpuGB, 3)} GB${compact ? "" : "/GPU"}, ${e.memory.fits ? t.fits : t.tooBig}`)}`,
       `${c.offer.providerName}\n${paint.dim(compact ? `$${c.offer.usdPerGpuHour.toFixed(2)}` : `$${c.offer.usdPerGpuHour.toFixed(2)} · ${c.offer.date}`)}`,
-      range(e.gpuHours, formatHours, formatHours, paint),
-      range(e.wallDays, days, daysShort, paint),
-      ...(showKrw ? [range(e.costKrw!, formatKrw, formatKrwShort, paint)] : []),
-      ...(showUsd ? [range(e.costUsd!, formatUsd, formatUsdShort, paint)] : []),
+      range(e.gpuHours, formatHours, formatHours, paint, lang),
+      range(e.wallDays, days, daysShort, paint, lang),
+      ...(showKrw ? [range(e.costKrw!, formatKrw, formatKrwShort, paint, lang)] : []),
+      ...(showUsd ? [range(e.costUsd!, formatUsd, formatUsdShort, paint, lang)] : []),
     ];
   });
   const head = [
-    "GPUs",
+    say("plan.head.gpus"),
     // The price per GPU-hour sits under the provider's name; the header says so unless the terminal is narrow.
-    options.lang === "ko"
-      ? compact
-        ? "클라우드"
-        : "클라우드, GPU 시간당 $"
-      : compact
-        ? "Provider"
-        : "Provider, $/GPU-h",
+    say(compact ? "plan.head.provider" : "plan.head.providerPrice"),
     t.headers.gpuHours,
     t.headers.wallClock,
     ...(showKrw ? [t.headers.costKrw] : []),
@@ -132,28 +142,56 @@ export interface PlanTableOptions {
   width?: number;
 }
 
+/** The plan's title: the job, and the deadline and budget it was held to (restated per language). */
+export function planTitle(result: PlanResult, lang: Lang, full: boolean): string {
+  const { inputs } = result.job;
+  return render(
+    msg("plan.title", {
+      strategy: msg("said.strategy", { id: result.job.estimates[0]!.strategy }),
+      params: formatCount(inputs.params),
+      model: full ? inputs.model : undefined,
+      tokens: formatCount(inputs.tokens),
+      constraints: full ? planConstraints(result, lang).join("; ") : undefined,
+    }),
+    lang,
+  );
+}
+
+/** The deadline and the budget the plan was held to, restated: "deadline 7 days", "예산 3억 원 (= $208,478, …)". */
+export function planConstraints(result: PlanResult, lang: Lang): string[] {
+  return [
+    ...(result.deadline ? [render(msg("plan.deadline", { deadline: result.deadline.said }), lang)] : []),
+    ...(result.budget ? [render(msg("plan.budget", { budget: moneySaid(result.budget) }), lang)] : []),
+  ];
+}
+
 /** The plan as Markdown: one table per ranking, then how the plans were chosen. */
 export function renderPlanMarkdown(result: PlanResult, lang: Lang): string {
+  const say = (code: MessageCode, args: Parameters<typeof msg>[1] = {}): string => render(msg(code, args), lang);
   const section = (title: string, rows: readonly PlanRow[]): string =>
     renderMarkdownRows(
       rows.map(({ candidate: c, report }) => {
         const e = report.estimates[0]!;
         return {
-          gpus: `${n(c.count)} × ${c.gpu.name}`,
-          provider: c.offer.providerName,
-          "$/GPU-hour": c.offer.usdPerGpuHour,
-          "GPU-hours": formatHours(e.gpuHours.expected),
-          "wall-clock": (lang === "ko" ? formatDurationKo : formatDuration)(e.wallDays.expected),
-          "cost (KRW)": formatKrw(e.costKrw!.expected),
-          "cost (USD)": formatUsd(e.costUsd!.expected),
+          [say("plan.md.gpus")]: textsFor(lang).gpuCount(n(c.count), c.gpu.name),
+          [say("plan.md.provider")]: c.offer.providerName,
+          [say("plan.md.price")]: c.offer.usdPerGpuHour,
+          [say("plan.md.gpuHours")]: formatHours(e.gpuHours.expected),
+          [say("plan.md.wallClock")]: daysText(e.wallDays.expected, lang),
+          [say("plan.md.costKrw")]: formatKrw(e.costKrw!.expected),
+          [say("plan.md.costUsd")]: formatUsd(e.costUsd!.expected),
         };
       }),
       title,
     );
-  const { inputs } = result.job;
-  const head = `### Plan: ${result.job.estimates[0]!.strategy} of ${formatCount(inputs.params)} parameters × ${formatCount(inputs.tokens)} tokens`;
-  if (result.explanation) return `${head}\n\n${markdownCell(result.explanation)}\n`;
-  return `${head}\n\n${section("Cheapest", result.cheapest)}\n${section("Fastest", result.fastest)}\n${capitalized(vatCosts(result.job.vat, "en"))}; ${n(result.fx.krwPerUsd)} KRW per USD (${result.fx.date}).\n`;
+  const head = `### ${planTitle(result, lang, false)}`;
+  if (result.explanation) return `${head}\n\n${markdownCell(render(result.explanation, lang))}\n`;
+  const footer = say("plan.markdownFooter", {
+    rate: result.fx.krwPerUsd,
+    date: result.fx.date,
+    costs: vatCosts(result.job.vat, lang),
+  });
+  return `${head}\n\n${section(say("plan.cheapestShort"), result.cheapest)}\n${section(say("plan.fastestShort"), result.fastest)}\n${footer}\n`;
 }
 
 /** The human plan: the job, the cheapest and the fastest plans, or why none qualify; then how they were chosen. */
@@ -162,33 +200,28 @@ export function renderPlan(
   paint: Paint,
   options: PlanTableOptions = { lang: "en", currency: "both" },
 ): string {
-  const { inputs } = result.job;
-  const strategy = result.job.estimates[0]!.strategy;
-  const constraints = [
-    result.deadline ? `deadline ${result.deadline.text}` : undefined,
-    result.budget ? `budget ${result.budget.text}` : undefined,
-  ].filter(Boolean);
-  const lines = [
-    `Plan: ${strategy} of ${formatCount(inputs.params)} parameters${inputs.model ? ` (${inputs.model})` : ""} × ${formatCount(inputs.tokens)} tokens${constraints.length ? `; ${constraints.join("; ")}` : ""}`,
-  ];
-  if (result.explanation) lines.push(result.explanation);
+  const { lang } = options;
+  const say = (code: MessageCode, args: Parameters<typeof msg>[1] = {}): string => render(msg(code, args), lang);
+  const lines = [planTitle(result, lang, true)];
+  if (result.explanation) lines.push(render(result.explanation, lang));
   else {
-    lines.push("Cheapest (fewest GPUs that fit and meet the deadline)", planTable(result.cheapest, paint, options));
+    lines.push(say("plan.cheapest"), planTable(result.cheapest, paint, options));
     lines.push(
-      `Fastest (where more GPUs stop paying${result.budget ? ", within the budget" : ""})`,
+      say("plan.fastest", { budget: result.budget ? "yes" : undefined }),
       planTable(result.fastest, paint, options),
     );
   }
-  const reasons = new Map<string, string[]>();
-  for (const s of result.skipped) reasons.set(s.reason, [...(reasons.get(s.reason) ?? []), s.gpu]);
-  const skipped = [...reasons].map(([reason, gpus]) => `; ${reason}: ${gpus.join(", ")}`).join("");
+  const footer = (label: MessageCode, text: string): string => labelled(`  ${say(label)}`, text);
   lines.push(
-    "How the plans were chosen",
-    `  Searched     ${result.gpuTypes} GPU types with a current ${result.priceKind} price${result.provider ? ` from ${result.provider}` : ""}${skipped}`,
-    `  Candidates   ${candidatesText(result.limits)}`,
-    "  Constraints  met by the expected wall-clock and cost; the second line of each cell is the range",
-    "  Efficiency   each GPU type and count estimated in full: steady-state speed from its compute, memory bandwidth and fabric, times goodput (llm-cost validate shows how well this predicts)",
-    `  Exchange     ${n(result.fx.krwPerUsd)} KRW per USD (${result.fx.date}); ${vatCosts(result.job.vat, "en")}`,
+    say("plan.howChosen"),
+    footer("plan.label.searched", searchedText(result, lang)),
+    footer("plan.label.candidates", render(candidatesText(result.limits), lang)),
+    footer("plan.label.constraints", say("plan.constraints")),
+    footer("plan.label.efficiency", say("plan.efficiency")),
+    footer(
+      "plan.label.exchange",
+      say("plan.exchange", { rate: result.fx.krwPerUsd, date: result.fx.date, costs: vatCosts(result.job.vat, lang) }),
+    ),
   );
   // Tables as rendered; labelled footer lines indent under their label; other lines by two spaces.
   const layout = (l: string): string =>
@@ -199,4 +232,23 @@ export function renderPlan(
           .join("\n")
       : wrap(l, lineWidth(options), l.startsWith("  ") ? 15 : 2);
   return `${lines.map(layout).join("\n")}\n`;
+}
+
+/** What was searched: how many GPU types had a price, and those left out with why (grouped by reason). */
+function searchedText(result: PlanResult, lang: Lang): string {
+  const reasons = new Map<string, string[]>();
+  for (const s of result.skipped) {
+    const reason = render(s.reason, lang);
+    reasons.set(reason, [...(reasons.get(reason) ?? []), s.gpu]);
+  }
+  const skipped = [...reasons].map(([reason, gpus]) => render(msg("plan.skipped", { reason, gpus }), lang)).join("");
+  return render(
+    msg("plan.searched", {
+      count: result.gpuTypes,
+      kind: msg("said.priceKind", { kind: result.priceKind }),
+      provider: result.provider,
+      skipped,
+    }),
+    lang,
+  );
 }

@@ -1,8 +1,7 @@
-import type { Message } from "../i18n/message.js";
+import { type Message, msg } from "../i18n/message.js";
 import type { Duration } from "../job/values/duration.js";
 import type { FxAssumption } from "../model/estimate.js";
 import type { Money } from "../job/values/money.js";
-import { formatNumber } from "../util/number-text.js";
 import type { PlanCandidate, PlanLimits, PlanSearch } from "../model/plan-search.js";
 import type { EstimateReport } from "../model/report.js";
 
@@ -22,25 +21,19 @@ export interface PlanResult {
   cheapest: PlanRow[];
   fastest: PlanRow[];
   limits: PlanLimits;
-  /** GPU types left out, with why (no price, no offer from the provider). */
-  skipped: Array<{ gpu: string; reason: string }>;
+  /** GPU types left out, with why (no price, no offer from the provider), rendered per language. */
+  skipped: Array<{ gpu: string; reason: Message }>;
   gpuTypes: number;
   priceKind: string;
   provider?: string;
   fx: FxAssumption;
-  /** Why nothing qualifies, in words; null when plans were found. */
-  explanation: string | null;
+  /** Why nothing qualifies, rendered per language at the edge; null when plans were found. */
+  explanation: Message | null;
 }
 
-/** How the candidates were chosen, in words (the JSON and the table footer carry it). */
-export function candidatesText(limits: PlanLimits): string {
-  return (
-    `for each GPU type and each provider's current offer: the fewest GPUs that fit in memory and meet the deadline ` +
-    `(whole ${limits.nodeSize}-GPU nodes beyond one), and the count where more GPUs stop paying: doubling from there ` +
-    `would cut the wall-clock by less than a quarter, or pass the practical maximum of ${formatNumber(limits.maxGpus)} GPUs ` +
-    "(one sequence per GPU from the global batch). GPU-hours grow with the count (communication, interruptions, start-up); " +
-    "cheapest = lowest expected cost, fastest = shortest expected wall-clock"
-  );
+/** How the candidates were chosen, as a message (the JSON and the table footer carry it). */
+export function candidatesText(limits: PlanLimits): Message {
+  return msg("plan.candidates", { nodeSize: limits.nodeSize, maxGpus: limits.maxGpus });
 }
 
 /** The warnings of a plan: the job's own, and those of every plan it lists. */

@@ -1,5 +1,6 @@
 import type { Lang } from "../i18n/lang.js";
 import { vatJson } from "./vat-text.js";
+import { msg } from "../i18n/message.js";
 import { render } from "../i18n/render.js";
 import type { PlanJson } from "./plan-json.js";
 import { warningsJson } from "./provenance-json.js";
@@ -49,21 +50,20 @@ export function toPlanJson(result: PlanResult, lang: Lang = "en"): PlanJson {
       priceKind: result.priceKind,
       provider: result.provider ?? null,
     },
-    candidates: candidatesText(result.limits),
+    candidates: render(candidatesText(result.limits), lang),
     maxGpus: result.limits.maxGpus,
     gpuTypesSearched: result.gpuTypes,
-    skipped: result.skipped,
+    skipped: result.skipped.map((s) => ({ gpu: s.gpu, reason: render(s.reason, lang) })),
     plans: result.cheapest.map(planRowJson),
     fastest: result.fastest.map(planRowJson),
     binding: result.search.binding,
-    explanation: result.explanation,
+    explanation: result.explanation && render(result.explanation, lang),
     warnings: warningsJson(planWarnings(result), lang),
     assumptions: {
       krwPerUsd: result.fx.krwPerUsd,
       fxDate: result.fx.date,
       fxSource: result.fx.source,
-      constraints:
-        "deadline and budget are met by the expected wall-clock and cost; each plan's ranges say how far a real run may fall from them",
+      constraints: render(msg("plan.json.constraints"), lang),
       ...vatJson(result.job.vat, lang),
     },
   };

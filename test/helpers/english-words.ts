@@ -15,6 +15,9 @@ NVLink PCIe InfiniBand RoCE SXM SXM5 SXM4 NVL PCIE HBM HBM3 HBM3e Ethernet Gb ax
 trainer_state W&B KRW USD VAT PUE CO2 GB GiB MB KB TB PB kWh MWh GWh kg TDP ms min TP mb llm-cost json csv tsv html
 markdown config Korthikanti MegaScale Touvron Hoffmann OpenAI Anthropic Seoul KBS Yonhap`.split(/\s+/);
 
+/** llm-cost's own commands: a sentence that points to one ("llm-cost validate로 확인") names it as typed. */
+const COMMANDS = "estimate compare plan check validate models gpus prices scenarios completion".split(" ");
+
 /** Every name the catalog holds: GPU names and aliases, provider names, model ids, sources. */
 function catalogNames(): string[] {
   const c = loadCatalog();
@@ -40,8 +43,11 @@ export function englishWords(text: string, extraAllowed: readonly string[] = [])
   // Flags and their values, URLs, file names and ids with digits or dashes.
   rest = rest
     .replace(/--[a-z][\w-]*(\s+[\w.,-]+)?/g, " ")
-    .replace(/\b[\w.-]+\.(com|org|net|ai|io|kr|json|md|html|yaml|csv)\b\S*/g, " ")
+    // A file's path with its folders (presets/published-runs.json) is a name as much as the file's.
+    .replace(/\b[\w./-]+\.(com|org|net|ai|io|kr|json|md|html|yaml|csv)\b\S*/g, " ")
     .replace(/\b\S*\d\S*\b/g, " ");
-  const allowed = new Set([...NAMES, ...OPTIONS.flatMap((o) => o.values ?? [])].map((w) => w.toLowerCase()));
+  const allowed = new Set(
+    [...NAMES, ...COMMANDS, ...OPTIONS.flatMap((o) => o.values ?? [])].map((w) => w.toLowerCase()),
+  );
   return [...new Set((rest.match(/[A-Za-z][A-Za-z'-]+/g) ?? []).filter((w) => !allowed.has(w.toLowerCase())))];
 }

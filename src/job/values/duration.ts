@@ -1,32 +1,39 @@
 import { invalid } from "../../errors.js";
-import { msg, type Subject } from "../../i18n/message.js";
+import { type Message, msg, type Subject } from "../../i18n/message.js";
+import { render } from "../../i18n/render.js";
 import { formatNumber } from "../../util/number-text.js";
 import { closest } from "../../util/suggest.js";
 import { own } from "../../util/own.js";
 
-/** A length of time in days; `text` restates it and says how months and years were counted. */
+/** A length of time in days, as typed (count and unit) and restated. */
 export interface Duration {
   days: number;
+  /** The number the user typed and its unit ("3", month): the restatement is rendered from them. */
+  count: number;
+  unit: UnitName;
+  /** The restatement as a message, rendered per language at the edge: "3개월(90일, 한 달은 30일로 계산)". */
+  said: Message;
+  /** The same in English, for the JSON and the English output: "3 months = 90 days (a month counted as 30 days)". */
   text: string;
 }
+
+export type UnitName = "day" | "week" | "hour" | "month" | "year";
 
 /** Every form parseDuration accepts, for error messages. */
 const FORMS = msg("reason.durationForms");
 
 interface Unit {
   days: number;
-  singular: string;
-  plural: string;
-  /** How a calendar unit of uneven length was counted, shown with the result. */
-  note?: string;
+  name: UnitName;
 }
 
-const DAY: Unit = { days: 1, singular: "day", plural: "days" };
-const WEEK: Unit = { days: 7, singular: "week", plural: "weeks" };
-const HOUR: Unit = { days: 1 / 24, singular: "hour", plural: "hours" };
-// Months and years vary in length; fixed counts keep the arithmetic checkable, and the text says so.
-const MONTH: Unit = { days: 30, singular: "month", plural: "months", note: "a month counted as 30 days" };
-const YEAR: Unit = { days: 365, singular: "year", plural: "years", note: "a year counted as 365 days" };
+const DAY: Unit = { days: 1, name: "day" };
+const WEEK: Unit = { days: 7, name: "week" };
+const HOUR: Unit = { days: 1 / 24, name: "hour" };
+// Months and years vary in length; fixed counts keep the arithmetic checkable, and the restatement
+// (the catalogue's "said.duration") says how they were counted.
+const MONTH: Unit = { days: 30, name: "month" };
+const YEAR: Unit = { days: 365, name: "year" };
 
 /** Unit spellings, lower-case. Bare "m" is absent on purpose: minutes or months? */
 const UNITS: Record<string, Unit> = {
@@ -91,8 +98,6 @@ export function parseDuration(value: string, flag: Subject | string): Duration {
   // follows (GPUs × days) stops being meaningful.
   if (!Number.isFinite(days) || days > 1e6) throw invalid(flag, value, msg("reason.durationTooLarge"));
   if (days <= 0) throw invalid(flag, value, msg("reason.durationPositive"));
-  const said = `${plain(count)} ${count === 1 ? unit.singular : unit.plural}`;
-  if (unit === DAY) return { days, text: said };
-  const inDays = `${said} = ${plain(days)} ${days === 1 ? "day" : "days"}`;
-  return { days, text: unit.note ? `${inDays} (${unit.note})` : inDays };
+  const said = msg("said.duration", { count: plain(count), unit: unit.name, days: plain(days) });
+  return { days, count, unit: unit.name, said, text: render(said, "en") };
 }

@@ -1,5 +1,6 @@
 import { invalid } from "../../errors.js";
 import { type Message, msg, type Subject } from "../../i18n/message.js";
+import { render } from "../../i18n/render.js";
 import { KOREAN_UNIT, parseKoreanNumber } from "./korean-number.js";
 import { formatNumber } from "../../util/number-text.js";
 import { own } from "../../util/own.js";
@@ -13,11 +14,14 @@ import { own } from "../../util/own.js";
 /** The currency a user wrote an amount in. */
 export type Currency = "KRW" | "USD";
 
-/** An amount in both currencies; `currency` is the one the user wrote, `text` restates it in full. */
+/** An amount in both currencies; `currency` is the one the user wrote. */
 export interface Money {
   krw: number;
   usd: number;
   currency: Currency;
+  /** The won per dollar it was converted at. */
+  krwPerUsd: number;
+  /** The amount restated with its conversion, in English (the JSON): "₩300,000,000 (= $208,478 at 1,439 KRW/USD)". */
   text: string;
 }
 
@@ -135,10 +139,17 @@ export function parseMoney(value: string, flag: Subject | string, krwPerUsd: num
   const krw = currency === "USD" ? amount * krwPerUsd : amount;
   const usd = currency === "USD" ? amount : amount / krwPerUsd;
   checkAmount(krw, value, flag);
-  const rate = `${grouped(krwPerUsd, 2)} KRW/USD`;
-  const text =
-    currency === "USD"
-      ? `${dollars(usd)} (= ₩${grouped(krw)} at ${rate})`
-      : `₩${grouped(krw)} (= ${dollars(usd)} at ${rate})`;
-  return { krw, usd, currency, text };
+  const money = { krw, usd, currency, krwPerUsd };
+  return { ...money, text: render(moneySaid(money), "en") };
+}
+
+/**
+ * The amount restated with its conversion, as a message: the amount as written first, then the
+ * other currency and the rate. Won are a message of their own, so each language writes them its
+ * way (₩300,000,000; 3억 원); dollars to the cent below $100.
+ */
+export function moneySaid(m: Omit<Money, "text">): Message {
+  const won = msg("said.won", { krw: String(m.krw) });
+  const [amount, converted] = m.currency === "USD" ? [dollars(m.usd), won] : [won, dollars(m.usd)];
+  return msg("said.money", { amount, converted, rate: grouped(m.krwPerUsd, 2) });
 }
