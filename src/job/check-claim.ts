@@ -35,7 +35,11 @@ export interface CheckClaim extends Omit<CheckClaimJson, "text" | "rangeBasis" |
  * verdict, the note), so that output/to-check-json.ts renders it in the chosen language.
  */
 export interface CheckResult
-  extends Omit<CheckJson, "label" | "warnings" | "claims" | "summary" | "estimate" | "implied" | "published"> {
+  extends Omit<
+    CheckJson,
+    "label" | "warnings" | "claims" | "summary" | "estimate" | "implied" | "published" | "inputs"
+  > {
+  inputs: Omit<CheckJson["inputs"], "tokensBasis"> & { tokensBasis: Message };
   claims: CheckClaim[];
   summary: Message;
   estimate: Omit<CheckJson["estimate"], "priceRule"> & { priceRule: Message | null };
@@ -232,7 +236,7 @@ export function buildCheck(
       model: report.inputs.model ?? null,
       params: report.inputs.params,
       tokens: report.inputs.tokens,
-      tokensBasis: render(report.inputs.tokensBasis, "en"),
+      tokensBasis: report.inputs.tokensBasis,
       strategy,
       gpus: { id: gpu.id, name: gpu.name, count: gpuCount, peakTflops: gpu.denseTflops16 },
       claimedDays: days?.days ?? null,

@@ -36,6 +36,7 @@ export function reportFromPlan(result: PlanResult, lang: Lang = "en", generatedB
   const { inputs } = result.job;
   const constraints = planConstraints(result, lang);
   return {
+    lang,
     title: say("plan.html.title", {
       strategy: msg("said.strategy", { id: result.job.estimates[0]!.strategy }),
       params: formatCount(inputs.params),

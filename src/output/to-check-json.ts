@@ -8,6 +8,7 @@ export function toCheckJson(c: CheckResult, lang: Lang): CheckJson {
   const say = (m: Parameters<typeof render>[0]): string => render(m, lang);
   return {
     ...c,
+    inputs: { ...c.inputs, tokensBasis: say(c.inputs.tokensBasis) },
     estimate: { ...c.estimate, priceRule: c.estimate.priceRule && say(c.estimate.priceRule) },
     implied: {
       ...c.implied,

@@ -3,8 +3,8 @@ import { OPTIONS } from "../../src/job/options.js";
 
 /**
  * What may stay in Latin letters in Korean output: product and model names, units, identifiers
- * (strategy, GPU, provider, model and scenario ids, flag names and their values), and quoted sources
- * (a document's title is cited as written). Everything else in Latin letters is English a Korean
+ * (strategy, GPU, provider, model and scenario ids, flag names and their values, the config file's
+ * keys a message tells the user to write), and quoted sources (a document's title is cited as written). Everything else in Latin letters is English a Korean
  * reader should not meet.
  */
 const NAMES = `NVIDIA AMD Intel Google AWS GCP Azure Lambda RunPod CoreWeave Vast Together Nebius Crusoe DigitalOcean
@@ -13,7 +13,8 @@ TinyLlama Falcon OLMo Megatron NeMo PaLM Chinchilla Hopper Ampere Ada Blackwell 
 FlashAttention LoRA QLoRA DAPT TAPT SFT GPU GPUs CPU MFU FLOPs FLOPS TFLOPS ZeRO FSDP AdamW Adafactor SGD bf16 fp8 fp32
 NVLink PCIe InfiniBand RoCE SXM SXM5 SXM4 NVL PCIE HBM HBM3 HBM3e Ethernet Gb axolotl LLaMA-Factory torchtune
 trainer_state W&B KRW USD VAT PUE CO2 GB GiB MB KB TB PB kWh MWh GWh kg TDP ms min TP mb llm-cost json csv tsv html
-markdown config Korthikanti MegaScale Touvron Hoffmann OpenAI Anthropic Seoul KBS Yonhap`.split(/\s+/);
+markdown config Korthikanti MegaScale Touvron Hoffmann OpenAI Anthropic Seoul KBS Yonhap CUDA Megatron-LM ID
+fx krwPerUsd date source usdPerGpuHour providerName gpu`.split(/\s+/);
 
 /** llm-cost's own commands: a sentence that points to one ("llm-cost validate로 확인") names it as typed. */
 const COMMANDS = "estimate compare plan check validate models gpus prices scenarios completion".split(" ");

@@ -49,7 +49,7 @@ export const CALIBRATE_KO: { readonly [K in keyof typeof CALIBRATE_EN]: (a: Args
   "calibrate.countDiffers": (a: Args) => `${a.file}: 로그는 GPU ${a.log}장에서 돌렸는데 --gpus는 ${a.given}입니다`,
   "calibrate.seqLenDiffers": (a: Args) => `${a.file}: 로그의 시퀀스 길이는 ${a.log}인데 --seq-len은 ${a.given}입니다`,
   "calibrate.abovePeak": (a: Args) =>
-    `${a.file}: GPU당 초당 ${a.tokens} 토큰은 파라미터 ${a.params}개 모델 기준으로 ${a.gpu} dense 최대 성능의 ${a.times}배입니다. 로그의 처리량이 노드 단위이거나 모델 크기가 틀리지 않았는지 확인하세요`,
+    `${a.file}: GPU당 초당 ${a.tokens} 토큰은 파라미터 ${a.params}개 모델 기준으로 ${a.gpu} 밀집 연산 최대 성능의 ${a.times}배입니다. 로그의 처리량이 노드 단위이거나 모델 크기가 틀리지 않았는지 확인하세요`,
   "calibrate.saved": (a: Args) =>
     `"${a.name}" 프로필을 ${a.file}에 저장했습니다 (${a.gpu} ${a.gpus}장에서 GPU당 초당 ${a.tokens} 토큰). --profile ${withParticle(a.name ?? "", "으로/로")} 쓰세요`,
   "calibrate.heading": (a: Args) =>
@@ -65,10 +65,10 @@ export const CALIBRATE_KO: { readonly [K in keyof typeof CALIBRATE_EN]: (a: Args
   "calibrate.cluster": (a: Args) => `${a.gpu} ${a.gpus}장, 시퀀스 ${a.seqLen}`,
   "calibrate.peakMemory": (a: Args) => `최대 메모리 ${a.gb} GB`,
   "calibrate.impliedMfu": (a: Args) =>
-    `${a.gpu} dense ${a.tflops} TFLOP/s 대비 ${a.mfu} (토큰당 ${a.flops} FLOPs 기준${a.logged ? `, 로그에 찍힌 TFLOP/s로는 ${a.logged}` : ""})`,
+    `${a.gpu} 밀집 연산 ${a.tflops} TFLOP/s 대비 ${a.mfu} (토큰당 ${a.flops} FLOPs 기준${a.logged ? `, 로그에 찍힌 TFLOP/s로는 ${a.logged}` : ""})`,
   "calibrate.modelOff": (a: Args) => `이 작업에 GPU당 초당 ${a.model} 토큰: 측정값의 ${a.ratio}배`,
   "calibrate.projection": (a: Args) =>
-    `${a.tokens} 토큰, 측정 속도 × goodput ${a.goodput}: ${a.hours} GPU 시간 (${a.hoursRange}), ${a.days} (${a.daysRange})${a.cost ? `, ${a.cost}` : ""}`,
+    `${a.tokens} 토큰, 측정 속도 × 굿풋 ${a.goodput}: ${a.hours} GPU 시간 (${a.hoursRange}), ${a.days} (${a.daysRange})${a.cost ? `, ${a.cost}` : ""}`,
 };
 /** 한 로그에 학습이 여럿 섞인 이유 (log.mixedRuns). */
 
