@@ -43,11 +43,11 @@ describe("fx and calibrate --lang ko: no English left", () => {
 
 /** The string values of a JSON document under keys written for people. */
 function humanText(value: unknown, key = ""): string[] {
-  const HUMAN = /^(message|summary|explanation|rangeBasis|usdPerGpuHourBasis|tokensBasis|efficiencyBasis|priceRule|taxes|memoryNote|energyNote|constraints|note|reason|description|title|text)$/;
+  const HUMAN =
+    /^(message|summary|explanation|rangeBasis|usdPerGpuHourBasis|tokensBasis|efficiencyBasis|priceRule|taxes|memoryNote|energyNote|constraints|note|reason|description|title|text)$/;
   if (typeof value === "string") return HUMAN.test(key) ? [value] : [];
   if (Array.isArray(value)) return value.flatMap((v) => humanText(v, key));
-  if (value !== null && typeof value === "object")
-    return Object.entries(value).flatMap(([k, v]) => humanText(v, k));
+  if (value !== null && typeof value === "object") return Object.entries(value).flatMap(([k, v]) => humanText(v, k));
   return [];
 }
 

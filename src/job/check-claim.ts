@@ -3,7 +3,6 @@ import { STRATEGY_IDS } from "../catalog/constants.js";
 import { gpuDisplayName } from "../catalog/gpus.js";
 import { invalid, usage } from "../errors.js";
 import { type Message, msg, subject } from "../i18n/message.js";
-import { render } from "../i18n/render.js";
 import { impliedMfu, judge, judgeMfu, publishedContext, timesApart, type Judgement } from "../model/claim.js";
 import type { EstimateReport } from "../model/report.js";
 import type { CheckClaimJson, CheckJson } from "../output/check-json.js";
