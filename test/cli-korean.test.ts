@@ -57,7 +57,7 @@ describe("Korean output", () => {
     expect(
       (await cli(["estimate", "--params", "7B", "--tokens", "1B", "--gpus", "2xH1000"], { LANG: "ko_KR.UTF-8" }))
         .stderr,
-    ).toMatch(/알 수 없는 GPU "H1000".*\(H100을 입력하려던 건가요\?\)/);
+    ).toMatch(/알 수 없는 GPU "H1000".*\(H100을 입력하려고 하셨나요\?\)/);
   });
   it("compare --lang ko: Korean headers, 약 N일, and both charts (cost and days)", async () => {
     const { status, stdout } = await cli([

@@ -38,7 +38,7 @@ interface ValidateJson {
 const json = JSON.parse((await cli(["validate", "--format", "json"], REAL)).stdout) as ValidateJson;
 
 describe("llm-cost validate: out of sample, one source held out at a time", () => {
-  it("whole runs: beats constant 35 % and 40 % MFU on median error; at least 80 % inside the range", () => {
+  it("whole runs: beats constant 35 % and 40 % MFU on median error; at least 80% inside the range", () => {
     const s = json.wholeRuns.leaveOneSourceOut;
     expect(s.rows).toBe(24);
     expect(s.medianAbsError).toBeLessThan(json.wholeRuns.constant35.medianAbsError);
@@ -46,7 +46,7 @@ describe("llm-cost validate: out of sample, one source held out at a time", () =
     expect(s.medianAbsError).toBeLessThanOrEqual(0.2);
     expect(s.shareInsideRange).toBeGreaterThanOrEqual(0.8);
   });
-  it("fine-tuning speed: beats both constants on median error; at least 80 % inside the range", () => {
+  it("fine-tuning speed: beats both constants on median error; at least 80% inside the range", () => {
     const s = json.fineTuningSpeed.leaveOneSourceOut;
     expect(s.rows).toBeGreaterThanOrEqual(40);
     expect(s.medianAbsError).toBeLessThan(json.fineTuningSpeed.constant35.medianAbsError);

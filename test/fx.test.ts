@@ -50,7 +50,7 @@ describe("a stale exchange rate warns", () => {
 
   it("in Korean too, and once however many rows share the rate (compare, plan, check)", async () => {
     expect((await cli([...JOB, "--lang", "ko"], {}, undefined, "2026-03-31")).stderr).toBe(
-      "llm-cost: 경고: 환율 1,439원/달러는 2025-12-30 기준으로 91일 전 값입니다(90일 초과): 원화 금액이 실제와 다를 수 있으니 --fx나 설정 파일의 fx(krwPerUsd, date, source)로 최신 환율을 지정하세요\n",
+      "llm-cost: 경고: 환율(1,439원/달러, 2025-12-30 기준)이 91일 지난 값입니다(허용 90일). 원화 금액이 실제와 다를 수 있으니 --fx 옵션이나 설정 파일의 fx 항목(krwPerUsd, date, source)으로 최신 환율을 지정하세요\n",
     );
     const compare = ["compare", "scratch-7b", "llama-2-ko-dapt", "--gpus", "8xH100"];
     expect((await cli(compare, {}, undefined, "2026-03-31")).stderr).toBe(warning);

@@ -84,7 +84,7 @@ describe("same flags everywhere", () => {
         /^llm-cost: invalid --lang "xx": expected one of en, ko/,
       );
     const r = await cli(["estimate", ...JOB], { LANG: "ko_KR.UTF-8" });
-    expect(r.stderr).toBe("llm-cost: --gpus 값이 필요합니다: GPU를 주세요. 예: --gpus 2xH100\n");
+    expect(r.stderr).toBe("llm-cost: --gpus 값이 필요합니다: GPU를 지정하세요. 예: --gpus 2xH100\n");
   });
   it("plan and check print the report's warnings, as estimate does", async () => {
     const args = ["--params", "7B", "--tokens", "15B", "--gpus", "20000xH100", "--mfu", "0.9"];

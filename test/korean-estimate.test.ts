@@ -64,7 +64,7 @@ describe("estimate --lang ko: no English left", () => {
     const text = await run(["estimate", ...JOB, "--strategy", "lora", "--explain"]);
     expect(english(text)).toEqual([]);
     // 472 GPU-hours ÷ 8 GPUs ÷ 24 (the table's LoRA row); the number is the calculator's, the words Korean.
-    expect(text).toContain("예상값별 계산 과정\nLoRA (bf16 기반 모델은 고정하고 어댑터만 학습)\n");
+    expect(text).toContain("전략별 계산 과정\nLoRA (bf16 베이스 모델은 고정하고 어댑터만 학습)\n");
     expect(text).toMatch(/^ {2}6\. 소요 기간: [\d.]+ \/ GPU 8장 \/ 24 = [\d.]+일$/m);
   });
   it("the JSON's human fields", async () => {
@@ -120,8 +120,9 @@ describe("estimate --lang ko: no English left", () => {
   });
   it("the table's lines, hand-checked", async () => {
     const text = await run(["estimate", ...JOB]);
-    expect(text).toContain("│ DAPT      │");
-    expect(text).toContain("│ = scratch │");
+    expect(text).toContain("│ DAPT           │");
+    // DAPT repeats scratch's computation: said in words, with the particle scratch takes (와).
+    expect(text).toContain("│ scratch와 동일 │");
     expect(text).toContain("  GPU          NVIDIA H100 SXM5 80GB: bf16 밀집 연산 989.4 TFLOPS, 80 GB; GPU 8장\n");
     expect(text).toContain(
       "  메모리       시퀀스 4096, 마이크로배치 자동, 재계산 자동, ZeRO-3, adamw, FlashAttention\n",

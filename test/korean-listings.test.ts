@@ -159,7 +159,7 @@ const headerLine = (text: string): string | undefined => text.split("\n").find((
 describe("Korean headers (hand-checked)", () => {
   it.each([
     [["gpus"], "│ GPU         │ 메모리 │ 밀집 TFLOPS │    TDP │ 온디맨드 GPU 시간당 $ │ 중앙값 │ 가격 기준일      │"],
-    [["prices"], "│ GPU         │ 공급사         │ 리전               │ 종류      │ GPU 시간당 $ │ 기준일     │"],
+    [["prices"], "│ GPU         │ 클라우드       │ 리전               │ 종류      │ GPU 시간당 $ │ 기준일     │"],
     [["models"], "│ 모델                │               파라미터 │ 레이어 │ 은닉 차원 │ 헤드 (KV) │   FFN │   어휘 │"],
     // The id column is as wide as the longest bundled id, scratch-7b-chinchilla (21 characters).
     [
@@ -181,11 +181,11 @@ describe("Korean headers (hand-checked)", () => {
   it.each([
     [
       ["gpus"],
-      "| ID | 이름 | 전체 이름 | 메모리 (GB) | 밀집 TFLOPS | 정밀도 | TDP (W) | 공급사 수 | 최저 (GPU 시간당 $) | 중앙값 (GPU 시간당 $) | 최고 (GPU 시간당 $) | 가격 기준일 | 출처 |",
+      "| ID | 이름 | 전체 이름 | 메모리 (GB) | 밀집 TFLOPS | 정밀도 | TDP (W) | 클라우드 수 | 최저 (GPU 시간당 $) | 중앙값 (GPU 시간당 $) | 최고 (GPU 시간당 $) | 가격 기준일 | 출처 |",
     ],
     [
       ["prices"],
-      "| 공급사 ID | 공급사 | GPU | 리전 | GPU 시간당 $ | 종류 | 기준일 | 현재 가격 | 출처 | 인스턴스 | 인스턴스당 GPU | 비고 |",
+      "| 클라우드 ID | 클라우드 | GPU | 리전 | GPU 시간당 $ | 종류 | 기준일 | 현재 가격 | 출처 | 인스턴스 | 인스턴스당 GPU | 비고 |",
     ],
     [
       ["models"],
@@ -196,7 +196,7 @@ describe("Korean headers (hand-checked)", () => {
       "| ID | 제목 | 설명 | 출처 | 모델 | 전략 | 토큰 | GPU 구성 | 정의한 파일 | 추가 어휘 | 말뭉치 | 토큰당 바이트 | 말뭉치 언어 | 예제 수 | 예제당 토큰 | 에폭 | 시퀀스 길이 | LoRA 랭크 | LoRA 대상 |",
     ],
     [["validate"], "| ID | 출처 | 실측 | 예측 | 범위 하한 | 범위 상한 | 오차 | 범위 안 |"],
-    [["validate", "--memory"], "| ID | 방식 | 종류 | 기준 | 실측 GB | 모델 GB | 오차 | 한계 지킴 |"],
+    [["validate", "--memory"], "| ID | 방식 | 종류 | 기준 | 실측 GB | 모델 GB | 오차 | 한계 이내 |"],
   ])("%s markdown", async (argv, header) => {
     const { stdout } = await cli([...argv, "--lang", "ko", "--format", "markdown"]);
     expect(stdout.split("\n")[0]).toBe(header);

@@ -40,9 +40,9 @@ describe("plan --lang ko", () => {
   it("table: the title, the rankings and the footer in Korean", async () => {
     const { stdout } = await ko([...PLAN, "--budget", "3억", "--top", "2"]);
     expect(stdout).toContain(
-      "계획: 추가 사전학습(DAPT), 6.74B 파라미터 (llama-2-7b) × 토큰 15B; 마감 7일; 예산 3억 원",
+      "계획: 추가 사전학습(DAPT), 6.74B 파라미터 (llama-2-7b) × 15B 토큰; 마감 7일; 예산 3억 원",
     );
-    expect(stdout).toContain("가장 싼 계획 (메모리에 들어가고 마감을 지키는 최소 GPU 수)");
+    expect(stdout).toContain("최저 비용 계획 (메모리에 들어가고 마감을 지키는 최소 GPU 수)");
     expect(stdout).toContain("│ MI300X 3장             │ DigitalOcean           │         455 │  약 6.3일 │");
     // A range says its unit once, with a tilde.
     expect(stdout).toContain(
@@ -58,7 +58,7 @@ describe("plan --lang ko", () => {
     const { stdout } = await ko([...PLAN, "--budget", "10만"]);
     expect(stdout.replace(/\n {2}/g, " ")).toContain(
       "조건을 만족하는 계획이 없습니다. 예산이 걸림돌입니다: GPU를 몇 장 쓰든 10만 원 이하로 되는 계획이 없습니다. " +
-        "메모리에 들어가고 7일 안에 끝나는 가장 싼 계획은 170만 원 ($1,179; DigitalOcean의 MI300X 3장, GPU 시간당 $2.59)입니다. " +
+        "메모리에 들어가고 7일 안에 끝나는 최저 비용 계획은 170만 원 ($1,179; DigitalOcean의 MI300X 3장, GPU 시간당 $2.59)입니다. " +
         "--budget을 170만 원 이상으로 올리세요.",
     );
   });
@@ -91,7 +91,7 @@ describe("plan --lang ko", () => {
     ];
     texts.push(...doc.assumptions.flatMap((a) => [a.label, a.text]), ...(doc.notes ?? []));
     expect(englishWords(texts.join("\n"))).toEqual([]);
-    expect(doc.title).toBe("계획: 추가 사전학습(DAPT), 6.74B 파라미터 × 토큰 15B");
+    expect(doc.title).toBe("계획: 추가 사전학습(DAPT), 6.74B 파라미터 × 15B 토큰");
     expect(doc.rows[0]!.label).toMatch(/^최저가 1: \S+ \d+장$/);
   });
 
@@ -115,12 +115,12 @@ describe("check --lang ko", () => {
 
   it("table: the claims and the verdict in Korean", async () => {
     const { stdout } = await ko([...CHECK, ...CLAIMS]);
-    expect(stdout).toContain("주장한 기간: 3개월(90일, 한 달은 30일로 계산)");
+    expect(stdout).toContain("주장 기간: 3개월(90일, 한 달은 30일로 계산)");
     expect(stdout).toContain("  환산         MFU 0.99% = 6.06e20 FLOPs / (989.4 TFLOPS × GPU 8장 × 90일 × 86,400초)");
     expect(stdout).toContain(
       "  판정         비관적 (×16): 이 작업의 기본 범위는 MFU 15.7~42.6%; 예상치 25.9% (약 3.4일) 대비 ×26",
     );
-    expect(stdout).toContain("주장한 비용: 3억 원 (= $208,478, 1,439원/달러 기준)");
+    expect(stdout).toContain("주장 비용: 3억 원 (= $208,478, 1,439원/달러 기준)");
     expect(stdout).toContain("판정: 비관적 (×16) (범위에서 가장 먼 주장: 기간)");
   });
 

@@ -95,6 +95,8 @@ export const FxPoint = z.strictObject({
   krwPerUsd: z.number().positive(),
   date: z.string().min(4),
   kind: z.string().min(1),
+  /** The kind as a Korean reader says it ("종가", "월평균"), shown under --lang ko. */
+  kindKo: z.string().min(1).optional(),
   source: z.string().min(1),
 });
 export type FxPoint = z.infer<typeof FxPoint>;

@@ -329,6 +329,9 @@ function resolve(spec: JobSpec, baseCatalog: Catalog): EstimateReport {
         krwPerUsd: catalog.fx.default.krwPerUsd,
         date: catalog.fx.default.date,
         source: `${catalog.fx.default.kind}; ${catalog.fx.default.source}`,
+        ...(catalog.fx.default.kindKo
+          ? { sourceKo: `${catalog.fx.default.kindKo}; ${catalog.fx.default.source}` }
+          : {}),
       };
   const tax = catalog.tax.vat;
   const vat: VatAssumption = { included: spec.vat?.value ?? false, rate: tax.rate, source: tax.law };

@@ -38,6 +38,8 @@ export interface FxAssumption {
   krwPerUsd: number;
   date: string;
   source: string;
+  /** The source line with the rate's kind in Korean ("서울 외환시장 주간거래 종가"), when the catalog has it. */
+  sourceKo?: string;
 }
 
 /** What the throughput of a job depends on (a part of EstimateRequest; the fitter builds it for published runs). */

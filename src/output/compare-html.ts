@@ -60,7 +60,11 @@ export function reportFromCompare(
       ...[...prices].map((text) => ({ label: say("html.label.price", lang), text })),
       {
         label: say("html.label.fx", lang),
-        text: say("html.fx", lang, { rate: formatNumber(fx.krwPerUsd), date: fx.date, source: fx.source }),
+        text: say("html.fx", lang, {
+          rate: formatNumber(fx.krwPerUsd),
+          date: fx.date,
+          source: lang === "ko" ? (fx.sourceKo ?? fx.source) : fx.source,
+        }),
       },
     ],
     notes: [...new Set(rows.flatMap((r) => r.report.warnings.map((w) => render(w, lang))))],

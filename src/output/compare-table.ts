@@ -20,7 +20,7 @@ import {
 import type { Paint } from "./paint.js";
 import { wrap } from "./wrap.js";
 import { render } from "../i18n/render.js";
-import { type Currency, dayCell, isCompact, lineWidth } from "./estimate-table.js";
+import { type Currency, datesText, dayCell, isCompact, lineWidth, rangeSep } from "./estimate-table.js";
 import { duration, durationRange, say } from "./report-text.js";
 import { vatCosts, vatNote, vatUnit } from "./vat-text.js";
 
@@ -39,9 +39,15 @@ export const estimateOf = (row: CompareRow): StrategyEstimate => row.report.esti
 const NAME_WIDTH = 21;
 const pct = (x: number): string => `${significant(x * 100, 2)}%`;
 
-function cell(range: Range | null, main: (n: number) => string, short: (n: number) => string, paint: Paint): string {
+function cell(
+  range: Range | null,
+  main: (n: number) => string,
+  short: (n: number) => string,
+  paint: Paint,
+  sep = "–",
+): string {
   if (range === null) return "—";
-  return `${main(range.expected)}\n${paint.dim(`${short(range.low)}–${short(range.high)}`)}`;
+  return `${main(range.expected)}\n${paint.dim(`${short(range.low)}${sep}${short(range.high)}`)}`;
 }
 
 /**
@@ -99,14 +105,14 @@ function assumptionLines(rows: readonly CompareRow[], t: Texts, lang: Lang, widt
     const text =
       p === null
         ? `${label(t.labels.price)}${gpu}: ${t.noPrice}`
-        : `${label(t.labels.price)}${gpu} ${t.pricePerGpuHour(`$${p.usdPerGpuHour.toFixed(2)}`)}: ${render(p.rule, lang)}; ${t.dated} ${p.date}${vatNote(report.vat, lang)}`;
+        : `${label(t.labels.price)}${gpu} ${t.pricePerGpuHour(`$${p.usdPerGpuHour.toFixed(2)}`)}: ${render(p.rule, lang)}; ${t.dated} ${datesText(p.date, lang)}${vatNote(report.vat, lang)}`;
     prices.set(text, text);
   }
   const fx = rows[0]!.report.fx;
   return [
     t.assumptions,
     ...[...prices.values()],
-    `${label(t.labels.exchange)}${formatNumber(fx.krwPerUsd)} ${t.krwPerUsd} (${fx.date}, ${fx.source})`,
+    `${label(t.labels.exchange)}${formatNumber(fx.krwPerUsd)} ${t.krwPerUsd} (${fx.date}, ${lang === "ko" ? (fx.sourceKo ?? fx.source) : fx.source})`,
     `${label(t.labels.efficiency)}${t.compareEfficiency}`,
     `${label(t.labels.units)}${t.units(vatUnit(rows[0]!.report.vat, lang))}`,
   ].map((line) => wrap(line, width, 15));
@@ -144,11 +150,11 @@ export function renderCompareTable(
     const e = estimateOf(row);
     const cells = [
       `${paint.bold(rowName(row, lang))}\n${paint.dim(t.tokens(formatCount(row.report.inputs.tokens)))}`,
-      cell(e.gpuHours, formatHours, formatHours, paint),
+      cell(e.gpuHours, formatHours, formatHours, paint, rangeSep(lang)),
       dayCell(e.wallDays, lang, paint),
       `${significant(e.memory.perGpuGB, 3)} GB\n${e.memory.fits ? paint.green(t.fits) : paint.red(t.tooBig)}`,
-      ...(showKrw ? [cell(e.costKrw, formatKrw, formatKrwShort, paint)] : []),
-      ...(showUsd ? [cell(e.costUsd, formatUsd, formatUsdShort, paint)] : []),
+      ...(showKrw ? [cell(e.costKrw, formatKrw, formatKrwShort, paint, rangeSep(lang))] : []),
+      ...(showUsd ? [cell(e.costUsd, formatUsd, formatUsdShort, paint, rangeSep(lang))] : []),
     ];
     table.push(cells);
     table.push([{ colSpan: columns, content: paint.dim(wrap(`  ${detailLine(row, lang)}`, width - 6, 4)) }]);

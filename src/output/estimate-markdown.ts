@@ -108,7 +108,7 @@ export function renderEstimateMarkdown(report: EstimateReport, lang: Lang = "en"
     say("md.fx", lang, {
       rate: formatNumber(fx.krwPerUsd),
       date: markdownText(fx.date),
-      source: markdownText(fx.source),
+      source: markdownText(lang === "ko" ? (fx.sourceKo ?? fx.source) : fx.source),
     }),
     say("md.energy", lang, {
       tdp: String(energy.tdpW),

@@ -55,8 +55,9 @@ export function costCell(
   main: (n: number) => string,
   short: (n: number) => string,
   paint: Paint,
+  sep = "–",
 ): string {
-  return range === null ? "—" : cell(range, main, short, paint);
+  return range === null ? "—" : cell(range, main, short, paint, sep);
 }
 
 /**
@@ -70,9 +71,26 @@ export function sameAsEarlier(estimates: readonly StrategyEstimate[], i: number)
 }
 
 /** Expected value on the first line, the range dimmed on the second. */
-function cell(range: Range, main: (n: number) => string, short: (n: number) => string, paint: Paint): string {
-  return `${main(range.expected)}\n${paint.dim(`${short(range.low)}–${short(range.high)}`)}`;
+function cell(
+  range: Range,
+  main: (n: number) => string,
+  short: (n: number) => string,
+  paint: Paint,
+  sep = "–",
+): string {
+  return `${main(range.expected)}\n${paint.dim(`${short(range.low)}${sep}${short(range.high)}`)}`;
 }
+
+/** A span of dates as the catalog writes it ("2026-01-21..2026-10-19"), with "~" in Korean. */
+export const datesText = (dates: string, lang: Lang): string => (lang === "ko" ? dates.replace("..", "~") : dates);
+
+/** The grid presets' ids as Korean readers name them (the id stays as typed in English). */
+const GRID_KO: Readonly<Record<string, string>> = { korea: "한국", us: "미국" };
+const gridText = (label: string, lang: Lang): string =>
+  lang === "ko" ? label.replace(/^[a-z]+/, (id) => GRID_KO[id] ?? id) : label;
+
+/** How a range's two ends are joined: an en dash in English, "~" as Korean writes ranges. */
+export const rangeSep = (lang: Lang): string => (lang === "ko" ? "~" : "–");
 
 /** Wall-clock cells: "14.9 d" with "9.3d–25.9d" below in English; "약 15일" with "9.3~26일" in Korean. */
 export function dayCell(range: Range, lang: Lang, paint: Paint): string {
@@ -114,12 +132,12 @@ export function renderEstimateTable(
     const row = [
       paint.bold(t.strategy(e.strategy)) + (same ? `\n${paint.dim(t.sameAs(t.strategy(same)))}` : ""),
       ...(compact ? [] : [formatSci(e.flops)]),
-      cell(e.gpuHours, formatHours, formatHours, paint),
+      cell(e.gpuHours, formatHours, formatHours, paint, rangeSep(options.lang)),
       dayCell(e.wallDays, options.lang, paint),
       memory,
     ];
-    if (showKrw) row.push(costCell(e.costKrw, formatKrw, formatKrwShort, paint));
-    if (showUsd) row.push(costCell(e.costUsd, formatUsd, formatUsdShort, paint));
+    if (showKrw) row.push(costCell(e.costKrw, formatKrw, formatKrwShort, paint, rangeSep(options.lang)));
+    if (showUsd) row.push(costCell(e.costUsd, formatUsd, formatUsdShort, paint, rangeSep(options.lang)));
     rows.push(row);
     // The settings the speed was worked out at ("auto" resolved): micro-batch, recomputation, tensor parallelism.
     const m = e.memory;
@@ -232,16 +250,16 @@ function assumptionLines(report: EstimateReport, t: Texts, lang: Lang, width: nu
     `${label(l.efficiency)}${estimates.length > 1 ? `${t.strategy(reference.strategy)}: ` : ""}${mfu}: ${render(efficiencyBasis(eff), lang)}`,
     price === null
       ? `${label(l.price)}${t.noPrice}`
-      : `${label(l.price)}${t.pricePerGpuHour(`$${price.usdPerGpuHour.toFixed(2)}`)}: ${render(price.rule, lang)}; ${t.dated} ${price.date}${vatNote(report.vat, lang)}`,
+      : `${label(l.price)}${t.pricePerGpuHour(`$${price.usdPerGpuHour.toFixed(2)}`)}: ${render(price.rule, lang)}; ${t.dated} ${datesText(price.date, lang)}${vatNote(report.vat, lang)}`,
     `${label(l.energy)}${say("report.energy", lang, {
       tdp: String(report.energy.tdpW),
       times: "x",
       pue: String(report.energy.pue),
       grid: String(report.energy.gCO2PerKWh),
-      label: report.energy.gridLabel ?? "--grid",
+      label: gridText(report.energy.gridLabel ?? "--grid", lang),
       upperBound: t.upperBound,
     })}`,
-    `${label(l.exchange)}${formatNumber(fx.krwPerUsd)} ${t.krwPerUsd} (${fx.date}, ${fx.source})`,
+    `${label(l.exchange)}${formatNumber(fx.krwPerUsd)} ${t.krwPerUsd} (${fx.date}, ${lang === "ko" ? (fx.sourceKo ?? fx.source) : fx.source})`,
     `${label(l.memory)}${memoryLine(report, lang, sharding)}${inputs.modelShape === "generic" ? t.genericShapeHint : ""}`,
     `${label(l.units)}${t.units(vatUnit(report.vat, lang))}`,
   ];

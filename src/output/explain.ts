@@ -59,7 +59,7 @@ export function explainStrategy(report: EstimateReport, e: StrategyEstimate, lan
       peak: String(peak),
       basis: efficiencyBasis(e.efficiency),
     }),
-    say("explain.step4", lang, { goodput: good }),
+    say("explain.step4", lang, { goodput: good, share: `${significant(e.efficiency.goodput.value * 100, 3)}%` }),
     say("explain.step5", lang, { tokens, speed, goodput: good, hours, mfu: num(e.efficiency.wholeRun.expected) }),
     say("explain.step6", lang, { hours, gpus: String(inputs.gpuCount), days: num(e.wallDays.expected) }),
     ...(price === null || e.costUsd === null || e.costKrw === null

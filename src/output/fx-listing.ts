@@ -13,6 +13,8 @@ export interface FxRow {
   date: string;
   krwPerUsd: number;
   kind: string;
+  /** The kind in Korean, when the catalog has it. */
+  kindKo?: string;
   /** The catalog's default: the newest dated point, used unless --fx or a config file says otherwise. */
   default: boolean;
   /** The rate an estimate uses when no --fx is typed: the config file's if it has one, else the default. */
@@ -38,6 +40,7 @@ export function fxRows(catalog: Catalog, config: LoadedConfig | undefined): FxRo
     date: p.date,
     krwPerUsd: p.krwPerUsd,
     kind: p.kind,
+    ...(p.kindKo ? { kindKo: p.kindKo } : {}),
     default: isDefault(p),
     inUse: own === undefined && isDefault(p),
     origin: "presets/fx.json",
@@ -83,7 +86,10 @@ export function renderFx(rows: readonly FxRow[], paint: Paint, lang: Lang): stri
     table.push([
       `${row.inUse ? "→ " : "  "}${row.date}`,
       formatNumber(row.krwPerUsd, 2),
-      notes.length ? `${row.kind} (${notes.join("; ")})` : row.kind,
+      (() => {
+        const kind = lang === "ko" ? (row.kindKo ?? row.kind) : row.kind;
+        return notes.length ? `${kind} (${notes.join("; ")})` : kind;
+      })(),
       row.source,
     ]);
   }

@@ -146,7 +146,11 @@ export function reportFromEstimate(
       },
       {
         label: say("html.label.fx", lang),
-        text: say("html.fx", lang, { rate: formatNumber(fx.krwPerUsd), date: fx.date, source: fx.source }),
+        text: say("html.fx", lang, {
+          rate: formatNumber(fx.krwPerUsd),
+          date: fx.date,
+          source: lang === "ko" ? (fx.sourceKo ?? fx.source) : fx.source,
+        }),
       },
       {
         label: say("html.label.energy", lang),

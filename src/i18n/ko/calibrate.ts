@@ -18,16 +18,16 @@ export const CALIBRATE_KO: { readonly [K in keyof typeof CALIBRATE_EN]: (a: Args
   "log.nonMonotonicSteps": (a: Args) =>
     `${a.file}: ${a.previous} 스텝 다음에 ${a.step} 스텝이 나옵니다. 스텝 번호는 증가해야 합니다`,
   "log.mixedRuns": (a: Args) =>
-    `${a.file}: 한 로그에 여러 학습이 섞여 있습니다 (${mixedKo(a)}). 학습마다 파일을 나눠 주세요`,
+    `${a.file}: 한 로그에 여러 학습이 섞여 있습니다 (${mixedKo(a)}). 학습마다 파일을 나누세요`,
   "log.tooFewSteps": (a: Args) =>
     `${a.file}: 처리량이 기록된 스텝이 ${a.found}개뿐입니다. 워밍업을 빼려면 최소 ${a.needed}개가 필요합니다`,
   "log.needsSeqLen": (a: Args) =>
-    `${a.file}: 이 ${a.format} 로그에는 토큰 수가 아니라 샘플 수만 있습니다. --seq-len으로 시퀀스 길이를 주세요`,
+    `${a.file}: 이 ${a.format} 로그에는 토큰 수가 아니라 샘플 수만 있습니다. --seq-len으로 시퀀스 길이를 지정하세요`,
   "log.needsGpus": (a: Args) =>
-    `${a.file}: 이 ${a.format} 로그에는 전체 처리량만 있고 GPU 수가 없습니다. --gpus로 GPU 수를 주세요`,
+    `${a.file}: 이 ${a.format} 로그에는 전체 처리량만 있고 GPU 수가 없습니다. --gpus로 GPU 수를 지정하세요`,
   "log.badColumn": (a: Args) => `${a.file}: CSV 헤더에 ${a.field}에 해당하는 "${a.column}" 열이 없습니다`,
   "profile.noConfig": (a: Args) =>
-    `--profile ${a.name}: 프로필을 읽을 설정 파일이 없습니다 (llm-cost calibrate --log FILE --save ${withParticle(a.name ?? "", "으로/로")} 만들거나 --config PATH를 주세요)`,
+    `--profile ${a.name}: 프로필을 읽을 설정 파일이 없습니다 (llm-cost calibrate --log FILE --save ${withParticle(a.name ?? "", "으로/로")} 만들거나 --config PATH를 지정하세요)`,
   "profile.unknown": (a: Args) =>
     `--profile: ${a.file}에 "${a.name}" 프로필이 없습니다 (${a.known ? `있는 프로필: ${a.known}` : "아직 프로필이 없습니다. llm-cost calibrate --save로 추가하세요"})`,
   "profile.otherGpu": (a: Args) =>
@@ -39,12 +39,12 @@ export const CALIBRATE_KO: { readonly [K in keyof typeof CALIBRATE_EN]: (a: Args
   "warn.profileScaled": (a: Args) =>
     `"${a.name}" 프로필은 GPU ${a.fromGpus}장, 시퀀스 ${a.fromSeqLen}에서 GPU당 초당 ${a.measured} 토큰을 측정했습니다. 이 작업은 GPU ${a.toGpus}장, 시퀀스 ${a.toSeqLen} 조건이라 처리량 모델로 환산합니다: ${a.measured} × ${a.modelHere} / ${a.modelThere} = GPU당 초당 ${a.speed} 토큰`,
   "calibrate.saveOneLog": (a: Args) =>
-    `--save는 측정값 하나를 저장합니다: --log를 하나만 주세요 (받은 로그 ${a.count}개)`,
-  "calibrate.needLog": () => "측정할 학습 로그를 주세요, 예: --log trainer_state.json (여러 개: --log a.log b.log)",
+    `--save는 측정값 하나를 저장합니다: --log를 하나만 지정하세요 (받은 로그 ${a.count}개)`,
+  "calibrate.needLog": () => "측정할 학습 로그를 지정하세요, 예: --log trainer_state.json (여러 개: --log a.log b.log)",
   "calibrate.saveName": () => "영문자, 숫자, 점, 대시, 밑줄로 된 64자 이하의 이름이어야 합니다",
-  "calibrate.oneStrategy": () => "calibrate는 작업 하나를 측정합니다: 로그에서 학습한 방식 하나만 주세요",
+  "calibrate.oneStrategy": () => "calibrate는 작업 하나를 측정합니다: 로그에서 학습한 방식 하나만 지정하세요",
   "calibrate.noGpu": (a: Args) =>
-    `${a.file}: 로그에 어떤 GPU에서 돌렸는지 나오지 않습니다. --gpus로 주세요 (예: --gpus 8xH100)`,
+    `${a.file}: 로그에 어떤 GPU에서 돌렸는지 나오지 않습니다. --gpus로 지정하세요 (예: --gpus 8xH100)`,
   "calibrate.gpuDiffers": (a: Args) => `${a.file}: 로그는 ${a.log}에서 돌렸는데 --gpus는 ${a.given}입니다`,
   "calibrate.countDiffers": (a: Args) => `${a.file}: 로그는 GPU ${a.log}장에서 돌렸는데 --gpus는 ${a.given}입니다`,
   "calibrate.seqLenDiffers": (a: Args) => `${a.file}: 로그의 시퀀스 길이는 ${a.log}인데 --seq-len은 ${a.given}입니다`,
@@ -58,7 +58,7 @@ export const CALIBRATE_KO: { readonly [K in keyof typeof CALIBRATE_EN]: (a: Args
       : `${a.file}: ${a.format} 로그, 워밍업 ${a.warmup}개를 빼고 기록된 스텝 ${a.steps}개 (${a.last} 스텝까지)`,
   "calibrate.labelMeasured": () => "측정값",
   "calibrate.labelMfu": () => "환산 MFU",
-  "calibrate.labelModel": () => "기본 모델",
+  "calibrate.labelModel": () => "llm-cost 예측",
   "calibrate.labelProjection": () => "전체 학습 예측",
   "calibrate.speed": (a: Args) => `GPU당 초당 ${a.tokens} 토큰`,
   "calibrate.stepTime": (a: Args) => `스텝당 ${a.median}초 (p10–p90 ${a.p10}–${a.p90}초)`,

@@ -30,17 +30,17 @@ export const CORE_KO: { readonly [K in keyof typeof CORE_EN]: (a: Args) => strin
   "input.optionNeedsValue": (a: Args) => `옵션 '${a.option}'에 값이 필요합니다 (llm-cost ${a.command} --help 참고)`,
   "input.helpUnknown": (a: Args) => `도움말을 볼 수 없는 명령어 '${a.command}' (llm-cost --help 참고)`,
 
-  "hint.didYouMean": (a: Args) => `${withParticle(a.guess ?? "", "을/를")} 입력하려던 건가요?`,
+  "hint.didYouMean": (a: Args) => `${withParticle(a.guess ?? "", "을/를")} 입력하려고 하셨나요?`,
   "hint.unitMissing": (a: Args) =>
-    `숫자만으로는 단위를 알 수 없습니다: ${withParticle(a.guess ?? "", "을/를")} 입력하려던 건가요?`,
-  "hint.dollarFirst": (a: Args) => `$는 앞에 씁니다: ${withParticle(a.guess ?? "", "을/를")} 입력하려던 건가요?`,
+    `숫자만으로는 단위를 알 수 없습니다: ${withParticle(a.guess ?? "", "을/를")} 입력하려고 하셨나요?`,
+  "hint.dollarFirst": (a: Args) => `$는 앞에 씁니다: ${withParticle(a.guess ?? "", "을/를")} 입력하려고 하셨나요?`,
   "hint.bothCurrencies": () => "원과 달러가 함께 쓰였습니다",
   "hint.gibOrGb": (a: Args) => `${a.decimal}(10진)과 ${a.binary}(2진) 중 어느 것인가요?`,
   "hint.wonOrDollars": (a: Args) => `숫자만으로는 통화를 알 수 없습니다: ${a.won}과 $${a.dollars} 중 어느 것인가요?`,
   "hint.wonNoSuffix": () =>
     "원에는 k/M/B를 붙이지 않습니다(M은 만으로 오해될 수 있음): 억/만을 쓰거나 숫자를 모두 쓰세요",
   "hint.mOrMonths": (a: Args) =>
-    `m은 분인지 개월인지 알 수 없습니다: ${withParticle(a.guess ?? "", "을/를")} 입력하려던 건가요?`,
+    `m은 분인지 개월인지 알 수 없습니다: ${withParticle(a.guess ?? "", "을/를")} 입력하려고 하셨나요?`,
   "hint.koCannotRead": (a: Args) => `"${a.rest}" 부분을 읽을 수 없습니다`,
   "hint.koTwoNumbers": () => "숫자가 연달아 두 번 나옵니다",
   "hint.koTooLargeAfter": (a: Args) => `${a.group} 뒤의 ${a.piece}는 너무 큽니다`,
@@ -50,10 +50,10 @@ export const CORE_KO: { readonly [K in keyof typeof CORE_EN]: (a: Args) => strin
   "hint.koBigOrder": (a: Args) => `${a.piece}가 ${a.before} 뒤에 나옵니다: 조, 억, 만은 큰 단위부터 한 번씩 씁니다`,
   "hint.koFold": (a: Args) => `${a.value}는 1${a.before} 이상입니다: ${a.before} 자리에 합쳐 쓰세요`,
   "hint.koTrailing": (a: Args) =>
-    `${withParticle(a.guess ?? "", "을/를")} 입력하려던 건가요? 끝에 붙는 숫자에는 원이 필요합니다`,
+    `${withParticle(a.guess ?? "", "을/를")} 입력하려고 하셨나요? 끝에 붙는 숫자에는 원이 필요합니다`,
   "hint.koBelowTenThousand": (a: Args) => `${a.before} 뒤의 ${a.rest}는 10,000보다 작아야 합니다`,
   "hint.perNodeOrFp8": () => "노드 단위로 쟀거나 fp8로 잰 값인가요?",
-  "hint.scenarioNeedsGpus": () => "GPU가 지정되지 않았습니다: --gpus를 주세요, 예: --gpus 8xH100",
+  "hint.scenarioNeedsGpus": () => "GPU가 지정되지 않았습니다: --gpus를 지정하세요, 예: --gpus 8xH100",
 
   "reason.oneOf": (a: Args) => `다음 중 하나여야 합니다: ${a.choices}`,
   "reason.commaList": (a: Args) => `쉼표로 구분한 목록이어야 합니다: ${a.choices} (또는 all)`,
@@ -79,13 +79,14 @@ export const CORE_KO: { readonly [K in keyof typeof CORE_EN]: (a: Args) => strin
   "reason.unknownGpuLong": (a: Args) => `알 수 없는 GPU "${a.name}"; llm-cost gpus로 목록을 확인하세요`,
   "reason.gpuTypesOnly": () => "GPU 종류만 씁니다(장 수는 plan이 정합니다). 예: --gpus H100,A100",
   "reason.unknownModel": () =>
-    "알 수 없는 모델입니다; llama-2-7b 같은 프리셋 id(llm-cost models로 목록 확인), --model-config config.json, 또는 --params를 주세요",
-  "reason.hubModelNotPreset": () => "프리셋이 아닙니다: --model-config로 모델의 config.json을 주세요(또는 --params)",
+    "알 수 없는 모델입니다; llama-2-7b 같은 프리셋 id(llm-cost models로 목록 확인), --model-config config.json, 또는 --params를 지정하세요",
+  "reason.hubModelNotPreset": () =>
+    "프리셋이 아닙니다: --model-config로 모델의 config.json을 지정하세요(또는 --params)",
   "reason.unknownProvider": (a: Args) => `다음 중 하나여야 합니다: ${a.choices}`,
   "reason.providerLacksGpu": (a: Args) =>
     `${a.provider}에는 ${a.gpu}의 현재 ${kind(a.kind)} 가격이 없습니다; 가격이 있는 곳: ${a.others}`,
   "reason.providerLacksGpuNone": (a: Args) =>
-    `${a.provider}에는 ${a.gpu}의 현재 ${kind(a.kind)} 가격이 없고, 다른 곳에도 없습니다; --price USD로 가격을 주세요`,
+    `${a.provider}에는 ${a.gpu}의 현재 ${kind(a.kind)} 가격이 없고, 다른 곳에도 없습니다; --price USD로 가격을 지정하세요`,
   "reason.noFp8": (a: Args) => `${withParticle(a.gpu ?? "", "은/는")} fp8 텐서 코어가 없습니다; bf16을 쓰세요`,
   "reason.vocabBelowModel": (a: Args) => `모델 자체 어휘 크기(${a.vocab}) 이상이어야 합니다`,
   "reason.vocabWhole": () => "토큰 수는 정수여야 합니다. 예: 14k, 14336",
@@ -114,14 +115,14 @@ export const CORE_KO: { readonly [K in keyof typeof CORE_EN]: (a: Args) => strin
   "reason.scenario": (a: Args) => `시나리오 이름(${a.choices}) 또는 JSON 파일이어야 합니다`,
   "reason.shell": () => "bash 또는 zsh여야 합니다",
   "reason.formatAgainstOut": (a: Args) =>
-    `--out ${a.file}의 형식은 ${a.inferred}입니다; --format을 빼거나 .${a.extension}로 끝나는 파일을 주세요`,
+    `--out ${a.file}의 형식은 ${a.inferred}입니다; --format을 빼거나 .${a.extension}로 끝나는 파일을 지정하세요`,
   "reason.formatNotHere": (a: Args) => `llm-cost ${a.command} 명령어가 쓰는 형식: ${a.choices}`,
-  "reason.outEmpty": () => "파일 이름을 주세요",
-  "reason.outFolder": () => "폴더 이름입니다; 파일 이름을 주세요",
+  "reason.outEmpty": () => "파일 이름을 지정하세요",
+  "reason.outFolder": () => "폴더 이름입니다; 파일 이름을 지정하세요",
   "reason.outNoFolder": (a: Args) => `폴더 ${withParticle(a.folder ?? "", "이/가")} 없습니다`,
-  "reason.outIsDirectory": () => "디렉터리입니다; 파일 이름을 주세요",
-  "reason.outNotFile": () => "일반 파일이 아닙니다(장치, 파이프, 소켓); 파일 이름을 주세요",
-  "reason.outExists": () => "파일이 이미 있습니다; 덮어쓰려면 --force를 주세요",
+  "reason.outIsDirectory": () => "디렉터리입니다; 파일 이름을 지정하세요",
+  "reason.outNotFile": () => "일반 파일이 아닙니다(장치, 파이프, 소켓); 파일 이름을 지정하세요",
+  "reason.outExists": () => "파일이 이미 있습니다; 덮어쓰려면 --force를 지정하세요",
   "reason.outUnwritable": (a: Args) => `쓸 수 없습니다 (${a.code})`,
   "reason.topRange": () => "1~100 사이의 정수여야 합니다. 예: 5",
   "reason.label": () => "100자 이하의 출력 가능한 문자여야 합니다",
@@ -139,16 +140,16 @@ export const CORE_KO: { readonly [K in keyof typeof CORE_EN]: (a: Args) => strin
   "what.loraRank": () => "LoRA 랭크(예: 16)",
 
   "missing.params": () =>
-    "모델 크기(예: --params 7B), 프리셋(예: --model llama-2-7b) 또는 --model-config config.json을 주세요",
+    "모델 크기(예: --params 7B), 프리셋(예: --model llama-2-7b) 또는 --model-config config.json을 지정하세요",
   "missing.tokens": () =>
-    "학습 토큰 수(예: --tokens 15B, --tokens chinchilla), --corpus 61GB 또는 --examples 50k를 주세요",
-  "missing.gpus": () => "GPU를 주세요. 예: --gpus 2xH100",
-  "missing.tokensPerExample": () => "예제당 평균 토큰 수(프롬프트와 답 포함)를 주세요. 예: 1024",
+    "학습 토큰 수(예: --tokens 15B, --tokens chinchilla), --corpus 61GB 또는 --examples 50k를 지정하세요",
+  "missing.gpus": () => "GPU를 지정하세요. 예: --gpus 2xH100",
+  "missing.tokensPerExample": () => "예제당 평균 토큰 수(프롬프트와 답 포함)를 지정하세요. 예: 1024",
   "missing.strategyPlan": (a: Args) =>
-    `plan은 한 가지 학습 방식의 비용을 계산합니다; 다음 중 하나를 주세요: ${a.choices}`,
-  "missing.claim": () => "--claimed-days(예: 730, 2y)나 --claimed-cost(예: 2.5억, $40k)를 주세요",
+    `plan은 한 가지 학습 방식의 비용을 계산합니다; 다음 중 하나를 지정하세요: ${a.choices}`,
+  "missing.claim": () => "--claimed-days(예: 730, 2y)나 --claimed-cost(예: 2.5억, $40k)를 지정하세요",
   "missing.scenarios": () =>
-    "시나리오 이름(llm-cost scenarios 참고), JSON 파일, 또는 작업 옵션(--params, --tokens, --gpus)을 주세요",
+    "시나리오 이름(llm-cost scenarios 참고), JSON 파일, 또는 작업 옵션(--params, --tokens, --gpus)을 지정하세요",
 
   "what.model": () => "모델을 지정합니다",
   "what.vocabulary": () => "어휘 크기를 지정합니다",
@@ -163,20 +164,20 @@ export const CORE_KO: { readonly [K in keyof typeof CORE_EN]: (a: Args) => strin
   "rule.activeWithParams": () =>
     "--active-params는 --params와 함께 씁니다(예: --params 109B --active-params 17B); 프리셋과 config.json에는 이미 들어 있습니다",
   "rule.tokensPerSecOneStrategy": () =>
-    "--tokens-per-sec는 한 작업의 속도입니다: 측정한 학습 방식 하나를 --strategy로 주세요",
+    "--tokens-per-sec는 한 작업의 속도입니다: 측정한 학습 방식 하나를 --strategy로 지정하세요",
   "rule.priceKindWithPrice": () =>
     "--price-kind는 카탈로그 가격을 고르는 옵션이고 --price는 가격을 직접 주는 옵션입니다: 하나를 빼세요",
   "rule.fsdpAgainstZero": (a: Args) =>
     `--fsdp는 전체 샤딩(ZeRO-3)입니다: --zero ${withParticle(a.zero ?? "", "과/와")} 맞지 않습니다`,
-  "rule.forceNeedsOut": () => "--force는 --out이 쓸 파일을 덮어씁니다: --out FILE도 주세요",
+  "rule.forceNeedsOut": () => "--force는 --out이 쓸 파일을 덮어씁니다: --out FILE도 지정하세요",
   "rule.planPriceNeedsGpus": () =>
-    "--price는 한 GPU 종류의 가격입니다: --gpus로 종류를 주세요(예: --gpus H100 --price 2.5)",
+    "--price는 한 GPU 종류의 가격입니다: --gpus로 종류를 지정하세요(예: --gpus H100 --price 2.5)",
   "rule.planProviderNoPrice": (a: Args) =>
     `--provider ${a.provider}에는 ${a.gpus}의 현재 ${kind(a.kind)} 가격이 없습니다: --provider를 빼거나 다른 --gpus를 고르세요`,
   "rule.planNoPrice": (a: Args) =>
     `${a.gpus}의 현재 ${kind(a.kind)} 가격이 없습니다: --gpus와 함께 --price를 주거나 다른 --gpus를 고르세요`,
   "rule.budgetNeedsPrice": (a: Args) =>
-    `--budget를 계산하려면 ${a.gpu}의 가격이 필요합니다: --price USD(GPU 시간당)나 설정 파일의 가격을 주세요`,
+    `--budget를 계산하려면 ${a.gpu}의 가격이 필요합니다: --price USD(GPU 시간당)나 설정 파일의 가격을 지정하세요`,
   "rule.tooLargeToCompute": (a: Args) =>
     `입력이 너무 커서 계산할 수 없습니다(${a.path} 값이 유한하지 않음): 모델 크기와 토큰 수, 가격(${a.price}), 환율(${a.fx})을 확인하세요`,
   "rule.compareFlagsWithScenarios": () =>
@@ -203,7 +204,7 @@ export const CORE_KO: { readonly [K in keyof typeof CORE_EN]: (a: Args) => strin
   "file.notTrainer": (a: Args) =>
     `${a.file}: axolotl, LLaMA-Factory, torchtune 설정이 아닙니다(base_model, model_name_or_path 또는 model._component_가 필요합니다)`,
   "file.trainerModelUnknown": (a: Args) =>
-    `${a.file}: 모델 "${a.model}"에 맞는 프리셋이 없습니다: --model-config로 config.json을 주세요(또는 --model / --params)`,
+    `${a.file}: 모델 "${a.model}"에 맞는 프리셋이 없습니다: --model-config로 config.json을 지정하세요(또는 --model / --params)`,
   "file.notHfConfig": (a: Args) => `${a.file}: JSON 객체(Hugging Face config.json)여야 합니다`,
   "file.tooManyParams": (a: Args) => `${a.file}: 파라미터가 ${a.params}개입니다: 최대 ${a.max}(--params와 같음)`,
   "file.priceUnknownGpu": (a: Args) =>
@@ -211,10 +212,11 @@ export const CORE_KO: { readonly [K in keyof typeof CORE_EN]: (a: Args) => strin
   "file.presetUnknownGpu": (a: Args) => `${a.file}: ${a.path}: 알 수 없는 GPU id "${a.gpu}"`,
   "file.scenario": (a: Args) => `시나리오 "${a.id}" (${a.file}): ${a.detail}`,
 
-  "basis.range": (a: Args) => `범위 ×/÷ ${a.factor} (공개 학습 기록과 벤치마크의 80 %, 출처 하나씩 빼고 검증)`,
+  "basis.range": (a: Args) =>
+    `범위: 예상치의 1/${a.factor}~${a.factor}배 (출처별 교차 검증에서 공개 학습 기록·벤치마크의 80%를 포함)`,
   "basis.given": (a: Args) => `--mfu로 준 전체 학습 효율; ${a.range}`,
   "basis.goodput": (a: Args) =>
-    `굿풋 ${a.goodput} (손실: 실행 오버헤드 ${a.overhead}, 장애 ${a.interruptions}, 시작 ${a.startup})`,
+    `굿풋 ${a.goodput} (손실: 실행 오버헤드 ${a.overhead}, 장애 복구 ${a.interruptions}, 기동 ${a.startup})`,
   "basis.measured": (a: Args) =>
     `--tokens-per-sec로 준 실측 GPU당 ${a.tokens} 토큰/초 (MFU ${a.mfu}) × ${a.goodput}; ${a.range}`,
   "basis.communicationBound": (a: Args) =>
@@ -229,7 +231,7 @@ export const CORE_KO: { readonly [K in keyof typeof CORE_EN]: (a: Args) => strin
   "warn.chinchillaNotScratch": () =>
     "--tokens chinchilla는 처음부터 사전학습할 때의 규칙입니다(파라미터당 토큰 20개); 추가 사전학습과 미세조정은 훨씬 적은 토큰을 씁니다",
   "warn.stalePrice": (a: Args) =>
-    `${a.gpu}의 ${kind(a.kind)} 가격은 모두 1년 넘게 지난 것입니다(가장 최근 ${a.date}): 최신 견적을 확인하거나 --price를 주세요`,
+    `${a.gpu}의 ${kind(a.kind)} 가격은 모두 1년 넘게 지난 것입니다(가장 최근 ${a.date}): 최신 견적을 확인하거나 --price를 지정하세요`,
   "warn.largerThanPublished": (a: Args) =>
     `GPU ${a.gpus}장은 공개된 어떤 학습보다 많습니다(${a.largest}장): 장애와 통신 항목은 외삽한 값입니다`,
   "warn.mfuHigh": (a: Args) =>
@@ -247,7 +249,7 @@ export const CORE_KO: { readonly [K in keyof typeof CORE_EN]: (a: Args) => strin
   "warn.corpusKoNotExpanded": (a: Args) =>
     `--corpus-lang ko-expanded는 한국어로 확장한 어휘(약 46k개)를 가정하는데 이 모델의 어휘는 ${a.vocab}개입니다: --corpus-lang ko나 토크나이저로 잰 --bytes-per-token을 쓰세요`,
   "warn.noPrice": (a: Args) =>
-    `${a.gpu}의 현재 ${kind(a.kind)} 가격을 알 수 없습니다: 시간, 메모리, 에너지만 추정하고 비용은 비워 둡니다; --price USD(GPU 시간당)나 설정 파일의 prices로 가격을 주세요`,
+    `${a.gpu}의 현재 ${kind(a.kind)} 가격을 알 수 없습니다: 시간, 메모리, 에너지만 추정하고 비용은 비워 둡니다; --price USD(GPU 시간당)나 설정 파일의 prices로 가격을 지정하세요`,
   "warn.planSkipped": (a: Args) => `plan에서 빠진 GPU: ${a.gpus} (${a.why})`,
 };
 

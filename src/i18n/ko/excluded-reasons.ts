@@ -50,13 +50,13 @@ const REASONS: Readonly<Record<string, string>> = {
   "method 'other (DS-Chat step-1 SFT; full vs LoRA-layer mix not stated in table)' is not modelled (only full, LoRA, QLoRA)":
     "방식 '기타 (DS-Chat 1단계 SFT; 전체/LoRA 레이어 구성이 표에 없음)'는 모델링하지 않음 (전체, LoRA, QLoRA만)",
   "lit-gpt 2023 FSDP run: 35.6 GB/GPU on 4 GPUs vs 38.1 GB on 1 GPU contradicts FULL_SHARD of the frozen base":
-    "lit-gpt 2023 FSDP 실행: GPU 4장에서 GPU당 35.6 GB, 1장에서 38.1 GB로, 고정된 기본 모델을 FULL_SHARD로 나눴다는 것과 맞지 않음",
+    "lit-gpt 2023 FSDP 실행: GPU 4장에서 GPU당 35.6 GB, 1장에서 38.1 GB로, 고정된 베이스 모델을 FULL_SHARD로 나눴다는 것과 맞지 않음",
   "the FSDP wrapping/checkpointing actually used is unknown": "실제로 쓴 FSDP 래핑/체크포인팅을 알 수 없음",
   "bf16-mixed keeps fp32 weights for the frozen base (4 B/param)":
-    "bf16 혼합 정밀도는 고정된 기본 모델 가중치를 fp32로 유지함 (파라미터당 4 B)",
+    "bf16 혼합 정밀도는 고정된 베이스 모델 가중치를 fp32로 유지함 (파라미터당 4 B)",
   "not modelled": "모델링하지 않음",
   "README flags this litgpt A10G full fine-tune figure as below what bf16 weights + grads + AdamW states need (marked low): physically inconsistent":
-    "README가 이 litgpt A10G 전체 파인튜닝 수치를 bf16 가중치 + 그래디언트 + AdamW 상태에 필요한 양보다 낮다고 표시함: 물리적으로 맞지 않음",
+    "README가 이 litgpt A10G 전체 미세조정 수치를 bf16 가중치 + 그래디언트 + AdamW 상태에 필요한 양보다 낮다고 표시함: 물리적으로 맞지 않음",
   "no usable peak-memory figure ('72-80': range read off a screenshot, and the peak includes the FULL_STATE_DICT save)":
     "쓸 수 있는 최대 메모리 수치 없음 ('72-80': 스크린샷에서 읽은 범위이고, 최대치에 FULL_STATE_DICT 저장이 들어 있음)",
   "Unsloth custom kernels / offloaded checkpointing / settings unstated: not comparable":

@@ -21,14 +21,14 @@ const COLUMNS: Readonly<Record<string, string>> = {
   denseTflops16: "밀집 TFLOPS",
   precision: "정밀도",
   tdpW: "TDP (W)",
-  providers: "공급사 수",
+  providers: "클라우드 수",
   minUsdPerGpuHour: "최저 (GPU 시간당 $)",
   medianUsdPerGpuHour: "중앙값 (GPU 시간당 $)",
   maxUsdPerGpuHour: "최고 (GPU 시간당 $)",
   priceDates: "가격 기준일",
   source: "출처",
-  provider: "공급사 ID",
-  providerName: "공급사",
+  provider: "클라우드 ID",
+  providerName: "클라우드",
   gpu: "GPU",
   region: "리전",
   usdPerGpuHour: "GPU 시간당 $",
@@ -78,7 +78,7 @@ const COLUMNS: Readonly<Record<string, string>> = {
   basis: "기준",
   measured_gb: "실측 GB",
   estimated_gb: "모델 GB",
-  respects_bound: "한계 지킴",
+  respects_bound: "한계 이내",
   // llm-cost fx
   krwPerUsd: "원/달러",
   default: "기본값",
@@ -132,7 +132,7 @@ const GPUS_HEAD = {
 };
 const PRICES_HEAD = {
   gpu: "GPU",
-  provider: "공급사",
+  provider: "클라우드",
   region: "리전",
   kind: "종류",
   usd: "GPU 시간당 $",
@@ -194,7 +194,7 @@ export const LISTINGS_KO: { readonly [K in keyof typeof LISTINGS_EN]: (a: Args) 
   "list.gpus.head": (a: Args) => pick(GPUS_HEAD, a.column),
   "list.gpus.noPrice": () => "가격 없음",
   "list.gpus.note": () =>
-    "밀집 = 2:4 희소성을 쓰지 않은 값. 가격: 공급사마다 현재 가장 싼 온디맨드 가격 (괄호 안은 공급사 수), 중앙값 = 기본으로 쓰는 가격. 출처: llm-cost gpus --format json.",
+    "밀집 = 2:4 희소성을 쓰지 않은 값. 가격: 클라우드마다 현재 가장 싼 온디맨드 가격 (괄호 안은 클라우드 수), 중앙값 = 기본으로 쓰는 가격. 출처: llm-cost gpus --format json.",
 
   "list.prices.head": (a: Args) => pick(PRICES_HEAD, a.column),
   "list.prices.old": (a: Args) => `${a.kind} (과거)`,
@@ -219,7 +219,7 @@ export const LISTINGS_KO: { readonly [K in keyof typeof LISTINGS_EN]: (a: Args) 
   "list.scenarios.vocab": (a: Args) => ` 어휘 ${a.count}`,
 
   "list.validate.runsHeading": (a: Args) =>
-    `공개된 전체 학습 기록: 보고된 GPU 시간과 추정치 비교. 각 기록은 그 출처(연구소)를 빼고 맞춘 실효 가동률로 예측합니다: ${a.count}건`,
+    `공개된 전 과정 학습 기록: 보고된 GPU 시간과 추정치 비교. 각 기록은 그 출처(연구소)를 빼고 맞춘 굿풋로 예측합니다: ${a.count}건`,
   "list.validate.runsHead": (a: Args) => pick(RUNS_HEAD, a.column),
   "list.validate.speedHeading": (a: Args) =>
     `정상 상태 속도: GPU당 실측 토큰/초와, 그 행의 출처를 빼고 맞춘 모델의 예측 비교: ${a.count}건`,
@@ -229,9 +229,9 @@ export const LISTINGS_KO: { readonly [K in keyof typeof LISTINGS_EN]: (a: Args) 
   "list.validate.summaryLine": (a: Args) =>
     `${a.name}: |오차| 중앙값 ${a.median}, ±25% 이내 ${a.within}` +
     (a.inRange === undefined ? "" : `, 범위 안 ${a.inRange}, 상한/하한 ${a.highLow}배`),
-  "list.validate.whatRuns": () => "전체 학습 기록 (GPU 시간)",
+  "list.validate.whatRuns": () => "전 과정 학습 기록 (GPU 시간)",
   "list.validate.whatSpeed": () => "정상 상태 측정 전체 (GPU당 토큰/초)",
-  "list.validate.whatFineTuning": (a: Args) => `파인튜닝 측정만 (SFT, LoRA, QLoRA: ${a.count}건)`,
+  "list.validate.whatFineTuning": (a: Args) => `미세조정 측정만 (SFT, LoRA, QLoRA: ${a.count}건)`,
   "list.validate.excludedRuns": (a: Args) =>
     `제외 (${a.count}건, 데이터에 표시된 사유; 처리량 벤치마크는 속도 검증에 있음):`,
   "list.validate.excludedSpeed": (a: Args) => `제외 (${a.count}건):`,
@@ -243,9 +243,9 @@ export const LISTINGS_KO: { readonly [K in keyof typeof LISTINGS_EN]: (a: Args) 
     `메모리: GPU당 실측 최대 메모리와 메모리 모델 비교 (GB = 10^9 바이트): 정확한 값 ${a.rows}건, 한계값 ${a.bounds}건`,
   "list.validate.memoryHead": (a: Args) => pick(MEMORY_HEAD, a.column),
   "list.validate.term": (a: Args) => pick(TERMS, a.term),
-  "list.validate.boundOk": () => "한계 지킴",
+  "list.validate.boundOk": () => "한계 이내",
   "list.validate.boundBroken": () => "한계 어긋남",
   "list.validate.memorySummary": (a: Args) =>
-    `|오차| 중앙값 ${a.median}, ±25% 이내 ${a.within}, 한계 지킴 ${a.respected}/${a.bounds}. 기준: 할당 = PyTorch가 할당한 최대 메모리 (CUDA 컨텍스트 제외), 예약 = 할당기가 예약한 메모리, 장치 = 카드 전체 (nvidia-smi).`,
+    `|오차| 중앙값 ${a.median}, ±25% 이내 ${a.within}, 한계 이내 ${a.respected}/${a.bounds}. 기준: 할당 = PyTorch가 할당한 최대 메모리 (CUDA 컨텍스트 제외), 예약 = 할당기가 예약한 메모리, 장치 = 카드 전체 (nvidia-smi).`,
   "list.validate.notCompared": (a: Args) => `비교하지 않음 (${a.count}건):`,
 };

@@ -42,14 +42,14 @@ export const PLAN_CHECK_KO: { readonly [K in keyof typeof PLAN_CHECK_EN]: (a: Ar
   "said.priceKind": (a: Args) => PRICE_KINDS[a.kind ?? ""] ?? `${a.kind}`,
 
   "plan.title": (a: Args) =>
-    `계획: ${a.strategy}, ${a.params} 파라미터${a.model ? ` (${a.model})` : ""} × 토큰 ${a.tokens}` +
+    `계획: ${a.strategy}, ${a.params} 파라미터${a.model ? ` (${a.model})` : ""} × ${a.tokens} 토큰` +
     `${a.constraints ? `; ${a.constraints}` : ""}`,
   "plan.deadline": (a: Args) => `마감 ${a.deadline}`,
   "plan.budget": (a: Args) => `예산 ${a.budget}`,
-  "plan.cheapest": () => "가장 싼 계획 (메모리에 들어가고 마감을 지키는 최소 GPU 수)",
-  "plan.fastest": (a: Args) => `가장 빠른 계획 (GPU를 더 늘려도 이득이 없는 지점${a.budget ? ", 예산 안에서" : ""})`,
-  "plan.cheapestShort": () => "가장 싼 계획",
-  "plan.fastestShort": () => "가장 빠른 계획",
+  "plan.cheapest": () => "최저 비용 계획 (메모리에 들어가고 마감을 지키는 최소 GPU 수)",
+  "plan.fastest": (a: Args) => `최단 기간 계획 (GPU를 더 늘려도 이득이 없는 지점${a.budget ? ", 예산 안에서" : ""})`,
+  "plan.cheapestShort": () => "최저 비용 계획",
+  "plan.fastestShort": () => "최단 기간 계획",
   "plan.howChosen": () => "계획을 고른 방법",
   "plan.label.searched": () => "탐색 범위",
   "plan.label.candidates": () => "후보",
@@ -66,7 +66,7 @@ export const PLAN_CHECK_KO: { readonly [K in keyof typeof PLAN_CHECK_EN]: (a: Ar
     `(한 노드를 넘으면 ${a.nodeSize}장짜리 노드 단위)와, GPU를 더 늘려도 이득이 없는 수입니다. 후자는 거기서 ` +
     `두 배로 늘려도 소요 기간이 4분의 1도 줄지 않거나, 현실적인 최대치인 ${a.maxGpus}장(글로벌 배치에서 GPU당 ` +
     "시퀀스 하나)을 넘는 지점입니다. GPU 시간은 GPU 수가 늘수록 커집니다(통신, 중단, 시작 시간). " +
-    "가장 싼 계획 = 예상 비용이 가장 낮은 것, 가장 빠른 계획 = 예상 소요 기간이 가장 짧은 것",
+    "최저 비용 계획 = 예상 비용이 가장 낮은 것, 최단 기간 계획 = 예상 소요 기간이 가장 짧은 것",
   "plan.constraints": () => "예상 소요 기간과 예상 비용으로 판단; 각 칸의 둘째 줄은 범위",
   "plan.efficiency": () =>
     "GPU 종류와 수마다 따로 전부 추정: 연산 성능, 메모리 대역폭, 인터커넥트로 구한 정상 상태 속도 × 굿풋 (예측이 얼마나 맞는지는 llm-cost validate로 확인)",
@@ -84,7 +84,7 @@ export const PLAN_CHECK_KO: { readonly [K in keyof typeof PLAN_CHECK_EN]: (a: Ar
   "plan.md.costUsd": () => "비용 (달러)",
   "plan.json.constraints": () =>
     "마감과 예산은 예상 소요 기간과 예상 비용으로 판단합니다. 실제 학습이 얼마나 벗어날 수 있는지는 계획마다 범위로 나옵니다",
-  "plan.html.title": (a: Args) => `계획: ${a.strategy}, ${a.params} 파라미터 × 토큰 ${a.tokens}`,
+  "plan.html.title": (a: Args) => `계획: ${a.strategy}, ${a.params} 파라미터 × ${a.tokens} 토큰`,
   "plan.html.noConstraints": () => "마감과 예산 없음",
   "plan.html.labelHeading": () => "계획",
   "plan.html.row": (a: Args) => `${a.ranking} ${a.rank}: ${a.gpu} ${a.count}장`,
@@ -98,24 +98,24 @@ export const PLAN_CHECK_KO: { readonly [K in keyof typeof PLAN_CHECK_EN]: (a: Ar
     `메모리에 들어가는 계획이 없습니다: 가격이 있는 어떤 GPU도 ZeRO-3로 ${a.maxGpus}장까지 써서 이 작업을 담지 못합니다. lora나 qlora, 더 짧은 --seq-len, 더 작은 --micro-batch, 또는 --recompute full을 써 보세요.`,
   "plan.why.offer": (a: Args) => `${a.provider}의 ${a.gpu} ${a.count}장, GPU 시간당 $${a.price}`,
   "plan.why.deadline": (a: Args) =>
-    `마감이 걸림돌입니다: 메모리에 들어가는 가장 빠른 계획도 ${a.duration} 걸립니다 (${a.offer}${a.atMax ? ", 글로벌 배치로 다 쓸 수 있는 최대 GPU 수" : ", GPU를 더 늘려도 이득이 없는 지점"}). --deadline을 ${a.days}일 이상으로 늘리세요.`,
+    `마감이 걸림돌입니다: 메모리에 들어가는 최단 기간 계획도 ${a.duration} 걸립니다 (${a.offer}${a.atMax ? ", 글로벌 배치로 다 쓸 수 있는 최대 GPU 수" : ", GPU를 더 늘려도 이득이 없는 지점"}). --deadline을 ${a.days}일 이상으로 늘리세요.`,
   "plan.why.budget": (a: Args) =>
-    `예산이 걸림돌입니다: GPU를 몇 장 쓰든 ${a.budget ?? "그 금액"} 이하로 되는 계획이 없습니다. 메모리에 들어가${a.within ? `고 ${a.within} 안에 끝나` : ""}는 가장 싼 계획은 ${a.cost} (${a.usd}; ${a.offer})입니다. --budget을 ${a.atLeast} 이상으로 올리세요.`,
+    `예산이 걸림돌입니다: GPU를 몇 장 쓰든 ${a.budget ?? "그 금액"} 이하로 되는 계획이 없습니다. 메모리에 들어가${a.within ? `고 ${a.within} 안에 끝나` : ""}는 최저 비용 계획은 ${a.cost} (${a.usd}; ${a.offer})입니다. --budget을 ${a.atLeast} 이상으로 올리세요.`,
   "plan.why.jointly": (a: Args) =>
     "마감과 예산이 함께 걸림돌입니다: 하나씩은 맞출 수 있어도 둘 다는 안 됩니다." +
     (a.cheapCost
-      ? ` 마감을 지키는 가장 싼 계획은 ${a.cheapCost} (${a.cheapOffer})입니다. --budget을 ${a.cheapAtLeast} 이상으로 올리세요.`
+      ? ` 마감을 지키는 최저 비용 계획은 ${a.cheapCost} (${a.cheapOffer})입니다. --budget을 ${a.cheapAtLeast} 이상으로 올리세요.`
       : "") +
     (a.fastDuration
-      ? ` 예산 안에서 가장 빠른 계획은 ${a.fastDuration} 걸립니다 (${a.fastOffer}). --deadline을 ${a.fastDays}일 이상으로 늘리세요.`
+      ? ` 예산 안에서 최단 기간 계획은 ${a.fastDuration} 걸립니다 (${a.fastOffer}). --deadline을 ${a.fastDays}일 이상으로 늘리세요.`
       : ""),
   "plan.why.none": (a: Args) =>
     `조건을 만족하는 계획이 없습니다. ${[a.deadline, a.budget, a.jointly].filter(Boolean).join(" ")}`,
   "plan.why.unpriced": () =>
-    "조건을 만족하는 계획이 없습니다: 탐색한 GPU 중 가격이 있는 것이 없습니다 (--gpu와 함께 --price를 주세요).",
+    "조건을 만족하는 계획이 없습니다: 탐색한 GPU 중 가격이 있는 것이 없습니다 (--gpu와 함께 --price를 지정하세요).",
 
   "check.title": (a: Args) =>
-    `주장 검증: ${a.strategy}, ${a.params} 파라미터${a.model ? ` (${a.model})` : ""} × 토큰 ${a.tokens}, ${a.gpu} ${a.count}장`,
+    `주장 검증: ${a.strategy}, ${a.params} 파라미터${a.model ? ` (${a.model})` : ""} × ${a.tokens} 토큰, ${a.gpu} ${a.count}장`,
   "check.label.estimate": () => "추정",
   "check.label.implies": () => "환산",
   "check.label.published": () => "공개 기록",
@@ -123,22 +123,22 @@ export const PLAN_CHECK_KO: { readonly [K in keyof typeof PLAN_CHECK_EN]: (a: Ar
   "check.label.verdict": () => "판정",
   "check.label.tax": () => "부가세",
   "check.tax": (a: Args) =>
-    `주장한 비용은 ${a.closer ? `부가세 ${a.rate}% 포함` : "부가세 별도"} 금액과 더 잘 맞습니다 (부가세 별도: ${a.without}; 부가세 ${a.rate}% 포함: ${a.with})`,
+    `주장 비용은 ${a.closer ? `부가세 ${a.rate}% 포함` : "부가세 별도"} 금액과 더 잘 맞습니다 (부가세 별도: ${a.without}; 부가세 ${a.rate}% 포함: ${a.with})`,
   "check.taxReading": (a: Args) => `예상 ${a.expected}, ${a.judged}`,
   "check.estimate": (a: Args) =>
     `${a.flops} FLOPs; GPU 시간 ${a.gpuHours} (${a.gpuHoursRange}); ${a.days} (${a.daysRange}); ${a.cost ?? "가격 정보 없음"}; MFU ${a.mfu} (${a.mfuRange}) 기준`,
   "check.cost": (a: Args) => `${a.krw} (${a.usd})`,
-  "check.claimedDays": (a: Args) => `주장한 기간: ${a.text}`,
-  "check.claimedCost": (a: Args) => `주장한 비용: ${a.text}`,
+  "check.claimedDays": (a: Args) => `주장 기간: ${a.text}`,
+  "check.claimedCost": (a: Args) => `주장 비용: ${a.text}`,
   "check.impliesDays": (a: Args) =>
     `MFU ${a.mfu} = ${a.flops} FLOPs / (${a.peak} TFLOPS × GPU ${a.count}장 × ${a.days}일 × 86,400초)`,
   "check.publishedFamily": (a: Args) =>
-    `공개된 ${a.family} 전체 학습 기록 ${a.runs}건 ` +
+    `공개된 ${a.family} 전 과정 학습 기록 ${a.runs}건 ` +
     `${a.below === "0" ? "모두보다 낮음" : a.below === a.runs ? "모두보다 높음" : `중 ${a.below}건보다 높음`} ` +
     `(${a.min}~${a.max}, 중앙값 ${a.median}); `,
-  "check.published": (a: Args) => `${a.family ?? ""}전체 학습 기록 ${a.runs}건: ${a.min}~${a.max}`,
+  "check.published": (a: Args) => `${a.family ?? ""}전 과정 학습 기록 ${a.runs}건: ${a.min}~${a.max}`,
   "check.trains": (a: Args) =>
-    `기본 효율이면 그 기간에 토큰 ${a.tokens} (${a.range}) 학습 가능 (입력한 토큰은 ${a.given})`,
+    `기본 효율이면 그 기간에 ${a.tokens} 토큰 (${a.range}) 학습 가능 (입력한 토큰은 ${a.given})`,
   "check.verdictDays": (a: Args) =>
     `${a.summary}: 이 작업의 기본 범위는 MFU ${a.range}; 예상치 ${a.mfu} (${a.days}) 대비 ${a.times}`,
   "check.impliesCost": (a: Args) =>
@@ -155,10 +155,10 @@ export const PLAN_CHECK_KO: { readonly [K in keyof typeof PLAN_CHECK_EN]: (a: Ar
   "check.rangeBasisDays": (a: Args) => `GPU ${a.count}장에서 ${a.strategy}의 기본 효율 범위 (${a.basis})`,
   "check.rangeBasisCost": (a: Args) =>
     `GPU 시간 ${a.low}~${a.high} × GPU 시간당 $${a.offerLow}~$${a.offerHigh}${a.vat ? ` × ${a.vat}(부가세)` : ""}`,
-  "check.priceBasisExpected": (a: Args) => `주장한 비용 ÷ 예상 GPU 시간 ${a.gpuHours}`,
-  "check.priceBasisClaimed": (a: Args) => `주장한 비용 ÷ (GPU ${a.count}장 × ${a.days}일 × 24시간)`,
+  "check.priceBasisExpected": (a: Args) => `주장 비용 ÷ 예상 GPU 시간 ${a.gpuHours}`,
+  "check.priceBasisClaimed": (a: Args) => `주장 비용 ÷ (GPU ${a.count}장 × ${a.days}일 × 24시간)`,
   "check.tokensBasisDays": (a: Args) => `주장한 GPU ${a.count}장 × ${a.days}일 동안 기본 효율로 학습하는 토큰 수`,
-  "check.tokensBasisCost": () => "주장한 비용으로 기본 효율과 가격에서 학습하는 토큰 수",
+  "check.tokensBasisCost": () => "주장 비용으로 기본 효율과 가격에서 학습하는 토큰 수",
   "check.publishedNote": () =>
     "presets/published-runs.json에 있는 공개된 전체 사전학습 기록의 전체 학습 효율 (6·N·D / (GPU 시간 × 최대 성능))",
   "check.md.claim": () => "주장",
@@ -172,7 +172,7 @@ export const PLAN_CHECK_KO: { readonly [K in keyof typeof PLAN_CHECK_EN]: (a: Ar
   "inverse.budget": (a: Args) =>
     `${withParticle(a.budget ?? "", "으로/로")} GPU 시간당 $${a.price}에 GPU 시간 ${withParticle(a.gpuHours ?? "", "을/를")} ` +
     `빌릴 수 있음: ${a.gpu} ${a.count}장으로 ${a.days}`,
-  "inverse.trains": (a: Args) => `토큰 ${a.tokens} 학습 (${a.range})`,
+  "inverse.trains": (a: Args) => `${a.tokens} 토큰 학습 가능 (${a.range})`,
   "inverse.chinchilla": (a: Args) =>
     `이 연산량(${a.flops} FLOPs, ${a.strategy} MFU ${a.mfu} 기준)은 ${a.params} 파라미터 모델을 토큰 ${withParticle(a.tokens ?? "", "으로/로")} ` +
     `학습할 때 연산 최적 (${a.range} 파라미터): C = 6·N·D와 D = 20·N에서 N = √(C / 120), 처음부터 사전학습할 때만 맞는 규칙`,

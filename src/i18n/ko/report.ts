@@ -43,7 +43,7 @@ export const REPORT_KO: { readonly [K in keyof typeof REPORT_EN]: (a: Args) => s
   "report.efficiencyRange": (a: Args) => `MFU ${a.mfu} (범위 ${a.low}~${a.high})`,
 
   "md.rangeNote": (a: Args) =>
-    `각 칸은 예상값이고 괄호 안은 범위입니다(모델의 표본 외 오차의 80 % 구간: 여러 노드 작업은 공개된 전체 학습 기록, 한 노드 작업은 실측 미세조정 속도 기준). GPU 시간은 전체 GPU 합계, 소요 기간은 실제 경과 시간입니다. ${a.costs ?? "비용은 부가세 별도"}입니다.`,
+    `각 칸은 예상값이고 괄호 안은 범위입니다(이 추정 모델의 표본 외 오차의 80% 구간: 여러 노드 작업은 공개된 전 과정 학습 기록, 한 노드 작업은 실측 미세조정 속도 기준). GPU 시간은 전체 GPU 합계, 소요 기간은 실제 경과 시간입니다. ${a.costs ?? "비용은 부가세 별도"}입니다.`,
   "md.gpu": (a: Args) =>
     `- GPU: ${a.name}, ${a.precision} 밀집 연산 ${a.tflops} TFLOPS, ${a.memory} GB; GPU ${a.count}장`,
   "md.efficiency": (a: Args) => `- 효율 (${a.strategies}): ${a.text}`,
@@ -59,7 +59,7 @@ export const REPORT_KO: { readonly [K in keyof typeof REPORT_EN]: (a: Args) => s
   "html.rangeNote": (a: Args) =>
     `각 칸은 예상값이고 그 아래가 범위(최소~최대)입니다. GPU 시간은 전체 GPU 합계, 소요 기간은 실제 경과 시간입니다. ${a.costs ?? "비용은 부가세 별도"}입니다.`,
   "html.rangeBasis": () =>
-    "범위는 예측값을 중심으로 모델의 표본 외 오차가 드는 80 % 구간입니다(여러 노드 작업은 공개된 전체 학습 기록, 한 노드 작업은 실측 미세조정 속도 기준).",
+    "범위는 예측값을 중심으로 이 추정 모델의 표본 외 오차가 드는 80% 구간입니다(여러 노드 작업은 공개된 전 과정 학습 기록, 한 노드 작업은 실측 미세조정 속도 기준).",
   "html.efficiency": (a: Args) => `효율 (${a.ids})`,
   "html.price": (a: Args) => `${a.gpu ? `${a.gpu}: ` : ""}GPU 시간당 ${a.usd}: ${a.rule}; 기준일 ${a.date}`,
   "html.noPrice": () => "이 GPU의 가격을 알 수 없어 비용은 비워 둠",
@@ -70,7 +70,7 @@ export const REPORT_KO: { readonly [K in keyof typeof REPORT_EN]: (a: Args) => s
     `${p(a.strategy, "은/는")} GPU당 ${a.need} GB가 필요하지만 ${p(a.gpu, "은/는")} ${a.has} GB입니다${a.zero3 ? ` (ZeRO-3로 ${a.zero3}장 이상이면 적재 가능)` : ""}`,
   "html.compareTitle": (a: Args) => `시나리오 ${a.count}개 비교`,
   "html.compareRow": (a: Args) =>
-    `${a.strategy} · ${a.gpu} ${a.count}장 · 파라미터 ${a.params} × 토큰 ${a.tokens} · MFU ${a.mfu}${a.title ? ` · ${a.title}` : ""}`,
+    `${a.strategy} · ${a.gpu} ${a.count}장 · ${a.params} 파라미터 × ${a.tokens} 토큰 · MFU ${a.mfu}${a.title ? ` · ${a.title}` : ""}`,
   "html.label.gpu": () => "GPU",
   "html.label.price": () => "가격",
   "html.label.fx": () => "환율",
@@ -98,7 +98,7 @@ export const REPORT_KO: { readonly [K in keyof typeof REPORT_EN]: (a: Args) => s
   "compare.detail": (a: Args) =>
     `${a.strategy} · ${a.gpu} ${a.count}장 · ${a.flops} FLOPs · MFU ${a.mfu} · 파라미터 ${a.params}${a.model ? ` (${a.model})` : ""}${a.title ? ` · ${a.title}` : ""}`,
 
-  "explain.heading": () => "예상값별 계산 과정",
+  "explain.heading": () => "전략별 계산 과정",
   "explain.strategy": (a: Args) => `${a.strategy} (${a.description})`,
   "explain.trained": (a: Args) => `학습 ${a.trainable}`,
   "explain.trainedOnPath": (a: Args) =>
@@ -110,7 +110,8 @@ export const REPORT_KO: { readonly [K in keyof typeof REPORT_EN]: (a: Args) => s
   "explain.step2": (a: Args) => `  2. 전체 FLOPs: ${a.perToken} x 토큰 ${a.tokens} = ${a.flops}`,
   "explain.step3": (a: Args) =>
     `  3. 학습 스텝 중 속도: GPU당 ${a.speed} 토큰/초, 즉 MFU ${a.mfu} = ${a.speed} x ${a.perToken} / ${a.peak}e12 (${a.basis})`,
-  "explain.step4": (a: Args) => `  4. 굿풋: 지불한 GPU 시간 중 ${p(a.goodput, "이/가")} 학습 스텝`,
+  "explain.step4": (a: Args) =>
+    `  4. 굿풋: 과금된 GPU 시간 중 ${p(a.share ?? a.goodput ?? "", "이/가")} 실제 학습 스텝`,
   "explain.step5": (a: Args) =>
     `  5. GPU 시간: 토큰 ${a.tokens} / ${a.speed} 토큰/초 / 3600 / ${a.goodput} = ${a.hours} GPU 시간 (전체 실행 MFU ${a.mfu})`,
   "explain.step6": (a: Args) => `  6. 소요 기간: ${a.hours} / GPU ${a.gpus}장 / 24 = ${a.days}일`,
