@@ -24,7 +24,12 @@ import { checkOutcome, commandOf, parseDelimited } from "./helpers/output-oracle
 // to fail (`fails: true`) until the bug is fixed, when its entry must go.
 
 const SEED = Number(process.env["FUZZ_SEED"] ?? 0x11c0_5eed);
-const SCALE = Number(process.env["FUZZ_SCALE"] ?? 1);
+/**
+ * `npm test` runs 60 % of the plan (6,000 vectors); `npm run test:slow` runs this file again with
+ * another seed and the other 40 % (test/slow/fuzz-cli-more.test.ts), so CI tries 10,000 in process
+ * while `npm test` stays within its time.
+ */
+const SCALE = Number(process.env["FUZZ_SCALE"] ?? 0.6);
 
 /**
  * Vectors per command and run. Every command gets hundreds; the slow ones (validate renders every
@@ -88,7 +93,7 @@ afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
-describe(`CLI fuzz, in process: ${TOTAL * SCALE} vectors through run(argv, io) (seed ${SEED})`, () => {
+describe(`CLI fuzz, in process: ${Math.round(TOTAL * SCALE)} vectors through run(argv, io) (seed ${SEED})`, () => {
   const dir = makeFuzzDir();
   const baseline = new Set(readdirSync(dir));
   const ran = new Map<string, number>();
@@ -144,9 +149,9 @@ describe(`CLI fuzz, in process: ${TOTAL * SCALE} vectors through run(argv, io) (
       "none",
       "unknown",
     ]) {
-      expect(ran.get(command) ?? 0, command).toBeGreaterThanOrEqual(200);
+      expect(ran.get(command) ?? 0, command).toBeGreaterThanOrEqual(200 * SCALE);
     }
-    expect([...ran.values()].reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(10_000);
+    expect([...ran.values()].reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(Math.floor(TOTAL * SCALE));
     expect(unhandled.map(String)).toEqual([]);
     console.info(`fuzz exits by family: ${[...exits].map(([f, e]) => `${f}: ${e}`).join("; ")}`);
     if (known.size)
