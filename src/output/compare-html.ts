@@ -6,6 +6,7 @@ import { formatNumber } from "../util/number-text.js";
 import { estimateOf, rowName, rowTitle, type CompareRow } from "./compare-table.js";
 import { formatCount, significant } from "./format.js";
 import type { ReportDocument } from "./html-report.js";
+import { reportFigures } from "./html-report.js";
 import { say } from "./report-text.js";
 
 const pct = (x: number): string => `${significant(x * 100, 2)}%`;
@@ -47,13 +48,7 @@ export function reportFromCompare(
           mfu: pct(e.efficiency.wholeRun.expected),
           title: rowTitle(row, lang),
         }),
-        flops: e.flops,
-        gpuHours: e.gpuHours,
-        wallDays: e.wallDays,
-        costKrw: e.costKrw,
-        costUsd: e.costUsd,
-        memoryPerGpuGB: e.memory.perGpuGB,
-        fits: e.memory.fits,
+        ...reportFigures(e),
       };
     }),
     assumptions: [

@@ -20,7 +20,7 @@ import {
 import type { Paint } from "./paint.js";
 import { wrap } from "./wrap.js";
 import { render } from "../i18n/render.js";
-import { type Currency, datesText, dayCell, isCompact, lineWidth, rangeSep } from "./estimate-table.js";
+import { costCell, type Currency, datesText, dayCell, isCompact, lineWidth, rangeSep } from "./estimate-table.js";
 import { duration, durationRange, say } from "./report-text.js";
 import { vatCosts, vatNote, vatUnit } from "./vat-text.js";
 
@@ -38,17 +38,6 @@ export const estimateOf = (row: CompareRow): StrategyEstimate => row.report.esti
 /** Names longer than this wrap (user scenario ids can be long; the longest bundled, scratch-7b-chinchilla, fits). */
 const NAME_WIDTH = 21;
 const pct = (x: number): string => `${significant(x * 100, 2)}%`;
-
-function cell(
-  range: Range | null,
-  main: (n: number) => string,
-  short: (n: number) => string,
-  paint: Paint,
-  sep = "–",
-): string {
-  if (range === null) return "—";
-  return `${main(range.expected)}\n${paint.dim(`${short(range.low)}${sep}${short(range.high)}`)}`;
-}
 
 /**
  * A row's name as the language shows it: the job the flags describe is "job" (an id the JSON and
@@ -150,11 +139,11 @@ export function renderCompareTable(
     const e = estimateOf(row);
     const cells = [
       `${paint.bold(rowName(row, lang))}\n${paint.dim(t.tokens(formatCount(row.report.inputs.tokens)))}`,
-      cell(e.gpuHours, formatHours, formatHours, paint, rangeSep(lang)),
+      costCell(e.gpuHours, formatHours, formatHours, paint, rangeSep(lang)),
       dayCell(e.wallDays, lang, paint),
       `${significant(e.memory.perGpuGB, 3)} GB\n${e.memory.fits ? paint.green(t.fits) : paint.red(t.tooBig)}`,
-      ...(showKrw ? [cell(e.costKrw, formatKrw, formatKrwShort, paint, rangeSep(lang))] : []),
-      ...(showUsd ? [cell(e.costUsd, formatUsd, formatUsdShort, paint, rangeSep(lang))] : []),
+      ...(showKrw ? [costCell(e.costKrw, formatKrw, formatKrwShort, paint, rangeSep(lang))] : []),
+      ...(showUsd ? [costCell(e.costUsd, formatUsd, formatUsdShort, paint, rangeSep(lang))] : []),
     ];
     table.push(cells);
     table.push([{ colSpan: columns, content: paint.dim(wrap(`  ${detailLine(row, lang)}`, width - 6, 4)) }]);

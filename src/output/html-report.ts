@@ -1,3 +1,4 @@
+import type { StrategyEstimate } from "../model/estimate.js";
 /**
  * A self-contained HTML report: title, the estimate table, an inline SVG chart of cost and
  * wall-clock, and the assumptions. One file that opens offline and prints: no scripts, no fonts,
@@ -39,6 +40,19 @@ export interface ReportRow {
   costUsd: Range | null;
   memoryPerGpuGB?: number;
   fits?: boolean;
+}
+
+/** A strategy's figures as a report row shows them (the label and description are the caller's). */
+export function reportFigures(e: StrategyEstimate): Omit<ReportRow, "label" | "description"> {
+  return {
+    flops: e.flops,
+    gpuHours: e.gpuHours,
+    wallDays: e.wallDays,
+    costKrw: e.costKrw,
+    costUsd: e.costUsd,
+    memoryPerGpuGB: e.memory.perGpuGB,
+    fits: e.memory.fits,
+  };
 }
 
 /** A named assumption a reader needs to check the numbers (GPU, efficiency, price, exchange rate…). */
@@ -121,13 +135,7 @@ export function reportFromEstimate(
         trains: formatCount(e.trainableParams),
         mfu: pct(e.efficiency.wholeRun.expected),
       }),
-      flops: e.flops,
-      gpuHours: e.gpuHours,
-      wallDays: e.wallDays,
-      costKrw: e.costKrw,
-      costUsd: e.costUsd,
-      memoryPerGpuGB: e.memory.perGpuGB,
-      fits: e.memory.fits,
+      ...reportFigures(e),
     })),
     rangeNote: `${say("html.rangeNote", lang, { costs: vatCosts(report.vat, lang) })} ${say("html.rangeBasis", lang)}`,
     assumptions: [

@@ -3,6 +3,7 @@ import { type Message, msg } from "../i18n/message.js";
 import { render } from "../i18n/render.js";
 import { formatCount } from "./format.js";
 import type { ReportDocument, ReportRow } from "./html-report.js";
+import { reportFigures } from "./html-report.js";
 import { vatCosts } from "./vat-text.js";
 import { planConstraints } from "./plan-output.js";
 import { planWarnings, type PlanResult, type PlanRow } from "./plan-result.js";
@@ -19,13 +20,7 @@ function row(ranking: Message, rank: number, { candidate: c, report }: PlanRow, 
       }),
       lang,
     ),
-    flops: e.flops,
-    gpuHours: e.gpuHours,
-    wallDays: e.wallDays,
-    costKrw: e.costKrw,
-    costUsd: e.costUsd,
-    memoryPerGpuGB: e.memory.perGpuGB,
-    fits: e.memory.fits,
+    ...reportFigures(e),
   };
 }
 

@@ -1,4 +1,5 @@
 import { formatsOf } from "../../src/output/output-settings.js";
+import { parseDelimited as parseRecords } from "./output-oracle.js";
 import { COMMANDS, type CommandName, type Format } from "../../src/job/options.js";
 
 /** One valid invocation of each command: the end-to-end tests run it in every format and both languages. */
@@ -51,39 +52,11 @@ export const MATRIX: ReadonlyArray<{ command: CommandName; format: Format; lang:
     ),
   );
 
-/** RFC 4180 CSV (or TSV without quoting) into rows of cells. */
+/** CSV (RFC 4180) or TSV into rows of cells, with the output oracle's parser. */
 export function parseDelimited(text: string, format: "csv" | "tsv"): string[][] {
-  if (format === "tsv")
-    return text
-      .replace(/\n$/, "")
-      .split("\n")
-      .map((l) => l.split("\t"));
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (c === "\r" && text[i + 1] === "\n") {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-      i++;
-    } else cell += c;
-  }
-  if (cell !== "" || row.length) rows.push([...row, cell]);
-  return rows;
+  const rows = parseRecords(text, format === "csv" ? "," : "\t");
+  // A last line break ends the last record; it starts no empty one.
+  return rows.filter((r, i) => !(i === rows.length - 1 && r.length === 1 && r[0] === ""));
 }
 
 /** JSON's number grammar: what pandas, R and spreadsheets read as a number without a locale. */
