@@ -57,7 +57,7 @@ describe("llm-cost calibrate", () => {
     expect(en).toContain("8,000 tokens/s per GPU · step 8.19 s (p10–p90 8–8.4 s) · 16 × H100, sequence 4,096");
     expect(en).toContain("implied MFU    38.8% of H100's dense 989.4 TFLOP/s");
     const ko = (await cli(["calibrate", "--log", LOG, ...JOB, "--lang", "ko"])).stdout;
-    expect(ko).toContain("측정값          GPU당 초당 8,000 토큰");
+    expect(ko).toContain("측정값          GPU당 8,000 토큰/초");
     expect(ko).toContain("H100 16장, 시퀀스 4,096");
     const csv = (await cli(["calibrate", "--log", LOG, LOG, ...JOB, "--format", "csv"])).stdout.split("\r\n");
     expect(csv[0]!.startsWith("file,format,basis,steps,")).toBe(true);

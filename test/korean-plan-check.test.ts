@@ -155,9 +155,9 @@ describe("estimate --budget/--deadline --lang ko", () => {
     const { stdout } = await ko([...ESTIMATE, "--budget", "3억", "--deadline", "30d"]);
     expect(under(stdout)).toContain(
       // 53,183 GPU-hours / 8 GPUs / 24 = 277 days = 9.2 months of 30 days: the largest unit that reads naturally.
-      "예산           3억 원 ($208,478)으로 GPU 시간당 $3.92에 GPU 시간 53,183을 빌릴 수 있음: H100 8장으로\n               약 9.2개월",
+      "예산           3억 원 ($208,478) 기준 GPU 시간당 $3.92로 53,183 GPU 시간 사용 가능 (H100 8장으로 약\n               9.2개월)",
     );
     expect(stdout).toContain("  30일 안에    예산을 다 쓰려면 H100 74장 필요 (GPU 시간 / 24 / 일수)");
-    expect(stdout).toContain("  lora         H100 1장 (1~2장) → 약 20일; 적재 가능 (GPU당 54.7 GB)");
+    expect(stdout).toContain("  LoRA         H100 1장 (1~2장) → 약 20일; 적재 가능 (GPU당 54.7 GB)");
   });
 });

@@ -1,3 +1,4 @@
+import { daysRange, rangeText } from "./plan-check-units.js";
 import { gpuDisplayName } from "../catalog/gpus.js";
 import type { Lang } from "../i18n/lang.js";
 import { type Message, msg, quoted } from "../i18n/message.js";
@@ -86,16 +87,19 @@ function projection(c: Calibration, lang: Lang): Message {
   const money =
     e.costKrw && e.costUsd
       ? lang === "ko"
-        ? `${formatKrw(e.costKrw.expected)} (${formatKrwShort(e.costKrw.low)}–${formatKrwShort(e.costKrw.high)}), ${formatUsd(e.costUsd.expected)}`
+        ? `${formatKrw(e.costKrw.expected)} (${rangeText(formatKrwShort(e.costKrw.low), formatKrwShort(e.costKrw.high), lang)}), ${formatUsd(e.costUsd.expected)}`
         : `${formatUsd(e.costUsd.expected)} (${formatUsdShort(e.costUsd.low)}–${formatUsdShort(e.costUsd.high)}), ${formatKrw(e.costKrw.expected)}`
       : undefined;
   return msg("calibrate.projection", {
     tokens: formatCount(c.projection.inputs.tokens),
     goodput: pct(e.efficiency.goodput.value),
     hours: formatHours(e.gpuHours.expected),
-    hoursRange: `${formatHours(e.gpuHours.low)}–${formatHours(e.gpuHours.high)}`,
+    hoursRange: rangeText(formatHours(e.gpuHours.low), formatHours(e.gpuHours.high), lang),
     days: days(e.wallDays.expected),
-    daysRange: `${days(e.wallDays.low)}–${days(e.wallDays.high)}`,
+    daysRange:
+      lang === "ko"
+        ? daysRange(e.wallDays.low, e.wallDays.high, lang)
+        : `${days(e.wallDays.low)}–${days(e.wallDays.high)}`,
     cost: money,
   });
 }

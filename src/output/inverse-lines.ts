@@ -1,3 +1,4 @@
+import { textsFor } from "../i18n/texts.js";
 import type { Lang } from "../i18n/lang.js";
 import { msg } from "../i18n/message.js";
 import type { MessageCode } from "../i18n/messages-en.js";
@@ -52,7 +53,7 @@ function budgetLines(
     ),
     ...b.strategies.map((s) =>
       labelled(
-        `  ${s.strategy}`,
+        `  ${textsFor(lang).strategy(s.strategy)}`,
         say("inverse.trains", { tokens: formatCount(s.tokens.expected), range: countRange(s.tokens) }),
       ),
     ),
@@ -93,7 +94,7 @@ function deadlineLines(d: NonNullable<InverseJson["deadline"]>, gpuName: string,
     ),
     ...d.strategies.map((s) => {
       if (s.gpusNeeded === null || s.wallDays === null)
-        return labelled(`  ${s.strategy}`, say("inverse.noCount", { gpu: gpuName }));
+        return labelled(`  ${textsFor(lang).strategy(s.strategy)}`, say("inverse.noCount", { gpu: gpuName }));
       const r = s.gpusNeededRange;
       const gb = s.perGpuGB === null ? "" : significant(s.perGpuGB, 3);
       const memory =
@@ -103,7 +104,7 @@ function deadlineLines(d: NonNullable<InverseJson["deadline"]>, gpuName: string,
             ? say("inverse.fits", { gb })
             : say("inverse.tooBig", { gb, zero3: s.minGpusWithZero3 === null ? undefined : n(s.minGpusWithZero3) });
       return labelled(
-        `  ${s.strategy}`,
+        `  ${textsFor(lang).strategy(s.strategy)}`,
         say("inverse.needs", {
           count: n(s.gpusNeeded),
           gpu: gpuName,

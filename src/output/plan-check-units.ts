@@ -1,6 +1,6 @@
 import type { Lang } from "../i18n/lang.js";
 import { displayWidth } from "../i18n/width.js";
-import { formatDuration, formatDurationKo, significant } from "./format.js";
+import { formatDuration, formatDurationKo } from "./format.js";
 
 /**
  * Durations and ranges as plan, check and estimate's --budget/--deadline lines print them, per
@@ -11,7 +11,7 @@ import { formatDuration, formatDurationKo, significant } from "./format.js";
 /** A duration: "6.3 d" in English; in Korean "약 6.3일", and in years from a year on. */
 export function daysText(days: number, lang: Lang): string {
   if (lang === "en") return formatDuration(days);
-  if (days >= 365 && days < 1e6) return `약 ${significant(days / 365, 3)}년`;
+  // One Korean duration everywhere: the largest unit that reads naturally (format.ts).
   return formatDurationKo(days);
 }
 

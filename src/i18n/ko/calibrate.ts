@@ -37,7 +37,7 @@ export const CALIBRATE_KO: { readonly [K in keyof typeof CALIBRATE_EN]: (a: Args
   "profile.otherModel": (a: Args) =>
     `"${a.name}" 프로필은 파라미터 ${a.given}개가 아니라 ${a.measured}개인 모델에서 측정했습니다: 이 모델로 calibrate하거나 --profile 옵션을 빼세요`,
   "warn.profileScaled": (a: Args) =>
-    `"${a.name}" 프로필은 GPU ${a.fromGpus}장, 시퀀스 ${a.fromSeqLen}에서 GPU당 초당 ${a.measured} 토큰을 측정했습니다. 이 작업은 GPU ${a.toGpus}장, 시퀀스 ${a.toSeqLen} 조건이라 처리량 모델로 환산합니다: ${a.measured} × ${a.modelHere} / ${a.modelThere} = GPU당 초당 ${a.speed} 토큰`,
+    `"${a.name}" 프로필은 GPU ${a.fromGpus}장, 시퀀스 ${a.fromSeqLen}에서 GPU당 ${a.measured} 토큰/초를 측정했습니다. 이 작업은 GPU ${a.toGpus}장, 시퀀스 ${a.toSeqLen} 조건이라 처리량 모델로 환산합니다: ${a.measured} × ${a.modelHere} / ${a.modelThere} = GPU당 초당 ${a.speed} 토큰`,
   "calibrate.saveOneLog": (a: Args) =>
     `--save는 측정값 하나를 저장합니다: --log를 하나만 지정하세요 (받은 로그 ${a.count}개)`,
   "calibrate.needLog": () => "측정할 학습 로그를 지정하세요, 예: --log trainer_state.json (여러 개: --log a.log b.log)",
@@ -49,24 +49,24 @@ export const CALIBRATE_KO: { readonly [K in keyof typeof CALIBRATE_EN]: (a: Args
   "calibrate.countDiffers": (a: Args) => `${a.file}: 로그는 GPU ${a.log}장에서 돌렸는데 --gpus는 ${a.given}입니다`,
   "calibrate.seqLenDiffers": (a: Args) => `${a.file}: 로그의 시퀀스 길이는 ${a.log}인데 --seq-len은 ${a.given}입니다`,
   "calibrate.abovePeak": (a: Args) =>
-    `${a.file}: GPU당 초당 ${a.tokens} 토큰은 파라미터 ${a.params}개 모델 기준으로 ${a.gpu} 밀집 연산 최대 성능의 ${a.times}배입니다. 로그의 처리량이 노드 단위이거나 모델 크기가 틀리지 않았는지 확인하세요`,
+    `${a.file}: GPU당 ${a.tokens} 토큰/초은 파라미터 ${a.params}개 모델 기준으로 ${a.gpu} 밀집 연산 최대 성능의 ${a.times}배입니다. 로그의 처리량이 노드 단위이거나 모델 크기가 틀리지 않았는지 확인하세요`,
   "calibrate.saved": (a: Args) =>
-    `"${a.name}" 프로필을 ${a.file}에 저장했습니다 (${a.gpu} ${a.gpus}장에서 GPU당 초당 ${a.tokens} 토큰). --profile ${withParticle(a.name ?? "", "으로/로")} 쓰세요`,
+    `"${a.name}" 프로필을 ${a.file}에 저장했습니다 (${a.gpu} ${a.gpus}장에서 GPU당 ${a.tokens} 토큰/초). --profile ${withParticle(a.name ?? "", "으로/로")} 쓰세요`,
   "calibrate.heading": (a: Args) =>
     a.basis === "run-average"
       ? `${a.file}: ${a.format} 로그, 학습 전체 평균 (워밍업 포함이라 조금 낮게 나옵니다)`
-      : `${a.file}: ${a.format} 로그, 워밍업 ${a.warmup}개를 빼고 기록된 스텝 ${a.steps}개 (${a.last} 스텝까지)`,
+      : `${a.file}: ${a.format} 로그, 워밍업 ${a.warmup}스텝을 제외한 기록 스텝 ${a.steps}개 (${a.last} 스텝까지)`,
   "calibrate.labelMeasured": () => "측정값",
   "calibrate.labelMfu": () => "환산 MFU",
   "calibrate.labelModel": () => "llm-cost 예측",
   "calibrate.labelProjection": () => "전체 학습 예측",
-  "calibrate.speed": (a: Args) => `GPU당 초당 ${a.tokens} 토큰`,
+  "calibrate.speed": (a: Args) => `GPU당 ${a.tokens} 토큰/초`,
   "calibrate.stepTime": (a: Args) => `스텝당 ${a.median}초 (p10–p90 ${a.p10}–${a.p90}초)`,
   "calibrate.cluster": (a: Args) => `${a.gpu} ${a.gpus}장, 시퀀스 ${a.seqLen}`,
   "calibrate.peakMemory": (a: Args) => `최대 메모리 ${a.gb} GB`,
   "calibrate.impliedMfu": (a: Args) =>
     `${a.gpu} 밀집 연산 ${a.tflops} TFLOP/s 대비 ${a.mfu} (토큰당 ${a.flops} FLOPs 기준${a.logged ? `, 로그에 찍힌 TFLOP/s로는 ${a.logged}` : ""})`,
-  "calibrate.modelOff": (a: Args) => `이 작업에 GPU당 초당 ${a.model} 토큰: 측정값의 ${a.ratio}배`,
+  "calibrate.modelOff": (a: Args) => `이 작업에 GPU당 ${a.model} 토큰/초: 측정값의 ${a.ratio}배`,
   "calibrate.projection": (a: Args) =>
     `${a.tokens} 토큰, 측정 속도 × 굿풋 ${a.goodput}: ${a.hours} GPU 시간 (${a.hoursRange}), ${a.days} (${a.daysRange})${a.cost ? `, ${a.cost}` : ""}`,
 };

@@ -69,7 +69,7 @@ export const PLAN_CHECK_KO: { readonly [K in keyof typeof PLAN_CHECK_EN]: (a: Ar
     "최저 비용 계획 = 예상 비용이 가장 낮은 것, 최단 기간 계획 = 예상 소요 기간이 가장 짧은 것",
   "plan.constraints": () => "예상 소요 기간과 예상 비용으로 판단; 각 칸의 둘째 줄은 범위",
   "plan.efficiency": () =>
-    "GPU 종류와 수마다 따로 전부 추정: 연산 성능, 메모리 대역폭, 인터커넥트로 구한 정상 상태 속도 × 굿풋 (예측이 얼마나 맞는지는 llm-cost validate로 확인)",
+    "GPU 종류와 수별로 각각 다시 추정: 연산 성능, 메모리 대역폭, 인터커넥트로 구한 정상 상태 속도 × 굿풋 (예측이 얼마나 맞는지는 llm-cost validate로 확인)",
   "plan.exchange": (a: Args) => `${a.rate}원/달러 (${a.date} 기준); ${a.costs ?? "비용은 부가세 별도"}`,
   "plan.markdownFooter": (a: Args) => `${a.costs ?? "비용은 부가세 별도"}; ${a.rate}원/달러 (${a.date} 기준).`,
   "plan.head.gpus": () => "GPU",
@@ -170,15 +170,15 @@ export const PLAN_CHECK_KO: { readonly [K in keyof typeof PLAN_CHECK_EN]: (a: Ar
   "inverse.label.deadline": () => "마감",
   "inverse.label.within": (a: Args) => `${a.deadline} 안에`,
   "inverse.budget": (a: Args) =>
-    `${withParticle(a.budget ?? "", "으로/로")} GPU 시간당 $${a.price}에 GPU 시간 ${withParticle(a.gpuHours ?? "", "을/를")} ` +
-    `빌릴 수 있음: ${a.gpu} ${a.count}장으로 ${a.days}`,
+    `${a.budget} 기준 GPU 시간당 $${a.price}로 ${a.gpuHours} GPU 시간 사용 가능 ` +
+    `(${a.gpu} ${a.count}장으로 ${a.days})`,
   "inverse.trains": (a: Args) => `${a.tokens} 토큰 학습 가능 (${a.range})`,
   "inverse.chinchilla": (a: Args) =>
-    `이 연산량(${a.flops} FLOPs, ${a.strategy} MFU ${a.mfu} 기준)은 ${a.params} 파라미터 모델을 토큰 ${withParticle(a.tokens ?? "", "으로/로")} ` +
-    `학습할 때 연산 최적 (${a.range} 파라미터): C = 6·N·D와 D = 20·N에서 N = √(C / 120), 처음부터 사전학습할 때만 맞는 규칙`,
+    `이 연산량(${a.flops} FLOPs, ${a.strategy} MFU ${a.mfu} 기준)의 연산 최적 조합은 ${a.params} 파라미터 × ${a.tokens} 토큰 ` +
+    `(${a.range} 파라미터): C = 6·N·D와 D = 20·N에서 N = √(C / 120), 처음부터 사전학습할 때만 적용되는 규칙`,
   "inverse.spend": (a: Args) => `예산을 다 쓰려면 ${a.gpu} ${a.count}장 필요 (GPU 시간 / 24 / 일수)`,
   "inverse.deadline": (a: Args) =>
-    `${a.deadline}: 메모리에 들어가고 ${a.days}일 안에 끝나는 최소 GPU 수, GPU 수마다 따로 전부 추정 (범위: 낙관적인 끝과 비관적인 끝에서)`,
+    `${a.deadline}: 메모리에 들어가고 ${a.days}일 안에 끝나는 최소 GPU 수, GPU 수별로 각각 다시 추정 (범위는 낙관~비관 추정 기준)`,
   "inverse.noCount": (a: Args) =>
     `글로벌 배치로 다 쓸 수 있는 ${a.gpu} 수 중에 시간 안에 끝나면서 메모리에 들어가는 것이 없음`,
   "inverse.needs": (a: Args) => `${a.gpu} ${a.count}장${a.range ? ` (${a.range}장)` : ""} → ${a.days}; ${a.memory}`,

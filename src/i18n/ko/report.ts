@@ -103,13 +103,13 @@ export const REPORT_KO: { readonly [K in keyof typeof REPORT_EN]: (a: Args) => s
   "explain.trained": (a: Args) => `학습 ${a.trainable}`,
   "explain.trainedOnPath": (a: Args) =>
     `토큰이 지나는 학습 ${a.onPath} (전체 ${a.trainable} 중 라우팅된 전문가의 어댑터)`,
-  "explain.perTokenFull": (a: Args) => `6 x 파라미터 ${a.params} = 토큰당 ${a.perToken} FLOPs`,
+  "explain.perTokenFull": (a: Args) => `6 × 파라미터 ${a.params} = 토큰당 ${a.perToken} FLOPs`,
   "explain.perTokenAdapter": (a: Args) =>
-    `4 x 고정 ${a.frozen}${a.added ? ` (파라미터 ${a.params}에서 학습되는 새 어휘 행 ${p(a.added, "을/를")} 뺀 값)` : ""} + 6 x ${a.trained} = 토큰당 ${a.perToken} FLOPs`,
+    `4 × 고정 ${a.frozen}${a.added ? ` (파라미터 ${a.params}에서 학습되는 새 어휘 행 ${p(a.added, "을/를")} 뺀 값)` : ""} + 6 × ${a.trained} = 토큰당 ${a.perToken} FLOPs`,
   "explain.step1": (a: Args) => `  1. 토큰당 FLOPs: ${a.perToken}`,
-  "explain.step2": (a: Args) => `  2. 전체 FLOPs: ${a.perToken} x 토큰 ${a.tokens} = ${a.flops}`,
+  "explain.step2": (a: Args) => `  2. 전체 FLOPs: ${a.perToken} × 토큰 ${a.tokens} = ${a.flops}`,
   "explain.step3": (a: Args) =>
-    `  3. 학습 스텝 중 속도: GPU당 ${a.speed} 토큰/초, 즉 MFU ${a.mfu} = ${a.speed} x ${a.perToken} / ${a.peak}e12 (${a.basis})`,
+    `  3. 학습 스텝 중 속도: GPU당 ${a.speed} 토큰/초, 즉 MFU ${a.mfu} = ${a.speed} × ${a.perToken} / ${a.peak}e12 (${a.basis})`,
   "explain.step4": (a: Args) =>
     `  4. 굿풋: 과금된 GPU 시간 중 ${p(a.share ?? a.goodput ?? "", "이/가")} 실제 학습 스텝`,
   "explain.step5": (a: Args) =>
@@ -117,10 +117,10 @@ export const REPORT_KO: { readonly [K in keyof typeof REPORT_EN]: (a: Args) => s
   "explain.step6": (a: Args) => `  6. 소요 기간: ${a.hours} / GPU ${a.gpus}장 / 24 = ${a.days}일`,
   "explain.noPrice": () => "  7. 달러와 원: 이 GPU의 가격을 알 수 없음",
   "explain.step7": (a: Args) =>
-    `  7. 달러: ${a.hours} x GPU 시간당 ${a.price}${a.vat ? ` x ${a.vat}(부가세)` : ""} = ${a.usd}`,
-  "explain.step8": (a: Args) => `  8. 원: ${a.usd} x ${a.fx} 원/달러 = ${a.krw}`,
+    `  7. 달러: ${a.hours} × GPU 시간당 ${a.price}${a.vat ? ` × ${a.vat}(부가세)` : ""} = ${a.usd}`,
+  "explain.step8": (a: Args) => `  8. 원: ${a.usd} × ${a.fx} 원/달러 = ${a.krw}`,
   "explain.step9": (a: Args) =>
-    `  9. 에너지: ${a.hours} x ${a.kw} kW x PUE ${a.pue} = ${a.kwh} kWh; x ${a.grid} g/kWh = ${a.co2} kg CO2`,
+    `  9. 에너지: ${a.hours} × ${a.kw} kW × PUE ${a.pue} = ${a.kwh} kWh; × ${a.grid} g/kWh = ${a.co2} kg CO2`,
 
   "json.memoryNote": (a: Args) =>
     "GPU당 메모리, GB 단위 (10^9바이트): 혼합 정밀도 AdamW는 파라미터당 16바이트 (bf16 가중치 2 + bf16 그래디언트 2 + fp32 마스터 가중치·m·v 12); 활성값은 Korthikanti 외 2022에 FlashAttention을 적용해 계산; 오버헤드 = CUDA 컨텍스트 1.5 GB + 활성값의 10% + ZeRO-3 수집 버퍼; 적재 가능 = GPU 공칭 메모리(GB) 이하" +
