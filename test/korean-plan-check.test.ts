@@ -118,7 +118,7 @@ describe("check --lang ko", () => {
     expect(stdout).toContain("주장 기간: 3개월(90일, 한 달은 30일로 계산)");
     expect(stdout).toContain("  환산         MFU 0.99% = 6.06e20 FLOPs / (989.4 TFLOPS × GPU 8장 × 90일 × 86,400초)");
     expect(stdout).toContain(
-      "  판정         비관적 (×16): 이 작업의 기본 범위는 MFU 15.7~42.6%; 예상치 25.9% (약 3.4일) 대비 ×26",
+      "  판정         비관적 (×16): 이 작업의 기본 범위는 MFU 15.7~42.6%, 예상치 25.9%(약 3.4일)의 26배",
     );
     expect(stdout).toContain("주장 비용: 3억 원 (= $208,478, 1,439원/달러 기준)");
     expect(stdout).toContain("판정: 비관적 (×16) (범위에서 가장 먼 주장: 기간)");

@@ -140,15 +140,15 @@ export const PLAN_CHECK_KO: { readonly [K in keyof typeof PLAN_CHECK_EN]: (a: Ar
   "check.trains": (a: Args) =>
     `기본 효율이면 그 기간에 ${a.tokens} 토큰 (${a.range}) 학습 가능 (입력한 토큰은 ${a.given})`,
   "check.verdictDays": (a: Args) =>
-    `${a.summary}: 이 작업의 기본 범위는 MFU ${a.range}; 예상치 ${a.mfu} (${a.days}) 대비 ${a.times}`,
+    `${a.summary}: 이 작업의 기본 범위는 MFU ${a.range}, 예상치 ${a.mfu}(${a.days})의 ${times(a.times)}`,
   "check.impliesCost": (a: Args) =>
     `GPU 시간당 $${a.usd} (${a.basis}; 현재 가격 ${a.offers})${a.tokens ? `; 기본 효율과 가격이면 토큰 ${a.tokens} (${a.range}) 학습 가능 (입력한 토큰은 ${a.given})` : ""}`,
   "check.verdictCost": (a: Args) =>
-    `${a.summary}: 타당한 비용은 ${a.range} (${a.basis}); 예상치 ${a.expected} 대비 ${a.times}`,
+    `${a.summary}: 타당한 비용은 ${a.range} (${a.basis}), 예상치 ${a.expected}의 ${times(a.times)}`,
   "check.verdict": (a: Args) => `판정: ${a.summary}${a.which ? ` (범위에서 가장 먼 주장: ${a.which})` : ""}`,
   "check.which": (a: Args) => (a.claim === "days" ? "기간" : "비용"),
   "check.factorNote": () =>
-    "×N = 환산한 값이 타당한 범위의 가까운 끝에서 몇 배 떨어져 있는지 (범위 안이면 1); 예상치와의 비율도 함께 보여 줍니다.",
+    "×N: 환산값이 타당한 범위의 가까운 쪽 경계값의 몇 배인지 (범위 안이면 1). 예상치 대비 배율도 함께 표시합니다.",
   "check.judged": (a: Args) =>
     a.verdict === "plausible" ? "타당함" : `${VERDICTS[a.verdict ?? ""] ?? a.verdict} (×${a.factor})`,
   "check.impossible": (a: Args) => `불가능: MFU ${withParticle(a.mfu ?? "", "이/가")} GPU 최대 성능을 넘음`,
@@ -187,3 +187,8 @@ export const PLAN_CHECK_KO: { readonly [K in keyof typeof PLAN_CHECK_EN]: (a: Ar
   "inverse.tooBig": (a: Args) =>
     `메모리 부족 (GPU당 ${a.gb} GB)${a.zero3 ? `: ZeRO-3로 ${a.zero3}장 이상 필요` : ": 몇 장이어도 들어가지 않음"}`,
 };
+
+/** "×48" as Korean writes a ratio: "48배" (the ×N of the English, kept for the footnote's ×N). */
+function times(text: string | undefined): string {
+  return (text ?? "").replace(/^×\s*/, "") + "배";
+}
