@@ -156,3 +156,34 @@ describe("llm-cost calibrate", () => {
     expect(bad.stderr).toContain('invalid --save "a b"');
   });
 });
+
+describe("calibrate --column: a W&B metric under a custom name", () => {
+  // The W&B fixture with its throughput column renamed; its steady state is 3,000 tokens/s per GPU
+  // (test/log-parsers.test.ts works it out by hand).
+  const dir = mkdtempSync(join(tmpdir(), "llm-cost-column-"));
+  const csv = join(dir, "renamed.csv");
+  writeFileSync(
+    csv,
+    readFileSync(join(ROOT, "test/fixtures/logs/wandb-history.csv"), "utf8").replace(
+      "tokens_per_second_per_gpu",
+      "perf/tps_gpu",
+    ),
+  );
+  const base = ["calibrate", "--log", csv, "--params", "7B", "--tokens", "1B", "--gpus", "8xH100", "--format", "json"];
+  it("is found when named, and its absence is one line naming the file", async () => {
+    const named = await cli([...base, "--column", "tokensPerSecPerGpu=perf/tps_gpu"]);
+    expect(named.status, named.stderr).toBe(0);
+    expect(JSON.parse(named.stdout)[0].tokens_per_sec_per_gpu).toBe(3000);
+    const unnamed = await cli(base);
+    expect(unnamed.status).toBe(2);
+    expect(unnamed.stderr.split("\n").filter(Boolean)).toHaveLength(1);
+    expect(unnamed.stderr).toContain("renamed.csv");
+  });
+  it("an unknown field is refused with the fields there are", async () => {
+    const r = await cli([...base, "--column", "tokensPerSec=perf/tps_gpu"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(
+      /invalid --column "tokensPerSec=perf\/tps_gpu": .*tokensPerSecPerGpu.*\(did you mean \w+\?\)$/m,
+    );
+  });
+});

@@ -1,9 +1,11 @@
+import { WANDB_COLUMNS } from "../inputs/logs/wandb-csv.js";
+import { closest } from "../util/suggest.js";
 import { existsSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import type { Command } from "commander";
 import { loadCatalog } from "../catalog/load.js";
 import { gpuDisplayName } from "../catalog/gpus.js";
-import { UsageError, invalid, usage } from "../errors.js";
+import { UsageError, didYouMean, invalid, usage } from "../errors.js";
 import { msg, quoted, subject } from "../i18n/message.js";
 import { render } from "../i18n/render.js";
 import { readBoundedFile } from "../inputs/bounded-read.js";
@@ -64,6 +66,24 @@ function profileOf(c: Calibration, name: string, date: string): UserProfile {
 }
 
 /**
+ * --column "tokensPerSecPerGpu=perf/tps_gpu,step=iter": the W&B CSV column of each canonical field,
+ * when its name is custom. A field that does not exist is refused with the ones that do.
+ */
+function parseColumns(text: string): Record<string, string> {
+  const fields = Object.keys(WANDB_COLUMNS);
+  const out: Record<string, string> = {};
+  for (const part of text.split(",")) {
+    const at = part.indexOf("=");
+    const field = part.slice(0, at).trim();
+    const name = part.slice(at + 1).trim();
+    if (at < 1 || name === "" || !fields.includes(field))
+      throw invalid("column", text, msg("reason.columnMap", { choices: fields }), didYouMean(closest(field, fields)));
+    out[field] = name;
+  }
+  return out;
+}
+
+/**
  * Registers `calibrate`: measures training logs (steady-state tokens/s per GPU, step times, implied
  * MFU), sets the default model's speed for the same job beside it, projects the full run at the
  * measured speed, and with --save stores the speed as a profile for --profile. Every log is read
@@ -88,7 +108,8 @@ export function addCalibrateCommand(program: Command, io: Io): void {
     const spec = await jobSpecFromFlags(creating ? { ...flags, config: undefined } : flags, io);
     const settings = outputSettings(flags, "calibrate", io, spec.files?.config?.config.lang);
     const catalog = loadCatalog();
-    const options = logParseOptions(spec, catalog);
+    const column = flags["column"] === undefined ? undefined : parseColumns(String(flags["column"]));
+    const options = { ...logParseOptions(spec, catalog), ...(column ? { column } : {}) };
     const measurements = logs.map((file) => measure(file, io, options));
     const calibrations = measurements.map((m) => calibrateJob(m, spec, catalog));
     const text =

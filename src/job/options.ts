@@ -261,6 +261,11 @@ export const OPTIONS: readonly OptionSpec[] = [
     "training logs to measure (Hugging Face trainer_state.json, torchtune, Megatron-LM/NeMo stdout, W&B history CSV); one or more, each measured on its own",
   ),
   own(["calibrate"])(
+    "column",
+    "--column <field=name,...>",
+    "W&B CSV: the column that holds a field when its name is custom, e.g. tokensPerSecPerGpu=perf/tps_gpu (fields: step, loss, tokensPerSecPerGpu, tokensSeen, runtime, stepTime, peakMemoryGiB, tflopsPerGpu)",
+  ),
+  own(["calibrate"])(
     "save",
     "--save <name>",
     "store the measured speed as a profile in the config file (--config, else ./llm-cost.config.json), for --profile",

@@ -33,6 +33,7 @@ export const CALIBRATE_EN = {
     `profile "${a.name}" was measured on a model of ${a.measured} parameters, not ${a.given}: calibrate on this model or leave out --profile`,
   "warn.profileScaled": (a: Args) =>
     `profile "${a.name}" measured ${a.measured} tokens/s per GPU on ${a.fromGpus} GPUs at sequence ${a.fromSeqLen}; this job has ${a.toGpus} GPUs at sequence ${a.toSeqLen}, so it is scaled by the throughput model: ${a.measured} × ${a.modelHere} / ${a.modelThere} = ${a.speed} tokens/s per GPU`,
+  "reason.columnMap": (a: Args) => `expected field=column pairs, comma-separated; fields: ${a.choices}`,
   "calibrate.saveOneLog": (a: Args) => `--save stores one measurement: give one --log with it (got ${a.count})`,
   "calibrate.needLog": () => "the training log to measure, e.g. --log trainer_state.json (several: --log a.log b.log)",
   "calibrate.saveName": () => "expected a name of letters, digits, dots, dashes and underscores, at most 64",

@@ -38,6 +38,7 @@ export const CALIBRATE_KO: { readonly [K in keyof typeof CALIBRATE_EN]: (a: Args
     `"${a.name}" 프로필은 파라미터 ${a.given}개가 아니라 ${a.measured}개인 모델에서 측정했습니다: 이 모델로 calibrate하거나 --profile 옵션을 빼세요`,
   "warn.profileScaled": (a: Args) =>
     `"${a.name}" 프로필은 GPU ${a.fromGpus}장, 시퀀스 ${a.fromSeqLen}에서 GPU당 ${a.measured} 토큰/초를 측정했습니다. 이 작업은 GPU ${a.toGpus}장, 시퀀스 ${a.toSeqLen} 조건이라 처리량 모델로 환산합니다: ${a.measured} × ${a.modelHere} / ${a.modelThere} = GPU당 초당 ${a.speed} 토큰`,
+  "reason.columnMap": (a: Args) => `필드=열 이름 쌍을 쉼표로 구분해 쓰세요; 필드: ${a.choices}`,
   "calibrate.saveOneLog": (a: Args) =>
     `--save는 측정값 하나를 저장합니다: --log를 하나만 지정하세요 (받은 로그 ${a.count}개)`,
   "calibrate.needLog": () => "측정할 학습 로그를 지정하세요, 예: --log trainer_state.json (여러 개: --log a.log b.log)",
