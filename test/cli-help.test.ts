@@ -57,3 +57,22 @@ describe("help, version and completion", () => {
     expect(fish.stderr).toBe('llm-cost: invalid shell "fish": expected bash or zsh\n');
   });
 });
+
+describe("--help in Korean", () => {
+  it("every option of the table has its Korean help, and --lang ko (or a Korean LANG) prints it", async () => {
+    const { OPTIONS } = await import("../src/job/options.js");
+    const { OPTION_HELP_KO, COMMAND_HELP_KO } = await import("../src/i18n/ko/option-help.js");
+    expect(OPTIONS.filter((o) => OPTION_HELP_KO[o.key] === undefined).map((o) => o.key)).toEqual([]);
+    const { COMMANDS } = await import("../src/job/options.js");
+    expect([...COMMANDS, "completion"].filter((c) => COMMAND_HELP_KO[c] === undefined)).toEqual([]);
+    const ko = await cli(["estimate", "--help", "--lang", "ko"]);
+    expect(ko.stdout).toContain("학습 방식별 FLOPs, GPU 시간, 소요 기간, GPU당 메모리, 원·달러 비용");
+    expect(ko.stdout).toMatch(/--gpus <spec> +GPU: 2xH100/);
+    expect((await cli(["plan", "--help"], { LANG: "ko_KR.UTF-8" })).stdout).toContain("--top <n>");
+    expect((await cli(["plan", "--help"], { LANG: "ko_KR.UTF-8" })).stdout).toContain(
+      "순위마다 보여 줄 계획 수 (기본값: 5)",
+    );
+    // English stays English.
+    expect((await cli(["plan", "--help"])).stdout).toContain("how many plans to list in each ranking (default: 5)");
+  });
+});

@@ -9,6 +9,7 @@ import { COMMANDS, commandsTaking } from "../job/options.js";
 import { PACKAGE_ROOT } from "../package-root.js";
 import { selectCatalog } from "./catalog-dir.js";
 import { addCompletionCommand } from "./completion-command.js";
+import { localizeHelp } from "./localize-help.js";
 import { addEstimateCommand } from "./estimate-command.js";
 import { examplesText } from "./examples.js";
 import { addListCommands } from "./list-commands.js";
@@ -121,8 +122,9 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
   };
   const heldBack: string[] = [];
   const program = buildProgram(io, heldBack);
-  // Errors speak the user's language too: --lang if it was typed, else the locale.
+  // Errors and --help speak the user's language too: --lang if it was typed, else the locale.
   const lang = langFromArgv(argv) ?? langFromEnv(io.env);
+  localizeHelp(program, lang);
   const fail = (message: Message): number => {
     io.stderr(`${fitLine(`llm-cost: ${oneLine(render(message, lang))}`)}\n`);
     return EXIT_USAGE;
