@@ -128,6 +128,8 @@ describe("estimate --lang ko: no English left", () => {
       "  메모리       시퀀스 4096, 마이크로배치 자동, 재계산 자동, ZeRO-3, adamw, FlashAttention\n",
     );
     expect(text).toMatch(/· MFU 24% · 마이크로배치 1 · 재계산 없음 · /);
+    // The grid by its Korean name from the preset (presets/energy.json nameKo); English keeps the id.
+    expect(text).toMatch(/전력망 417\.3 g CO2\/kWh \(한국, \d{4}-\d{2}-\d{2}\)/);
     // 658 GPU-hours (the fixture's scratch row) ÷ 8 ÷ 24 = 3.4 days; its range 399–1,085 → 2.1~5.7일.
     expect(text).toMatch(/│\s+약 3\.4일 │[\s\S]*?│\s+2\.1~5\.7일 │/);
   });
@@ -141,6 +143,7 @@ describe("estimate --lang ko: no English left", () => {
     const en = await run(["estimate", ...JOB.slice(0, -2)]);
     expect(en).toContain("  GPU          NVIDIA H100 SXM5 80GB: 989.4 TFLOPS dense bf16, 80 GB; 8 GPUs\n");
     expect(en).toContain("mb 1 · recompute none");
+    expect(en).toMatch(/grid 417\.3 g CO2\/kWh \(korea, \d{4}-\d{2}-\d{2}\)/);
     expect(en).toContain("│ dapt      │");
   });
 });

@@ -140,6 +140,8 @@ export const EnergyFile = z
       .array(
         z.strictObject({
           id: z.string().regex(/^[a-z0-9-]+$/),
+          /** The grid as a Korean reader names it ("한국"), shown under --lang ko. */
+          nameKo: z.string().min(1).optional(),
           gCO2PerKWh: z.number().positive(),
           note: z.string(),
           source: z.string().min(1),

@@ -18,7 +18,7 @@ export function addCompareCommand(program: Command, io: Io): void {
       "scenarios side by side, and your own job from the flags: tokens, FLOPs, GPU-hours, days, memory and cost in won and dollars",
     );
   addOptions(command, "compare").action(async (names: string[], flags: OutputFlags & Record<string, unknown>) => {
-    const files = await readJobFiles({ config: flags["config"] }, io);
+    const files = await readJobFiles(flags, io);
     const settings = outputSettings(flags, "compare", io, files.config?.config.lang);
     // Scenario files are checked with zod, imported only by the commands that read them (start-up: `npm run bench`).
     const loaded =
@@ -27,7 +27,7 @@ export function addCompareCommand(program: Command, io: Io): void {
         : await import("../inputs/scenarios.js").then(({ loadScenarioPresets, resolveScenarios }) =>
             resolveScenarios(names, loadScenarioPresets(), io.cwd),
           );
-    const rows = compareRows(loaded, flags, await readJobFiles(flags, io), loadCatalog(), settings.label, io.today);
+    const rows = compareRows(loaded, flags, files, loadCatalog(), settings.label, io.today);
     const text = renderCompare(rows, settings, flags.chart === true, await paintFor(io, settings.color));
     emit(
       io,

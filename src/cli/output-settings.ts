@@ -55,12 +55,7 @@ export function outputSettings(flags: OutputFlags, command: CommandName, io: Io,
   const extension = out === undefined ? "" : extname(out).toLowerCase();
   const inferred = Object.hasOwn(EXTENSIONS, extension) ? EXTENSIONS[extension] : undefined;
   const explicit = flags.format === undefined ? undefined : parseChoice(flags.format, allowed, "format");
-  if (
-    explicit !== undefined &&
-    inferred !== undefined &&
-    explicit !== inferred &&
-    !(explicit === "table" && extension === ".txt")
-  )
+  if (explicit !== undefined && inferred !== undefined && explicit !== inferred)
     throw invalid(
       "format",
       flags.format!,

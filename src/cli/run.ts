@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Command, CommanderError } from "commander";
 import { UsageError, escapeControls, invalid } from "../errors.js";
-import { type Lang, langFromArgv, langFromEnv } from "../i18n/lang.js";
+import { langFromArgv, langFromEnv } from "../i18n/lang.js";
 import { type Message, msg, quoted } from "../i18n/message.js";
 import { render } from "../i18n/render.js";
 import { COMMANDS, commandsTaking } from "../job/options.js";
@@ -155,7 +155,7 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
       // "llm-cost --" or "llm-cost help nope": commander shows the help as an error.
       if (error.code === "commander.help")
         return fail(argv[0] === "help" ? msg("input.helpUnknown", { command: quoted(argv[1] ?? "") }) : missingCommand);
-      return fail(commanderMessage(error, argv[0] ?? "", lang));
+      return fail(commanderMessage(error, argv[0] ?? ""));
     }
     throw error;
   }
@@ -165,7 +165,7 @@ export async function run(argv: readonly string[], rawIo: Io): Promise<number> {
  * Commander's own errors (an unknown option or command, a missing value) as message codes, so they
  * speak the user's language too. An option that another command takes says which one.
  */
-function commanderMessage(error: CommanderError, command: string, _lang: Lang): Message {
+function commanderMessage(error: CommanderError, command: string): Message {
   const text = error.message.replace(/^error:\s*/i, "");
   const guess = /\(Did you mean (.+?)\?\)/i.exec(text)?.[1];
   const hint = guess === undefined ? undefined : msg("hint.didYouMean", { guess });

@@ -9,6 +9,7 @@ const CATALOGUES: Readonly<Record<Lang, Catalogue>> = { en: EN, ko: KO };
 
 /** An option's key as the flag a user types: seqLen → --seq-len. */
 export function flagOf(field: string): string {
+  // A parser called with the flag itself (a library caller, the tests) names it as given.
   if (field.startsWith("--")) return field;
   return `--${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 }

@@ -1,6 +1,6 @@
 import { PRICE_KINDS, STRATEGY_IDS } from "../catalog/constants.js";
 import { UsageError, invalid, usage } from "../errors.js";
-import { msg, type Origin, type Subject, subject } from "../i18n/message.js";
+import { type Message, msg, type Origin, type Subject, subject } from "../i18n/message.js";
 import { parseLoraTargets } from "../model/lora.js";
 import { OPTIMIZERS } from "../model/memory.js";
 import { parseCorpusSize, parseTokensFlag } from "../model/token-source.js";
@@ -11,14 +11,14 @@ import { parseChoice, parseChoiceList } from "./values/choices.js";
 import { LIMITS, parseCount, parseFraction, parsePositiveNumber } from "./values/quantity.js";
 
 /** Whole numbers within bounds ("4096", "4_096"); what a value is, for the message. */
-export function parseWholeNumber(value: string, field: string, min: number, max: number, what: string): number {
+export function parseWholeNumber(value: string, field: string, min: number, max: number, what: Message): number {
   const n = Number(value.trim().replace(/_/g, ""));
   if (!/^\d[\d_]*$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min || n > max)
     throw invalid(
       field,
       value,
       msg("reason.wholeNumber", {
-        what: msg(`what.${what}` as "what.seqLen"),
+        what,
         min: String(min),
         max: formatNumber(max),
       }),
@@ -82,15 +82,15 @@ const PARSERS: Parsers = {
     /^\s*[\d.]/.test(t)
       ? parsePositiveNumber(t, "grid", msg("what.grid"), LIMITS.gridGCO2PerKWh)
       : t.trim().toLowerCase(),
-  seqLen: (t) => parseWholeNumber(t, "seqLen", 1, 10_000_000, "seqLen"),
-  microBatch: (t) => orAuto(t, (v) => parseWholeNumber(v, "microBatch", 1, 1_000_000, "microBatch")),
+  seqLen: (t) => parseWholeNumber(t, "seqLen", 1, 10_000_000, msg("what.seqLen")),
+  microBatch: (t) => orAuto(t, (v) => parseWholeNumber(v, "microBatch", 1, 1_000_000, msg("what.microBatch"))),
   recompute: (t) => parseChoice(t, RECOMPUTE, "recompute"),
-  tensorParallel: (t) => orAuto(t, (v) => parseWholeNumber(v, "tensorParallel", 1, 64, "tensorParallel")),
+  tensorParallel: (t) => orAuto(t, (v) => parseWholeNumber(v, "tensorParallel", 1, 64, msg("what.tensorParallel"))),
   // A step of over 10^12 tokens is no real configuration (Llama 3 405B's was 16M).
   globalBatch: (t) => parseCount(t, "globalBatch", 1e12),
   zero: (t) => Number(parseChoice(t, ZERO_STAGES, "zero")) as 0 | 1 | 2 | 3,
   optimizer: (t) => parseChoice(t, OPTIMIZERS, "optimizer"),
-  loraRank: (t) => parseWholeNumber(t, "loraRank", 1, 65536, "loraRank"),
+  loraRank: (t) => parseWholeNumber(t, "loraRank", 1, 65536, msg("what.loraRank")),
   loraTargets: (t) => parseLoraTargets(t, "loraTargets"),
 };
 

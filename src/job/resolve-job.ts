@@ -228,6 +228,7 @@ function resolveEnergy(spec: JobSpec, catalog: Catalog, tdpW: number): EnergyAss
     gCO2PerKWh: named.gCO2PerKWh,
     gridSource: `${named.id}: ${named.note} (${named.source}, ${named.date})`,
     gridLabel: `${named.id}, ${named.date}`,
+    ...(named.nameKo ? { gridLabelKo: `${named.nameKo}, ${named.date}` } : {}),
   };
 }
 
@@ -338,30 +339,19 @@ function resolve(spec: JobSpec, baseCatalog: Catalog): EstimateReport {
   const energy = resolveEnergy(spec, catalog, gpu.tdpW);
   const memory = memorySettings(spec, count, model);
   // New vocabulary rows start untrained, so they train even under LoRA: count them as trainable.
-  const adapters = trainableLoraParams(
-    model.arch,
-    model.exact,
-    model.params,
-    memory.loraRank,
-    [...memory.loraTargets],
-    model.addedVocabParams,
-    model.moe,
-  );
+  const adaptersOf = (moe: MoeShape | undefined): number =>
+    trainableLoraParams(
+      model.arch,
+      model.exact,
+      model.params,
+      memory.loraRank,
+      [...memory.loraTargets],
+      model.addedVocabParams,
+      moe,
+    );
+  const adapters = adaptersOf(model.moe);
   // A token passes through its routed experts' adapters only: those set LoRA's FLOPs.
-  const activeAdapters = model.moe
-    ? trainableLoraParams(
-        model.arch,
-        model.exact,
-        model.params,
-        memory.loraRank,
-        [...memory.loraTargets],
-        model.addedVocabParams,
-        {
-          ...model.moe,
-          experts: model.moe.expertsPerToken,
-        },
-      )
-    : adapters;
+  const activeAdapters = model.moe ? adaptersOf({ ...model.moe, experts: model.moe.expertsPerToken }) : adapters;
   const globalBatchTokens = spec.globalBatch?.value ?? catalog.throughput.defaults.globalBatchTokens.value;
   const mfu = spec.mfu?.value;
   const tokensPerSec = spec.tokensPerSec?.value;

@@ -15,6 +15,8 @@ export interface EnergyAssumption {
   gridSource: string;
   /** A short name for tables: the preset id and date, or "--grid". */
   gridLabel?: string;
+  /** The same in Korean ("한국, 2025-12-18"), when the preset names the grid in Korean. */
+  gridLabelKo?: string;
   pueSource: string;
 }
 

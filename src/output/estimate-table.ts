@@ -24,7 +24,7 @@ import { efficiencyBasis, efficiencySourceFlag } from "./efficiency-basis.js";
 import { render } from "../i18n/render.js";
 import type { CURRENCIES } from "../job/options.js";
 import type { StrategyEstimate } from "../model/estimate.js";
-import { gpuLine, memoryLine, say } from "./report-text.js";
+import { gpuLine, gridLabel, memoryLine, say } from "./report-text.js";
 import { vatNote, vatUnit } from "./vat-text.js";
 
 export type Currency = (typeof CURRENCIES)[number];
@@ -83,11 +83,6 @@ function cell(
 
 /** A span of dates as the catalog writes it ("2026-01-21..2026-10-19"), with "~" in Korean. */
 export const datesText = (dates: string, lang: Lang): string => (lang === "ko" ? dates.replace("..", "~") : dates);
-
-/** The grid presets' ids as Korean readers name them (the id stays as typed in English). */
-const GRID_KO: Readonly<Record<string, string>> = { korea: "한국", us: "미국" };
-const gridText = (label: string, lang: Lang): string =>
-  lang === "ko" ? label.replace(/^[a-z]+/, (id) => GRID_KO[id] ?? id) : label;
 
 /** How a range's two ends are joined: an en dash in English, "~" as Korean writes ranges. */
 export const rangeSep = (lang: Lang): string => (lang === "ko" ? "~" : "–");
@@ -256,7 +251,7 @@ function assumptionLines(report: EstimateReport, t: Texts, lang: Lang, width: nu
       times: "x",
       pue: String(report.energy.pue),
       grid: String(report.energy.gCO2PerKWh),
-      label: gridText(report.energy.gridLabel ?? "--grid", lang),
+      label: gridLabel(report.energy, lang),
       upperBound: t.upperBound,
     })}`,
     `${label(l.exchange)}${formatNumber(fx.krwPerUsd)} ${t.krwPerUsd} (${fx.date}, ${lang === "ko" ? (fx.sourceKo ?? fx.source) : fx.source})`,

@@ -26,7 +26,7 @@ import { render } from "../i18n/render.js";
 import type { Lang } from "../i18n/lang.js";
 import { textsFor } from "../i18n/texts.js";
 import { formatDurationKo, formatDurationRangeKo } from "./format.js";
-import { gpuLine, memoryLine, say } from "./report-text.js";
+import { gpuLine, memoryLine, say, gridLabel } from "./report-text.js";
 
 /** One line of the table and one bar in each chart: a strategy (estimate) or a scenario (compare). */
 export interface ReportRow {
@@ -167,7 +167,7 @@ export function reportFromEstimate(
           times: "×",
           pue: String(energy.pue),
           grid: String(energy.gCO2PerKWh),
-          label: energy.gridLabel ?? "--grid",
+          label: gridLabel(energy, lang),
         }),
       },
       {

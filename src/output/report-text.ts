@@ -1,3 +1,4 @@
+import type { EnergyAssumption } from "../model/energy.js";
 import type { Lang } from "../i18n/lang.js";
 import { type MessageArg, msg } from "../i18n/message.js";
 import type { MessageCode } from "../i18n/messages-en.js";
@@ -50,4 +51,9 @@ export function durationRange(low: number, high: number, lang: Lang, short = fal
   if (lang === "ko") return formatDurationRangeKo(low, high);
   const end = (d: number): string => (short ? formatDuration(d).replace(/ (d|h|min|s)$/, "$1") : formatDuration(d));
   return `${end(low)}–${end(high)}`;
+}
+
+/** The grid an energy figure uses, as the output's language names it ("korea, 2025-12-18" / "한국, 2025-12-18"). */
+export function gridLabel(energy: EnergyAssumption, lang: Lang): string {
+  return (lang === "ko" ? energy.gridLabelKo : undefined) ?? energy.gridLabel ?? "--grid";
 }

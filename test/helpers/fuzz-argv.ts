@@ -770,6 +770,45 @@ const models = listFlags.map((rest) => ["models", ...rest]);
 const prices = fc
   .tuple(maybe(choice(gpuName, pick("2xH100", "H900", "")), 60), listFlags)
   .map(([g, rest]) => ["prices", ...(g === undefined ? [] : [g]), ...rest]);
+const fx = listFlags.map((rest) => ["fx", ...rest]);
+/** calibrate on the bundled log fixtures (and a missing file); no --save, which writes the config. */
+const LOGS = fileURLToPath(new URL("../fixtures/logs/", import.meta.url));
+const calibrate = fc
+  .tuple(
+    fc.subarray(
+      [
+        "megatron-stdout.log",
+        "nemo2-stdout.log",
+        "torchtune-log.txt",
+        "hf-trainer_state-tokens.json",
+        "wandb-history.csv",
+      ].map((f) => LOGS + f),
+      { minLength: 1, maxLength: 2 },
+    ),
+    maybe(pick("missing.log"), 10),
+    pick(["--params", "7B"], ["--params", "8B"], ["--model", "llama-2-7b"], []),
+    maybe(choice(pick("16xH100", "8xH100", "H100"), pick("2xH10", "0xH100")), 60),
+    optional(
+      [
+        ["--tokens", pick("15B", "1T", "0", "lots")],
+        ["--seq-len", pick("4096", "2048", "0")],
+        ["--strategy", pick("dapt", "lora", "sft,lora")],
+        ["--column", pick("tokensPerSecPerGpu=perf/tps_gpu", "nope=x", "")],
+        ["--format", formats(["table", "json", "csv", "tsv", "markdown"])],
+        ["--lang", pick("ko", "en")],
+      ],
+      40,
+    ),
+  )
+  .map(([logs, missing, model, gpus, rest]) => [
+    "calibrate",
+    "--log",
+    ...logs,
+    ...(missing ? [missing] : []),
+    ...model,
+    ...(gpus === undefined ? [] : ["--gpus", gpus]),
+    ...rest,
+  ]);
 const completion = fc
   .tuple(choice(pick("bash", "zsh"), pick("fish", "BASH", "")), maybe(pick("--help", "extra", "zsh"), 10))
   .map(([s, extra]) => ["completion", s, ...(extra ? [extra] : [])]);
@@ -828,6 +867,8 @@ export const COMMAND_VECTORS: Record<CommandName | "none" | "unknown", fc.Arbitr
   gpus,
   prices,
   models,
+  fx,
+  calibrate,
   completion,
   none: noCommand,
   unknown: unknownCommand,
